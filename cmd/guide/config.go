@@ -1,0 +1,78 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// config is the program's configuration: flags, with environment fallbacks.
+type config struct {
+	addr        string
+	baseURL     string
+	logFormat   string
+	https       bool
+	trustProxy  bool
+	healthcheck bool
+	shutdown    time.Duration
+	headerWait  time.Duration
+}
+
+func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (config, error) {
+	var c config
+	fs := flag.NewFlagSet(args[0], flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&c.addr, "addr", envAddr(getenv), "listen address (env ADDR, or PORT as :PORT)")
+	fs.StringVar(&c.baseURL, "base-url", getenv("BASE_URL"), "public base URL for canonical links and the sitemap (env BASE_URL; default http://localhost plus the port)")
+	fs.StringVar(&c.logFormat, "log-format", envOr(getenv, "LOG_FORMAT", "text"), "log format: text or json (env LOG_FORMAT)")
+	fs.BoolVar(&c.https, "https", envBool(getenv, "HTTPS"), "the site is served over HTTPS: send Strict-Transport-Security (env HTTPS)")
+	fs.BoolVar(&c.trustProxy, "trust-proxy", envBool(getenv, "TRUST_PROXY"), "take client IPs from X-Real-IP/X-Forwarded-For, for rate limiting (env TRUST_PROXY)")
+	fs.BoolVar(&c.healthcheck, "healthcheck", false, "check that the server on -addr answers /healthz, then exit")
+	fs.DurationVar(&c.shutdown, "shutdown-timeout", 15*time.Second, "how long to let in-flight requests finish on shutdown")
+	fs.DurationVar(&c.headerWait, "read-header-timeout", 5*time.Second, "how long a client may take to send its request headers")
+	if err := fs.Parse(args[1:]); err != nil {
+		return c, err
+	}
+	if fs.NArg() > 0 {
+		return c, fmt.Errorf("unexpected arguments: %s", strings.Join(fs.Args(), " "))
+	}
+	if c.logFormat != "text" && c.logFormat != "json" {
+		return c, fmt.Errorf("-log-format must be text or json, not %q", c.logFormat)
+	}
+	if c.baseURL == "" {
+		_, port, _ := strings.Cut(c.addr, ":")
+		c.baseURL = "http://localhost:" + port
+	}
+	u, err := url.Parse(c.baseURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") {
+		return c, errors.New("-base-url must be an origin such as https://guide.example.com")
+	}
+	return c, nil
+}
+
+func envAddr(getenv func(string) string) string {
+	if a := getenv("ADDR"); a != "" {
+		return a
+	}
+	if p := getenv("PORT"); p != "" {
+		return ":" + p
+	}
+	return ":8080"
+}
+
+func envOr(getenv func(string) string, key, def string) string {
+	if v := getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+func envBool(getenv func(string) string, key string) bool {
+	b, _ := strconv.ParseBool(getenv(key))
+	return b
+}

@@ -1,0 +1,69 @@
+package content
+
+import (
+	"fmt"
+	"io/fs"
+	"time"
+)
+
+// A Comparison is the side-by-side table of the two roles.
+type Comparison struct {
+	Title       string
+	Description string
+	Summary     string
+	Updated     time.Time
+	Rows        []Row
+}
+
+// A Row is one dimension of the comparison, with the guide section (and
+// optional heading) that explains it.
+type Row struct {
+	Dimension      string `yaml:"dimension"`
+	ProductManager string `yaml:"product_manager"`
+	ProjectManager string `yaml:"project_manager"`
+	Section        string `yaml:"section"`
+	Anchor         string `yaml:"anchor"`
+}
+
+// Link is the guide URL that explains the row.
+func (r Row) Link() string {
+	if r.Anchor == "" {
+		return "/guide/" + r.Section
+	}
+	return "/guide/" + r.Section + "#" + r.Anchor
+}
+
+const minRows = 10
+
+func loadComparison(fsys fs.FS, file string) (Comparison, error) {
+	src, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		return Comparison{}, fmt.Errorf("read %s: %w", file, err)
+	}
+	var raw struct {
+		Title       string `yaml:"title"`
+		Description string `yaml:"description"`
+		Updated     string `yaml:"updated"`
+		Summary     string `yaml:"summary"`
+		Rows        []Row  `yaml:"rows"`
+	}
+	if err := decodeYAML(file, src, 1, &raw); err != nil {
+		return Comparison{}, err
+	}
+	switch {
+	case raw.Title == "" || raw.Description == "" || raw.Summary == "":
+		return Comparison{}, fileErrorf(file, 1, "title, description and summary are required")
+	case len(raw.Rows) < minRows:
+		return Comparison{}, fileErrorf(file, keyLine(src, 1, "rows"), "the comparison needs at least %d rows, has %d", minRows, len(raw.Rows))
+	}
+	for i, r := range raw.Rows {
+		if r.Dimension == "" || r.ProductManager == "" || r.ProjectManager == "" || r.Section == "" {
+			return Comparison{}, fileErrorf(file, keyLine(src, 1, "rows"), "row %d: dimension, product_manager, project_manager and section are required", i+1)
+		}
+	}
+	updated, err := parseDate(raw.Updated)
+	if err != nil {
+		return Comparison{}, fileErrorf(file, keyLine(src, 1, "updated"), "%v", err)
+	}
+	return Comparison{Title: raw.Title, Description: raw.Description, Summary: raw.Summary, Updated: updated, Rows: raw.Rows}, nil
+}

@@ -1,0 +1,26 @@
+// Package content owns the guide's words: it loads the Markdown and YAML files
+// embedded from this folder, validates them, renders the Markdown once with
+// goldmark and returns an immutable [Site] that the web handlers only read.
+//
+// Files and the pages they feed:
+//
+//	home.md            the home page (/)          front matter: title, description, updated
+//	guide/{slug}.md    /guide/{slug} and /guide   front matter: title, slug, description, order, updated
+//	faq/{slug}.md      /faq/{slug} and /faq       front matter: question, slug, order, updated, related
+//	compare.yaml       /compare                   title, description, updated, summary, rows
+//	whichrole.yaml     /which-role                questions (legends, hints, options), reasons, split
+//
+// Front matter is YAML between two "---" lines at the top of a file. Unknown
+// keys are errors, so a typo cannot silently vanish. Markdown is CommonMark
+// plus GFM tables, with the typographer on and raw HTML refused. Headings
+// take explicit ids with the attribute syntax ("## Title {#id}"); every h2
+// and h3 becomes a link to itself so that readers can copy it.
+//
+// The sections "responsibilities" and "skills" each hold one table whose
+// header is "Product manager | Project manager" and whose cells read
+// "**Term**: explanation". Those tables are the role profiles that the
+// hiring brief turns into checklists.
+//
+// Any problem makes [Load] fail with a [FileError] naming file, line and
+// reason, and the program refuses to start.
+package content

@@ -1,0 +1,8 @@
+package content
+
+import "embed"
+
+// Files holds the guide's content files, compiled into the binary.
+//
+//go:embed home.md guide/*.md faq/*.md compare.yaml whichrole.yaml
+var Files embed.FS

@@ -1,0 +1,64 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/goccy/go-yaml"
+)
+
+const dateLayout = "2006-01-02"
+
+// splitFrontMatter separates a file into its YAML front matter and its
+// Markdown body. bodyLine is the line on which the body starts.
+func splitFrontMatter(file string, src []byte) (fm, body []byte, bodyLine int, err error) {
+	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	if !bytes.HasPrefix(src, []byte("---\n")) {
+		return nil, nil, 0, fileErrorf(file, 1, `front matter missing: the file must start with a "---" line`)
+	}
+	rest := src[len("---\n"):]
+	end := bytes.Index(rest, []byte("\n---\n"))
+	if end < 0 {
+		if bytes.HasSuffix(rest, []byte("\n---")) {
+			end = len(rest) - len("\n---")
+		} else {
+			return nil, nil, 0, fileErrorf(file, 1, `front matter not closed: no second "---" line`)
+		}
+	}
+	fm = rest[:end+1]
+	body = rest[min(end+len("\n---\n"), len(rest)):]
+	bodyLine = lineAt(src, len(src)-len(body))
+	return fm, body, bodyLine, nil
+}
+
+// decodeYAML decodes src strictly into v: unknown keys and duplicate keys
+// are errors. first is the file line on which src starts.
+func decodeYAML(file string, src []byte, first int, v any) error {
+	err := yaml.UnmarshalWithOptions(src, v, yaml.DisallowUnknownField())
+	if err == nil {
+		return nil
+	}
+	var ye yaml.Error
+	if errors.As(err, &ye) {
+		line := first
+		if tok := ye.GetToken(); tok != nil && tok.Position != nil {
+			line = first + tok.Position.Line - 1
+		}
+		return fileErrorf(file, line, "%s", ye.GetMessage())
+	}
+	return fileErrorf(file, first, "%v", err)
+}
+
+// parseDate parses a front-matter date such as 2026-11-27.
+func parseDate(value string) (time.Time, error) {
+	if value == "" {
+		return time.Time{}, errors.New("updated is required (YYYY-MM-DD)")
+	}
+	t, err := time.Parse(dateLayout, value)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("updated %q is not a date like 2026-11-27", value)
+	}
+	return t, nil
+}

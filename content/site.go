@@ -1,0 +1,153 @@
+package content
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"time"
+
+	"github.com/yuin/goldmark"
+)
+
+// Home is the home page's introduction.
+type Home struct {
+	Title       string
+	Description string
+	Updated     time.Time
+	HTML        string
+}
+
+// Site is everything the guide says, loaded, checked and rendered. It is
+// built once by Load and only read afterwards.
+type Site struct {
+	Home          Home
+	Sections      []*Section
+	Answers       []*Answer
+	Comparison    Comparison
+	Questionnaire Questionnaire
+
+	// The role profiles, from the responsibilities and skills tables.
+	ProductManager Profile
+	ProjectManager Profile
+
+	sections map[string]*Section
+	answers  map[string]*Answer
+}
+
+// Section returns the guide section with this slug.
+func (s *Site) Section(slug string) (*Section, bool) {
+	sec, ok := s.sections[slug]
+	return sec, ok
+}
+
+// Answer returns the FAQ answer with this slug.
+func (s *Site) Answer(slug string) (*Answer, bool) {
+	a, ok := s.answers[slug]
+	return a, ok
+}
+
+// HasAnchor reports whether /guide/{slug}#{anchor} exists; an empty anchor
+// asks only about the section.
+func (s *Site) HasAnchor(slug, anchor string) bool {
+	sec, ok := s.sections[slug]
+	return ok && (anchor == "" || sec.HasAnchor(anchor))
+}
+
+// Load reads, checks and renders the content in fsys (normally [Files]).
+func Load(fsys fs.FS) (*Site, error) {
+	md := newMarkdown()
+	site := &Site{sections: map[string]*Section{}, answers: map[string]*Answer{}}
+	var err error
+	if site.Home, err = loadHome(md, fsys, "home.md"); err != nil {
+		return nil, err
+	}
+	if site.Sections, err = loadSections(md, fsys); err != nil {
+		return nil, err
+	}
+	for _, sec := range site.Sections {
+		site.sections[sec.Slug] = sec
+	}
+	if site.Answers, err = loadAnswers(md, fsys); err != nil {
+		return nil, err
+	}
+	for _, a := range site.Answers {
+		site.answers[a.Slug] = a
+	}
+	if site.Comparison, err = loadComparison(fsys, "compare.yaml"); err != nil {
+		return nil, err
+	}
+	if site.Questionnaire, err = loadQuestionnaire(fsys, "whichrole.yaml"); err != nil {
+		return nil, err
+	}
+	for _, part := range []struct {
+		slug string
+		prod *[]Item
+		proj *[]Item
+	}{
+		{"responsibilities", &site.ProductManager.Responsibilities, &site.ProjectManager.Responsibilities},
+		{"skills", &site.ProductManager.Skills, &site.ProjectManager.Skills},
+	} {
+		if *part.prod, *part.proj, err = roleTable(site.sections[part.slug]); err != nil {
+			return nil, err
+		}
+	}
+	for _, sec := range site.Sections {
+		sec.doc = nil
+	}
+	return site, site.checkReferences()
+}
+
+// checkReferences makes sure that every guide reference in data files points
+// to a section and heading that exist.
+func (s *Site) checkReferences() error {
+	var errs []error
+	for _, r := range s.Comparison.Rows {
+		if !s.HasAnchor(r.Section, r.Anchor) {
+			errs = append(errs, fmt.Errorf("compare.yaml: row %q points to %s, which does not exist", r.Dimension, r.Link()))
+		}
+	}
+	for _, a := range s.Answers {
+		for _, slug := range a.Related {
+			if _, ok := s.sections[slug]; !ok {
+				errs = append(errs, fileErrorf(a.file, 2, "related: no guide section %q", slug))
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+func loadHome(md goldmark.Markdown, fsys fs.FS, file string) (Home, error) {
+	src, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		return Home{}, fmt.Errorf("read %s: %w", file, err)
+	}
+	fm, body, bodyLine, err := splitFrontMatter(file, src)
+	if err != nil {
+		return Home{}, err
+	}
+	var meta struct {
+		Title       string `yaml:"title"`
+		Description string `yaml:"description"`
+		Updated     string `yaml:"updated"`
+	}
+	if err := decodeYAML(file, fm, 2, &meta); err != nil {
+		return Home{}, err
+	}
+	if meta.Title == "" || meta.Description == "" {
+		return Home{}, fileErrorf(file, 2, "title and description are required")
+	}
+	updated, err := parseDate(meta.Updated)
+	if err != nil {
+		return Home{}, fileErrorf(file, keyLine(fm, 2, "updated"), "%v", err)
+	}
+	doc, err := parseMarkdown(md, file, body, bodyLine)
+	if err != nil {
+		return Home{}, err
+	}
+	doc.linkHeadings("", 0)
+	html, err := doc.render(md)
+	if err != nil {
+		return Home{}, err
+	}
+	return Home{Title: meta.Title, Description: meta.Description, Updated: updated, HTML: html}, nil
+}

@@ -1,0 +1,98 @@
+package content
+
+import (
+	"fmt"
+	"io/fs"
+)
+
+// Questionnaire holds the words of the "which role do you need" form and
+// its result: the questions as asked, and what each reason says.
+type Questionnaire struct {
+	Questions []Question `yaml:"questions"`
+	Reasons   []Reason   `yaml:"reasons"`
+	// Split says how the two roles divide the work when a business hires both.
+	Split string `yaml:"split"`
+}
+
+// A Question is one field of the form.
+type Question struct {
+	Field   string   `yaml:"field"`
+	Legend  string   `yaml:"legend"`
+	Hint    string   `yaml:"hint"`
+	Options []Option `yaml:"options"`
+}
+
+// An Option is one answer to a question.
+type Option struct {
+	Value string `yaml:"value"`
+	Label string `yaml:"label"`
+	Hint  string `yaml:"hint"`
+}
+
+// A Reason is what the result page says when a decision rule fires, and the
+// interview questions that follow from it.
+type Reason struct {
+	ID        string   `yaml:"id"`
+	Text      string   `yaml:"text"`
+	Questions []string `yaml:"questions"`
+}
+
+// Question returns the question for a form field.
+func (q *Questionnaire) Question(field string) (Question, bool) {
+	for _, x := range q.Questions {
+		if x.Field == field {
+			return x, true
+		}
+	}
+	return Question{}, false
+}
+
+// Reason returns the words for a reason id.
+func (q *Questionnaire) Reason(id string) (Reason, bool) {
+	for _, r := range q.Reasons {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return Reason{}, false
+}
+
+// Label returns an option's label, or the value itself if it has none.
+func (q Question) Label(value string) string {
+	for _, o := range q.Options {
+		if o.Value == value {
+			return o.Label
+		}
+	}
+	return value
+}
+
+func loadQuestionnaire(fsys fs.FS, file string) (Questionnaire, error) {
+	src, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		return Questionnaire{}, fmt.Errorf("read %s: %w", file, err)
+	}
+	var q Questionnaire
+	if err := decodeYAML(file, src, 1, &q); err != nil {
+		return Questionnaire{}, err
+	}
+	for _, x := range q.Questions {
+		if x.Field == "" || x.Legend == "" || len(x.Options) == 0 {
+			return Questionnaire{}, fileErrorf(file, keyLine(src, 1, "questions"), "question %q: field, legend and options are required", x.Field)
+		}
+		for _, o := range x.Options {
+			if o.Value == "" || o.Label == "" {
+				return Questionnaire{}, fileErrorf(file, keyLine(src, 1, "questions"), "question %q: every option needs a value and a label", x.Field)
+			}
+		}
+	}
+	for _, r := range q.Reasons {
+		if r.ID == "" || r.Text == "" || len(r.Questions) == 0 {
+			return Questionnaire{}, fileErrorf(file, keyLine(src, 1, "reasons"), "reason %q: id, text and questions are required", r.ID)
+		}
+	}
+	if q.Split == "" {
+		return Questionnaire{}, fileErrorf(file, 1, "split is required")
+	}
+	return q, nil
+}

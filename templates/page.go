@@ -1,0 +1,65 @@
+// Package templates holds the site's HTML: one Layout and one component per
+// page, each taking a typed view model. Rendered Markdown enters the HTML
+// only through the markdown helper below.
+package templates
+
+import (
+	"time"
+
+	"github.com/a-h/templ"
+	"github.com/guide/pmvspm/static"
+)
+
+// SiteName is the name in the header, titles and Open Graph tags.
+const SiteName = "Product or Project Manager?"
+
+// Meta is what every page says about itself in <head>.
+type Meta struct {
+	Title       string // without the site name
+	Description string
+	Path        string // canonical path, e.g. /guide/skills
+	BaseURL     string // e.g. https://example.com, no trailing slash
+	Nav         string // which primary navigation entry is current: guide, compare, which-role, faq
+	OGType      string // website (default) or article
+	NoIndex     bool   // error pages
+	JSONLD      any    // structured data, marshalled as application/ld+json
+	MainAttrs   templ.Attributes
+}
+
+// Canonical is the page's absolute URL.
+func (m Meta) Canonical() string { return m.BaseURL + m.Path }
+
+// FullTitle is the <title>: the page title, then the site name.
+func (m Meta) FullTitle() string {
+	if m.Title == SiteName {
+		return m.Title
+	}
+	return m.Title + " · " + SiteName
+}
+
+func (m Meta) ogType() string {
+	if m.OGType == "" {
+		return "website"
+	}
+	return m.OGType
+}
+
+// markdown is the one way rendered Markdown enters a page. The HTML comes
+// from our own goldmark instance with raw HTML disabled, so it is trusted.
+func markdown(html string) templ.Component { return templ.Raw(html) }
+
+func css() string     { return static.Path("style.css") }
+func favicon() string { return static.Path("favicon.svg") }
+
+func date(t time.Time) string { return t.Format("2 January 2006") }
+
+func isoDate(t time.Time) string { return t.Format("2006-01-02") }
+
+type navItem struct{ key, href, label string }
+
+var navItems = []navItem{
+	{"guide", "/guide", "Guide"},
+	{"compare", "/compare", "Compare"},
+	{"which-role", "/which-role", "Which role?"},
+	{"faq", "/faq", "FAQ"},
+}

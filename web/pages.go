@@ -1,0 +1,150 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/http"
+
+	"github.com/a-h/templ"
+	"github.com/guide/pmvspm/content"
+	"github.com/guide/pmvspm/static"
+	"github.com/guide/pmvspm/templates"
+	"github.com/guide/pmvspm/web/decision"
+)
+
+const htmlType = "text/html; charset=utf-8"
+
+// noStore is the Cache-Control of errors and form responses: never kept by
+// a shared cache.
+const noStore = "no-store"
+
+// render renders a component into memory, so that a failing component never
+// sends half a page.
+func render(c templ.Component) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := c.Render(context.Background(), &buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func (s *server) meta(path, title, description string) templates.Meta {
+	return templates.Meta{Title: title, Description: description, Path: path, BaseURL: s.cfg.BaseURL}
+}
+
+// prerender renders every page that does not depend on the request.
+func (s *server) prerender() error {
+	site := s.site
+	type page struct {
+		path string
+		c    templ.Component
+	}
+	var pages []page
+
+	home := s.meta("/", site.Home.Title, site.Home.Description)
+	home.JSONLD = map[string]any{
+		"@context": "https://schema.org", "@type": "WebSite",
+		"name": templates.SiteName, "url": s.cfg.BaseURL + "/", "description": site.Home.Description,
+	}
+	pages = append(pages, page{"/", templates.HomePage(home, site)})
+
+	guide := s.meta("/guide", "The complete guide", "Product manager or project manager? The whole guide on one page: roles, responsibilities, skills, differences, scenarios and hiring advice.")
+	guide.Nav, guide.OGType = "guide", "article"
+	guide.JSONLD = s.article(guide, latestSection(site))
+	pages = append(pages, page{"/guide", templates.GuidePage(guide, site)})
+
+	for i, sec := range site.Sections {
+		var prev, next *content.Section
+		if i > 0 {
+			prev = site.Sections[i-1]
+		}
+		if i+1 < len(site.Sections) {
+			next = site.Sections[i+1]
+		}
+		m := s.meta("/guide/"+sec.Slug, sec.Title, sec.Description)
+		m.Nav, m.OGType = "guide", "article"
+		m.JSONLD = s.article(m, sec)
+		pages = append(pages, page{m.Path, templates.SectionPage(m, site, sec, prev, next)})
+	}
+
+	cmp := s.meta("/compare", site.Comparison.Title, site.Comparison.Description)
+	cmp.Nav = "compare"
+	pages = append(pages, page{"/compare", templates.ComparePage(cmp, site)})
+
+	faq := s.meta("/faq", "Frequently asked questions", "Is a product manager above a project manager? Who earns more? Which degree? Short answers, each with a link you can share.")
+	faq.Nav = "faq"
+	faq.JSONLD = s.faqPage(site)
+	pages = append(pages, page{"/faq", templates.FAQPage(faq, site)})
+	for _, a := range site.Answers {
+		m := s.meta("/faq/"+a.Slug, a.Question, a.Summary)
+		m.Nav, m.OGType = "faq", "article"
+		pages = append(pages, page{m.Path, templates.AnswerPage(m, site, a)})
+	}
+
+	s.pages = map[string]*representation{}
+	for _, p := range pages {
+		body, err := render(p.c)
+		if err != nil {
+			return fmt.Errorf("render %s: %w", p.path, err)
+		}
+		s.pages[p.path] = newRepresentation(htmlType, s.pageCache, body)
+	}
+	form, err := s.formPage(formView(site, decision.Answers{}, nil), false)
+	if err != nil {
+		return err
+	}
+	s.pages["/which-role"] = newRepresentation(htmlType, s.pageCache, form)
+
+	sitemap, err := s.sitemap()
+	if err != nil {
+		return err
+	}
+	s.pages["/sitemap.xml"] = newRepresentation("application/xml; charset=utf-8", s.pageCache, sitemap)
+	s.pages["/robots.txt"] = newRepresentation("text/plain; charset=utf-8", s.pageCache, s.robots())
+
+	notFound, err := s.errorPage(http.StatusNotFound, "Page not found",
+		"There is no page at this address. It may have moved, or the link may have a typo. Everything the site has is listed below.")
+	if err != nil {
+		return err
+	}
+	s.notFound = newRepresentation(htmlType, noStore, notFound)
+
+	s.static = staticFiles()
+	ico, _ := static.Get("favicon.ico")
+	s.favicon = newRepresentation(ico.ContentType, "public, max-age=86400", ico.Body)
+	return nil
+}
+
+// handlePage serves a prerendered page, or the 404 page.
+func (s *server) handlePage(w http.ResponseWriter, r *http.Request) {
+	p, ok := s.pages[r.URL.Path]
+	if !ok {
+		s.handleNotFound(w, r)
+		return
+	}
+	p.serve(w, r, http.StatusOK)
+}
+
+func (s *server) handleNotFound(w http.ResponseWriter, r *http.Request) {
+	s.notFound.serve(w, r, http.StatusNotFound)
+}
+
+// errorPage renders the error page for a status.
+func (s *server) errorPage(status int, heading, message string) ([]byte, error) {
+	m := s.meta("", heading, message)
+	m.NoIndex = true
+	return render(templates.ErrorPage(m, s.site, heading, message))
+}
+
+// serveError renders and sends an error page; used for errors that are not
+// worth keeping rendered.
+func (s *server) serveError(w http.ResponseWriter, r *http.Request, status int, heading, message string) {
+	body, err := s.errorPage(status, heading, message)
+	if err != nil {
+		s.logger.Error("render error page", "status", status, "err", err)
+		http.Error(w, message, status)
+		return
+	}
+	newRepresentation(htmlType, noStore, body).serve(w, r, status)
+}

@@ -1,0 +1,91 @@
+package web
+
+import (
+	"encoding/xml"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/guide/pmvspm/static"
+)
+
+type sitemapURL struct {
+	Loc     string `xml:"loc"`
+	LastMod string `xml:"lastmod,omitempty"`
+}
+
+// sitemap lists every public GET page with its absolute URL and, where the
+// content says, when it last changed.
+func (s *server) sitemap() ([]byte, error) {
+	site := s.site
+	day := func(t time.Time) string { return t.Format("2006-01-02") }
+	latestFAQ := site.Answers[0].Updated
+	for _, a := range site.Answers {
+		if a.Updated.After(latestFAQ) {
+			latestFAQ = a.Updated
+		}
+	}
+	urls := []sitemapURL{
+		{s.cfg.BaseURL + "/", day(site.Home.Updated)},
+		{s.cfg.BaseURL + "/guide", day(latestSection(site).Updated)},
+	}
+	for _, sec := range site.Sections {
+		urls = append(urls, sitemapURL{s.cfg.BaseURL + "/guide/" + sec.Slug, day(sec.Updated)})
+	}
+	urls = append(urls,
+		sitemapURL{s.cfg.BaseURL + "/compare", day(site.Comparison.Updated)},
+		sitemapURL{s.cfg.BaseURL + "/which-role", ""},
+		sitemapURL{s.cfg.BaseURL + "/faq", day(latestFAQ)},
+	)
+	for _, a := range site.Answers {
+		urls = append(urls, sitemapURL{s.cfg.BaseURL + "/faq/" + a.Slug, day(a.Updated)})
+	}
+	out, err := xml.MarshalIndent(struct {
+		XMLName xml.Name     `xml:"urlset"`
+		NS      string       `xml:"xmlns,attr"`
+		URLs    []sitemapURL `xml:"url"`
+	}{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", URLs: urls}, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("sitemap: %w", err)
+	}
+	return append([]byte(xml.Header), out...), nil
+}
+
+func (s *server) robots() []byte {
+	return fmt.Appendf(nil, "User-agent: *\nAllow: /\nDisallow: /which-role/result\nDisallow: /which-role/brief.md\n\nSitemap: %s/sitemap.xml\n", s.cfg.BaseURL)
+}
+
+func handleHealthz(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", noStore)
+	w.Write([]byte("ok\n"))
+}
+
+const staticCache = "public, max-age=31536000, immutable"
+
+// staticFiles prepares every static file under its hashed name.
+func staticFiles() map[string]*representation {
+	files := map[string]*representation{}
+	for _, a := range static.All() {
+		files[a.HashedName] = newRepresentation(a.ContentType, staticCache, a.Body)
+	}
+	return files
+}
+
+// handleStatic serves the hashed static files; other names are 404.
+func (s *server) handleStatic(w http.ResponseWriter, r *http.Request) {
+	p, ok := s.static[chi.URLParam(r, "name")]
+	if !ok {
+		s.handleNotFound(w, r)
+		return
+	}
+	p.serve(w, r, http.StatusOK)
+}
+
+// handleFavicon serves /favicon.ico, which browsers ask for on their own.
+// Its name cannot change, so it is cached for a day, not a year.
+func (s *server) handleFavicon(w http.ResponseWriter, r *http.Request) {
+	s.favicon.serve(w, r, http.StatusOK)
+}

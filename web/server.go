@@ -1,0 +1,86 @@
+// Package web serves the guide: the chi router (routes.go is the map of the
+// site), the handlers, and the middleware that every response passes
+// through. Pages that do not depend on the request are rendered, hashed and
+// compressed once; handlers only pick the right bytes.
+package web
+
+import (
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/guide/pmvspm/content"
+)
+
+// Config is what the server needs to know about where it runs.
+type Config struct {
+	// BaseURL is the public origin, e.g. https://guide.example.com, used for
+	// canonical links, Open Graph and the sitemap.
+	BaseURL string
+	// HTTPS adds Strict-Transport-Security: set it when the site is served
+	// over HTTPS (directly or behind a proxy).
+	HTTPS bool
+	// TrustProxy reads the client address from X-Real-IP / X-Forwarded-For,
+	// for rate limiting. Only set it behind a proxy that sets those headers.
+	TrustProxy bool
+	// PostRate and PostBurst limit form posts per client: PostBurst at once,
+	// then one every PostRate. Zero values take the defaults.
+	PostRate  time.Duration
+	PostBurst int
+	// PageMaxAge is the Cache-Control max-age of HTML pages.
+	PageMaxAge time.Duration
+}
+
+func (c *Config) defaults() {
+	c.BaseURL = strings.TrimSuffix(c.BaseURL, "/")
+	if c.BaseURL == "" {
+		c.BaseURL = "http://localhost:8080"
+	}
+	if c.PostRate == 0 {
+		c.PostRate = 2 * time.Second
+	}
+	if c.PostBurst == 0 {
+		c.PostBurst = 20
+	}
+	if c.PageMaxAge == 0 {
+		c.PageMaxAge = 5 * time.Minute
+	}
+}
+
+// server holds the dependencies the handlers share.
+type server struct {
+	cfg    Config
+	logger *slog.Logger
+	site   *content.Site
+
+	pages     map[string]*representation // prerendered GET pages by path
+	notFound  *representation
+	static    map[string]*representation // by hashed name
+	favicon   *representation
+	results   sync.Map // canonical query -> *representation; bounded by the answer space
+	limiter   *limiter
+	pageCache string // Cache-Control for HTML pages
+}
+
+// NewServer checks that the content and the questionnaire agree, renders
+// every fixed page once and returns the site's handler.
+func NewServer(logger *slog.Logger, site *content.Site, cfg Config) (http.Handler, error) {
+	cfg.defaults()
+	if err := checkQuestionnaire(site); err != nil {
+		return nil, fmt.Errorf("questionnaire: %w", err)
+	}
+	s := &server{
+		cfg:       cfg,
+		logger:    logger,
+		site:      site,
+		limiter:   newLimiter(cfg.PostRate, cfg.PostBurst),
+		pageCache: fmt.Sprintf("public, max-age=%d", int(cfg.PageMaxAge.Seconds())),
+	}
+	if err := s.prerender(); err != nil {
+		return nil, err
+	}
+	return s.routes(), nil
+}
