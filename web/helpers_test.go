@@ -1,0 +1,142 @@
+package web
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/guide/pmvspm/content"
+)
+
+var (
+	siteOnce sync.Once
+	testSite *content.Site
+	siteErr  error
+)
+
+// loadSite loads the real content once for all tests.
+func loadSite(t testing.TB) *content.Site {
+	t.Helper()
+	siteOnce.Do(func() { testSite, siteErr = content.Load(content.Files) })
+	if siteErr != nil {
+		t.Fatal(siteErr)
+	}
+	return testSite
+}
+
+// newTestServer starts the real handler on a loopback port.
+func newTestServer(t testing.TB, cfg Config) (*httptest.Server, *bytes.Buffer) {
+	t.Helper()
+	var logs syncBuffer
+	if cfg.BaseURL == "" {
+		cfg.BaseURL = "https://guide.example"
+	}
+	h, err := NewServer(slog.New(slog.NewJSONHandler(&logs, nil)), loadSite(t), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return srv, &logs.buf
+}
+
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+// client does not follow redirects, so tests see 303s.
+var testClient = &http.Client{
+	Timeout:       10 * time.Second,
+	CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	Transport:     &http.Transport{DisableCompression: true},
+}
+
+type response struct {
+	*http.Response
+	body []byte
+}
+
+func do(t testing.TB, req *http.Request) response {
+	t.Helper()
+	resp, err := testClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return response{resp, body}
+}
+
+func get(t testing.TB, srv *httptest.Server, path string, header ...string) response {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodGet, srv.URL+path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	return do(t, req)
+}
+
+func postForm(t testing.TB, srv *httptest.Server, path, body string, header ...string) response {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodPost, srv.URL+path, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Set(header[i], header[i+1])
+	}
+	return do(t, req)
+}
+
+func (r response) doc(t testing.TB) *goquery.Document {
+	t.Helper()
+	d, err := goquery.NewDocumentFromReader(bytes.NewReader(r.body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func wantStatus(t testing.TB, r response, want int) {
+	t.Helper()
+	if r.StatusCode != want {
+		t.Fatalf("%s %s: status %d, want %d\n%.400s", r.Request.Method, r.Request.URL.Path, r.StatusCode, want, r.body)
+	}
+}
+
+func text(s *goquery.Selection) string { return strings.Join(strings.Fields(s.Text()), " ") }
+
+// jsonLD decodes the page's application/ld+json block into v.
+func jsonLD(doc *goquery.Document, v any) error {
+	return json.Unmarshal([]byte(doc.Find(`script[type="application/ld+json"]`).Text()), v)
+}
+
+func slogTo(w io.Writer) *slog.Logger { return slog.New(slog.NewJSONHandler(w, nil)) }
+
+func httptestServer(t testing.TB, h http.Handler) *httptest.Server {
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return srv
+}

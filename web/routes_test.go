@@ -1,0 +1,188 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/guide/pmvspm/content"
+)
+
+// publicPages are every GET page of the site with the <h1> each shows.
+func publicPages(t *testing.T) map[string]string {
+	site := loadSite(t)
+	pages := map[string]string{
+		"/":           site.Home.Title,
+		"/guide":      "Product manager or project manager: the complete guide",
+		"/compare":    site.Comparison.Title,
+		"/faq":        "Frequently asked questions",
+		"/which-role": "Which role does your business need?",
+	}
+	for _, s := range site.Sections {
+		pages["/guide/"+s.Slug] = s.Title
+	}
+	for _, a := range site.Answers {
+		pages["/faq/"+a.Slug] = a.Question
+	}
+	return pages
+}
+
+func TestRoutes(t *testing.T) {
+	srv, _ := newTestServer(t, Config{})
+	tests := []struct {
+		path, wantType string
+		wantStatus     int
+	}{
+		{"/sitemap.xml", "application/xml; charset=utf-8", 200},
+		{"/robots.txt", "text/plain; charset=utf-8", 200},
+		{"/healthz", "text/plain; charset=utf-8", 200},
+		{"/favicon.ico", "image/x-icon", 200},
+		{"/which-role/result?goal=direction&customer_facing=no&complexity=single-team", "text/html; charset=utf-8", 200},
+		{"/which-role/brief.md?goal=direction&customer_facing=no&complexity=single-team", "text/markdown; charset=utf-8", 200},
+		{"/no-such-page", "text/html; charset=utf-8", 404},
+		{"/guide/no-such-section", "text/html; charset=utf-8", 404},
+		{"/faq/no-such-question", "text/html; charset=utf-8", 404},
+		{"/static/style.css", "text/html; charset=utf-8", 404}, // only hashed names exist
+	}
+	for path, h1 := range publicPages(t) {
+		t.Run(path, func(t *testing.T) {
+			r := get(t, srv, path)
+			wantStatus(t, r, http.StatusOK)
+			if got := r.Header.Get("Content-Type"); got != "text/html; charset=utf-8" {
+				t.Errorf("Content-Type = %q", got)
+			}
+			doc := r.doc(t)
+			if got := text(doc.Find("h1")); got != h1 {
+				t.Errorf("h1 = %q, want %q", got, h1)
+			}
+			if doc.Find("h1").Length() != 1 {
+				t.Errorf("%d h1 elements", doc.Find("h1").Length())
+			}
+			if doc.Find("title").Text() == "" || doc.Find(`meta[name=description]`).AttrOr("content", "") == "" {
+				t.Error("missing title or meta description")
+			}
+			if got := doc.Find(`link[rel=canonical]`).AttrOr("href", ""); got != "https://guide.example"+path {
+				t.Errorf("canonical = %q", got)
+			}
+			for _, p := range []string{"og:title", "og:description", "og:url"} {
+				if doc.Find(`meta[property="`+p+`"]`).AttrOr("content", "") == "" {
+					t.Errorf("missing %s", p)
+				}
+			}
+			if doc.Find("a.skip[href='#main']").Length() != 1 || doc.Find("main#main").Length() != 1 {
+				t.Error("missing skip link or main")
+			}
+		})
+	}
+	for _, tt := range tests {
+		t.Run(tt.path, func(t *testing.T) {
+			r := get(t, srv, tt.path)
+			wantStatus(t, r, tt.wantStatus)
+			if got := r.Header.Get("Content-Type"); got != tt.wantType {
+				t.Errorf("Content-Type = %q, want %q", got, tt.wantType)
+			}
+		})
+	}
+}
+
+func TestGuideSections(t *testing.T) {
+	srv, _ := newTestServer(t, Config{})
+	site := loadSite(t)
+	whole := get(t, srv, "/guide")
+	wantStatus(t, whole, 200)
+	wdoc := whole.doc(t)
+	ids := wdoc.Find("section.guide-section").Map(func(_ int, s *goquery.Selection) string { return s.AttrOr("id", "") })
+	if strings.Join(ids, ",") != strings.Join(content.RequiredSections, ",") {
+		t.Errorf("/guide section ids = %v, want %v", ids, content.RequiredSections)
+	}
+	// Heading ids on the one-page guide must not collide.
+	seen := map[string]bool{}
+	wdoc.Find("[id]").Each(func(_ int, s *goquery.Selection) {
+		id := s.AttrOr("id", "")
+		if seen[id] {
+			t.Errorf("duplicate id %q on /guide", id)
+		}
+		seen[id] = true
+	})
+
+	for i, s := range site.Sections {
+		t.Run(s.Slug, func(t *testing.T) {
+			r := get(t, srv, "/guide/"+s.Slug)
+			wantStatus(t, r, 200)
+			doc := r.doc(t)
+			current := doc.Find(`nav.toc a[aria-current="page"]`)
+			if current.Length() != 1 || current.AttrOr("href", "") != "/guide/"+s.Slug {
+				t.Errorf("contents: aria-current on %v", current.Map(func(_ int, x *goquery.Selection) string { return x.AttrOr("href", "") }))
+			}
+			if got := doc.Find("nav.toc li").Length(); got != len(site.Sections) {
+				t.Errorf("contents lists %d sections, want %d", got, len(site.Sections))
+			}
+			prev, next := doc.Find(`a[rel=prev]`), doc.Find(`a[rel=next]`)
+			if i == 0 && prev.Length() != 0 || i > 0 && prev.AttrOr("href", "") != "/guide/"+site.Sections[i-1].Slug {
+				t.Errorf("previous link = %q", prev.AttrOr("href", ""))
+			}
+			last := len(site.Sections) - 1
+			if i == last && next.Length() != 0 || i < last && next.AttrOr("href", "") != "/guide/"+site.Sections[i+1].Slug {
+				t.Errorf("next link = %q", next.AttrOr("href", ""))
+			}
+			doc.Find("main h2[id], main h3[id]").Each(func(_ int, h *goquery.Selection) {
+				if h.Find("a.self-link").AttrOr("href", "") != "#"+h.AttrOr("id", "") {
+					t.Errorf("heading %q has no self link", h.AttrOr("id", ""))
+				}
+			})
+			var ld map[string]any
+			if err := jsonLD(doc, &ld); err != nil || ld["@type"] != "Article" || ld["headline"] != s.Title {
+				t.Errorf("Article JSON-LD = %v (%v)", ld, err)
+			}
+		})
+	}
+}
+
+func TestMethodsAndHead(t *testing.T) {
+	srv, _ := newTestServer(t, Config{})
+	for _, tt := range []struct {
+		method, path, wantAllow string
+	}{
+		{http.MethodPost, "/guide", "GET, HEAD"},
+		{http.MethodDelete, "/", "GET, HEAD"},
+		{http.MethodPut, "/which-role", "GET, HEAD, POST"},
+		{http.MethodPost, "/faq/who-gets-paid-more", "GET, HEAD"},
+	} {
+		req, _ := http.NewRequest(tt.method, srv.URL+tt.path, nil)
+		r := do(t, req)
+		wantStatus(t, r, http.StatusMethodNotAllowed)
+		if got := r.Header.Get("Allow"); got != tt.wantAllow {
+			t.Errorf("%s %s: Allow = %q, want %q", tt.method, tt.path, got, tt.wantAllow)
+		}
+		if r.doc(t).Find("h1").Text() == "" {
+			t.Errorf("%s %s: no error page", tt.method, tt.path)
+		}
+	}
+	for path := range publicPages(t) {
+		req, _ := http.NewRequest(http.MethodHead, srv.URL+path, nil)
+		r := do(t, req)
+		wantStatus(t, r, http.StatusOK)
+		if len(r.body) != 0 || r.Header.Get("Content-Length") == "0" {
+			t.Errorf("HEAD %s: body %d bytes, Content-Length %q", path, len(r.body), r.Header.Get("Content-Length"))
+		}
+	}
+}
+
+func TestNotFoundPage(t *testing.T) {
+	srv, _ := newTestServer(t, Config{})
+	r := get(t, srv, "/faq/not-a-question")
+	wantStatus(t, r, http.StatusNotFound)
+	doc := r.doc(t)
+	for _, a := range loadSite(t).Answers {
+		if doc.Find(`main a[href="/faq/`+a.Slug+`"]`).Length() == 0 {
+			t.Errorf("404 page does not list %s", a.Slug)
+		}
+	}
+	if doc.Find(`meta[name=robots][content=noindex]`).Length() != 1 {
+		t.Error("404 page is indexable")
+	}
+	if got := r.Header.Get("Cache-Control"); got != "no-store" {
+		t.Errorf("404 Cache-Control = %q", got)
+	}
+}

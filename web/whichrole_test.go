@@ -1,0 +1,265 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/guide/pmvspm/web/decision"
+)
+
+func TestSubmitValid(t *testing.T) {
+	srv, _ := newTestServer(t, Config{})
+	r := postForm(t, srv, "/which-role", "complexity=several-teams&problems=poor-coordination&customer_facing=no&problems=no-launches&goal=internal-system")
+	wantStatus(t, r, http.StatusSeeOther)
+	want := "/which-role/result?goal=internal-system&problems=no-launches&problems=poor-coordination&customer_facing=no&complexity=several-teams"
+	if got := r.Header.Get("Location"); got != want {
+		t.Errorf("Location = %q, want %q", got, want)
+	}
+	if cc := r.Header.Get("Cache-Control"); cc != "no-store" {
+		t.Errorf("Cache-Control = %q", cc)
+	}
+}
+
+func TestSubmitInvalid(t *testing.T) {
+	srv, _ := newTestServer(t, Config{})
+	tests := []struct {
+		name, body string
+		badFields  []string
+		kept       []string // input ids that must stay checked
+	}{
+		{"empty", "", []string{"goal", "customer_facing", "complexity"}, nil},
+		{"unknown value", "goal=ceo&customer_facing=yes&complexity=complex-tech&problems=over-budget", []string{"goal"},
+			[]string{"customer_facing-yes", "complexity-complex-tech", "problems-over-budget"}},
+		{"single choice twice", "goal=new-product&goal=direction&customer_facing=no&complexity=single-team", []string{"goal"},
+			[]string{"customer_facing-no", "complexity-single-team"}},
+		{"unknown problem", "goal=direction&problems=free-lunch&problems=missed-deadlines&customer_facing=no&complexity=single-team", []string{"problems"},
+			[]string{"goal-direction", "problems-missed-deadlines"}},
+		{"invalid UTF-8", "goal=%ff%fe&customer_facing=yes&complexity=single-team", []string{"goal"}, []string{"customer_facing-yes"}},
+		{"huge value", "goal=" + strings.Repeat("a", 10000) + "&customer_facing=yes", []string{"goal", "complexity"}, []string{"customer_facing-yes"}},
+		{"script injection", "goal=%3Cscript%3Ealert(1)%3C/script%3E", []string{"goal", "customer_facing", "complexity"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := postForm(t, srv, "/which-role", tt.body)
+			wantStatus(t, r, http.StatusUnprocessableEntity)
+			if strings.Contains(string(r.body), "<script>alert") {
+				t.Fatal("user input echoed unescaped")
+			}
+			if cc := r.Header.Get("Cache-Control"); cc != "no-store" {
+				t.Errorf("Cache-Control = %q", cc)
+			}
+			doc := r.doc(t)
+			checkErrorForm(t, doc, tt.badFields)
+			for _, id := range tt.kept {
+				if _, checked := doc.Find("#" + id).Attr("checked"); !checked {
+					t.Errorf("answer %s was not kept", id)
+				}
+			}
+		})
+	}
+}
+
+// checkErrorForm checks the error summary, the messages by each field and
+// their ARIA wiring.
+func checkErrorForm(t *testing.T, doc *goquery.Document, badFields []string) {
+	t.Helper()
+	if title := doc.Find("title").Text(); !strings.HasPrefix(title, "Error: ") {
+		t.Errorf("title = %q", title)
+	}
+	summary := doc.Find(".error-summary")
+	if summary.Find("h2").Length() != 1 {
+		t.Error("error summary has no heading")
+	}
+	links := summary.Find("li a")
+	if links.Length() != len(badFields) {
+		t.Fatalf("error summary has %d links, want %d: %s", links.Length(), len(badFields), text(summary))
+	}
+	for i, field := range badFields {
+		href := links.Eq(i).AttrOr("href", "")
+		if !strings.HasPrefix(href, "#"+field+"-") || doc.Find(href).Length() != 1 {
+			t.Errorf("summary link %d = %q: not an input of %s", i, href, field)
+		}
+		msg := doc.Find("#" + field + "-error")
+		if strings.TrimSpace(msg.Text()) == "" {
+			t.Errorf("%s: no error message by the field", field)
+		}
+		fieldset := msg.Closest("fieldset")
+		if !strings.Contains(fieldset.AttrOr("aria-describedby", ""), field+"-error") {
+			t.Errorf("%s: fieldset aria-describedby = %q", field, fieldset.AttrOr("aria-describedby", ""))
+		}
+		invalid := fieldset.AttrOr("aria-invalid", "") == "true" || fieldset.Find(`input[aria-invalid=true]`).Length() > 0
+		if !invalid {
+			t.Errorf("%s: no aria-invalid", field)
+		}
+	}
+}
+
+func TestSubmitLimits(t *testing.T) {
+	srv, _ := newTestServer(t, Config{})
+	r := postForm(t, srv, "/which-role", "goal=new-product&pad="+strings.Repeat("x", 17<<10))
+	wantStatus(t, r, http.StatusRequestEntityTooLarge)
+	r = postForm(t, srv, "/which-role", "goal=%zz")
+	wantStatus(t, r, http.StatusBadRequest)
+	if r.doc(t).Find("form .error-message").Length() == 0 {
+		t.Error("400 without a message by the form")
+	}
+}
+
+func TestCrossOrigin(t *testing.T) {
+	srv, _ := newTestServer(t, Config{})
+	body := "goal=new-product&customer_facing=yes&complexity=single-team"
+	tests := []struct {
+		name   string
+		header []string
+		want   int
+	}{
+		{"no browser headers (curl)", nil, http.StatusSeeOther},
+		{"same origin", []string{"Sec-Fetch-Site", "same-origin", "Origin", srv.URL}, http.StatusSeeOther},
+		{"user typed it", []string{"Sec-Fetch-Site", "none"}, http.StatusSeeOther},
+		{"cross site", []string{"Sec-Fetch-Site", "cross-site", "Origin", "https://evil.example"}, http.StatusForbidden},
+		{"cross origin, old browser", []string{"Origin", "https://evil.example"}, http.StatusForbidden},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := postForm(t, srv, "/which-role", body, tt.header...)
+			wantStatus(t, r, tt.want)
+			if tt.want == http.StatusForbidden && text(r.doc(t).Find("h1")) == "" {
+				t.Error("403 without an error page")
+			}
+		})
+	}
+}
+
+func TestRateLimit(t *testing.T) {
+	srv, _ := newTestServer(t, Config{PostBurst: 3, PostRate: 10 * 60e9})
+	for i := range 3 {
+		wantStatus(t, postForm(t, srv, "/which-role", ""), http.StatusUnprocessableEntity)
+		_ = i
+	}
+	r := postForm(t, srv, "/which-role", "")
+	wantStatus(t, r, http.StatusTooManyRequests)
+	if secs, err := strconv.Atoi(r.Header.Get("Retry-After")); err != nil || secs < 1 {
+		t.Errorf("Retry-After = %q", r.Header.Get("Retry-After"))
+	}
+	wantStatus(t, get(t, srv, "/which-role"), http.StatusOK) // GETs are not limited
+
+	// Behind a trusted proxy, clients are told apart by X-Forwarded-For.
+	proxied, _ := newTestServer(t, Config{PostBurst: 1, PostRate: 10 * 60e9, TrustProxy: true})
+	wantStatus(t, postForm(t, proxied, "/which-role", "", "X-Forwarded-For", "203.0.113.1"), http.StatusUnprocessableEntity)
+	wantStatus(t, postForm(t, proxied, "/which-role", "", "X-Forwarded-For", "203.0.113.1"), http.StatusTooManyRequests)
+	wantStatus(t, postForm(t, proxied, "/which-role", "", "X-Forwarded-For", "203.0.113.2"), http.StatusUnprocessableEntity)
+	// Without trust, the header is ignored.
+	direct, _ := newTestServer(t, Config{PostBurst: 1, PostRate: 10 * 60e9})
+	wantStatus(t, postForm(t, direct, "/which-role", "", "X-Forwarded-For", "203.0.113.1"), http.StatusUnprocessableEntity)
+	wantStatus(t, postForm(t, direct, "/which-role", "", "X-Forwarded-For", "203.0.113.2"), http.StatusTooManyRequests)
+}
+
+func TestResultPage(t *testing.T) {
+	srv, _ := newTestServer(t, Config{})
+	site := loadSite(t)
+	for _, tt := range []struct {
+		query string
+		want  decision.Recommendation
+		h1    string
+	}{
+		{"goal=direction&customer_facing=no&complexity=single-team", decision.ProductManager, "You need a product manager"},
+		{"goal=internal-system&problems=over-budget&customer_facing=no&complexity=complex-tech", decision.ProjectManager, "You need a project manager"},
+		{"goal=new-feature&problems=missed-deadlines&customer_facing=yes&complexity=several-teams", decision.Both, "You need both a product manager and a project manager"},
+	} {
+		t.Run(string(tt.want), func(t *testing.T) {
+			r := get(t, srv, "/which-role/result?"+tt.query)
+			wantStatus(t, r, 200)
+			doc := r.doc(t)
+			if got := doc.Find("main").AttrOr("data-recommendation", ""); got != string(tt.want) {
+				t.Errorf("data-recommendation = %q", got)
+			}
+			if got := text(doc.Find("h1")); got != tt.h1 {
+				t.Errorf("h1 = %q", got)
+			}
+			form, _ := url.ParseQuery(tt.query)
+			a, _ := decision.Parse(form)
+			res := decision.Decide(a)
+			items := doc.Find("ul.reasons li")
+			if items.Length() != len(res.Reasons) {
+				t.Fatalf("%d reasons shown, %d fired", items.Length(), len(res.Reasons))
+			}
+			for i, reason := range res.Reasons {
+				words, _ := site.Questionnaire.Reason(reason.ID)
+				li := items.Eq(i)
+				if !strings.Contains(text(li), strings.Join(strings.Fields(words.Text), " ")) || li.Find("a").AttrOr("href", "") != reason.Link() {
+					t.Errorf("reason %s shown as %q", reason.ID, text(li))
+				}
+			}
+			changes := doc.Find("dl.answers a")
+			if changes.Length() != len(decision.Fields) {
+				t.Errorf("%d change links", changes.Length())
+			}
+			change := changes.First().AttrOr("href", "")
+			pre := get(t, srv, strings.Split(change, "#")[0]).doc(t)
+			for _, f := range decision.Fields {
+				for _, v := range a.Values(f.Name) {
+					if _, ok := pre.Find("#" + f.Name + "-" + v).Attr("checked"); !ok {
+						t.Errorf("change link does not pre-fill %s=%s", f.Name, v)
+					}
+				}
+			}
+			for _, href := range []string{"/compare", "/faq", "/which-role/brief.md?" + a.Query()} {
+				if doc.Find(`a[href="`+href+`"]`).Length() == 0 {
+					t.Errorf("no link to %s", href)
+				}
+			}
+			if again := get(t, srv, "/which-role/result?"+tt.query); string(again.body) != string(r.body) {
+				t.Error("the same URL gave a different page")
+			}
+		})
+	}
+}
+
+func TestResultBadQuery(t *testing.T) {
+	srv, _ := newTestServer(t, Config{})
+	for _, q := range []string{"", "goal=boss", "goal=direction&goal=new-product&customer_facing=no&complexity=single-team", "goal=%zz", "goal=direction&customer_facing=maybe&complexity=single-team"} {
+		for _, path := range []string{"/which-role/result?", "/which-role/brief.md?"} {
+			r := get(t, srv, path+q)
+			wantStatus(t, r, http.StatusBadRequest)
+			if r.doc(t).Find(".error-summary li").Length() == 0 {
+				t.Errorf("%s%s: no error summary", path, q)
+			}
+		}
+	}
+}
+
+func TestBrief(t *testing.T) {
+	srv, _ := newTestServer(t, Config{})
+	site := loadSite(t)
+	r := get(t, srv, "/which-role/brief.md?goal=new-product&problems=over-budget&customer_facing=yes&complexity=complex-tech")
+	wantStatus(t, r, 200)
+	if got := r.Header.Get("Content-Type"); got != "text/markdown; charset=utf-8" {
+		t.Errorf("Content-Type = %q", got)
+	}
+	if got := r.Header.Get("Content-Disposition"); got != `attachment; filename="hiring-brief.md"` {
+		t.Errorf("Content-Disposition = %q", got)
+	}
+	md := string(r.body)
+	for _, item := range append(append(site.ProductManager.Responsibilities, site.ProductManager.Skills...), append(site.ProjectManager.Responsibilities, site.ProjectManager.Skills...)...) {
+		if !strings.Contains(md, "- [ ] **"+item.Term+"**: "+item.Detail) {
+			t.Errorf("brief lacks checklist item %q", item.Term)
+		}
+	}
+	for _, id := range []string{"product-new-product", "project-new-product", "project-over-budget", "project-complex-tech"} {
+		words, _ := site.Questionnaire.Reason(id)
+		if !strings.Contains(md, words.Text) || !strings.Contains(md, words.Questions[0]) {
+			t.Errorf("brief lacks reason %s or its questions", id)
+		}
+	}
+	if !strings.Contains(md, site.Questionnaire.Split) {
+		t.Error("a brief for both roles must say how they split the work")
+	}
+	only := string(get(t, srv, "/which-role/brief.md?goal=direction&customer_facing=no&complexity=single-team").body)
+	if strings.Contains(only, "project manager\n\n### Responsibilities") || !strings.Contains(only, "# Hiring brief: a product manager") {
+		t.Errorf("product-only brief:\n%s", only)
+	}
+}
