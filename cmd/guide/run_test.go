@@ -1,0 +1,211 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// freeAddr returns a loopback address nobody listens on.
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// start runs the program as main would, and waits for /healthz.
+func start(t *testing.T, env map[string]string, args ...string) (addr string, cancel context.CancelFunc, done <-chan error, stdout *lockedBuffer) {
+	t.Helper()
+	addr = freeAddr(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	stdout = &lockedBuffer{}
+	errc := make(chan error, 1)
+	getenv := func(k string) string { return env[k] }
+	go func() {
+		errc <- run(ctx, append([]string{"guide", "-addr", addr}, args...), getenv, stdout, io.Discard)
+	}()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		resp, err := http.Get("http://" + addr + "/healthz")
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				break
+			}
+		}
+		select {
+		case err := <-errc:
+			t.Fatalf("run returned early: %v", err)
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("server did not become healthy")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Cleanup(cancel)
+	return addr, cancel, errc, stdout
+}
+
+func TestRunServesAndStops(t *testing.T) {
+	addr, cancel, done, stdout := start(t, map[string]string{"BASE_URL": "https://hire.example"}, "-log-format", "json")
+	resp, err := http.Get("http://" + addr + "/guide")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !bytes.Contains(body, []byte(`href="https://hire.example/guide"`)) {
+		t.Fatalf("GET /guide: %d, canonical from BASE_URL missing", resp.StatusCode)
+	}
+	if err := healthcheck(context.Background(), addr); err != nil {
+		t.Errorf("healthcheck: %v", err)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatalf("run: %v", err)
+	}
+	if !strings.Contains(stdout.String(), `"path":"/guide"`) {
+		t.Errorf("request not logged as JSON:\n%s", stdout.String())
+	}
+}
+
+// A request that is in flight when shutdown starts still gets its answer:
+// here a form post whose handler is still reading the body.
+func TestGracefulShutdown(t *testing.T) {
+	addr, cancel, done, _ := start(t, nil)
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	body := "goal=new-product&customer_facing=yes&complexity=single-team"
+	fmt.Fprintf(conn, "POST /which-role HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: %d\r\n\r\n%s", len(body), body[:10])
+	time.Sleep(100 * time.Millisecond) // the handler is now waiting for the body
+	cancel()                           // SIGTERM
+	time.Sleep(200 * time.Millisecond)
+	fmt.Fprint(conn, body[10:])
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatalf("in-flight request lost: %v", err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Errorf("in-flight request: %d", resp.StatusCode)
+	}
+	if err := <-done; err != nil {
+		t.Fatalf("run: %v", err)
+	}
+	if _, err := http.Get("http://" + addr + "/healthz"); err == nil {
+		t.Error("still serving after shutdown")
+	}
+}
+
+// A client that sends its headers byte by byte is cut off at the header
+// timeout, and others are served meanwhile.
+func TestSlowHeadersCutOff(t *testing.T) {
+	addr, _, _, _ := start(t, nil, "-read-header-timeout", "300ms")
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	slowDone := make(chan time.Duration)
+	go func() {
+		begin := time.Now()
+		for _, b := range []byte("GET / HTTP/1.1\r\nHost: x\r\nX-Slow: aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa") {
+			if _, err := conn.Write([]byte{b}); err != nil {
+				break
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		slowDone <- time.Since(begin)
+	}()
+	// Meanwhile another client is served at once.
+	resp, err := http.Get("http://" + addr + "/compare")
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("other client: %v %v", resp, err)
+	}
+	resp.Body.Close()
+	conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+	buf := make([]byte, 512)
+	_, err = conn.Read(buf)
+	for err == nil { // the server may answer 408 first; then it must close
+		_, err = conn.Read(buf)
+	}
+	if ne, ok := err.(net.Error); ok && ne.Timeout() {
+		t.Fatal("slow client was not cut off")
+	}
+	if took := <-slowDone; took > 4*time.Second {
+		t.Errorf("slow client kept its connection for %v", took)
+	}
+}
+
+func TestConfig(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		env     map[string]string
+		addr    string
+		baseURL string
+		wantErr string
+	}{
+		{"defaults", nil, nil, ":8080", "http://localhost:8080", ""},
+		{"PORT", nil, map[string]string{"PORT": "9000"}, ":9000", "http://localhost:9000", ""},
+		{"ADDR wins over PORT", nil, map[string]string{"PORT": "9000", "ADDR": "127.0.0.1:7000"}, "127.0.0.1:7000", "http://localhost:7000", ""},
+		{"flag wins over env", []string{"-addr", ":6000"}, map[string]string{"PORT": "9000"}, ":6000", "http://localhost:6000", ""},
+		{"BASE_URL", nil, map[string]string{"BASE_URL": "https://hire.example"}, ":8080", "https://hire.example", ""},
+		{"bad base URL", []string{"-base-url", "hire.example/path"}, nil, "", "", "-base-url"},
+		{"bad log format", []string{"-log-format", "xml"}, nil, "", "", "log-format"},
+		{"stray argument", []string{"serve"}, nil, "", "", "unexpected"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := parseConfig(append([]string{"guide"}, tt.args...), func(k string) string { return tt.env[k] }, io.Discard)
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil || c.addr != tt.addr || c.baseURL != tt.baseURL {
+				t.Errorf("got %q %q %v, want %q %q", c.addr, c.baseURL, err, tt.addr, tt.baseURL)
+			}
+		})
+	}
+}
+
+func TestHealthcheckFailsWithoutServer(t *testing.T) {
+	if err := run(context.Background(), []string{"guide", "-healthcheck", "-addr", freeAddr(t)}, func(string) string { return "" }, io.Discard, io.Discard); err == nil {
+		t.Error("healthcheck passed with no server")
+	}
+}
