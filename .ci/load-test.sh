@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Load test: the real server against a bare net/http server writing the same
+# bytes, side by side with wrk, for /guide and a questionnaire result.
+#
+#   bash .ci/load-test.sh [seconds=5] [connections=64]
+#
+# Prints, per page, requests/s and p99 latency of both servers (median of
+# three alternating rounds) and the ratio real/bare. Needs wrk (apt-get
+# install wrk). ENCODING=br|gzip|identity picks the Accept-Encoding (br).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECS=${1:-5}
+CONNS=${2:-64}
+ROUNDS=${ROUNDS:-3}
+ENCODING=${ENCODING:-br}
+command -v wrk >/dev/null || { echo "load-test: wrk is missing (apt-get install -y wrk)" >&2; exit 2; }
+
+tmp=$(mktemp -d)
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$tmp"; }
+trap cleanup EXIT
+
+go build -o "$tmp/guide" ./cmd/guide
+go build -o "$tmp/baseline" ./cmd/baseline
+"$tmp/guide" -addr 127.0.0.1:8090 >/dev/null 2>&1 &
+pids+=($!)
+for _ in $(seq 50); do curl -fs http://127.0.0.1:8090/healthz >/dev/null && break; sleep 0.1; done
+
+hdr=()
+[ "$ENCODING" != identity ] && hdr=(-H "Accept-Encoding: $ENCODING")
+
+# run_wrk URL -> "rps p99_ms"
+run_wrk() {
+  wrk -t2 -c"$CONNS" -d"${SECS}s" --latency "${hdr[@]}" "$1" | awk '
+    /Requests\/sec:/ {rps=$2}
+    /^ +99%/ {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; p99=v}
+    /Non-2xx/ {print "load-test: non-2xx responses" > "/dev/stderr"}
+    END {printf "%d %.2f\n", rps, p99}'
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+port=8091
+printf '%-20s %12s %10s %12s %10s %7s %10s\n' page real_rps real_p99 bare_rps bare_p99 ratio bytes
+for path in "/guide" "/which-role/result?goal=new-product&problems=over-budget&customer_facing=yes&complexity=several-teams"; do
+  curl -fs "${hdr[@]}" -o "$tmp/page" -D "$tmp/headers" "http://127.0.0.1:8090$path"
+  enc=$(awk -F': ' 'tolower($1)=="content-encoding" {gsub(/\r/,"",$2); print $2}' "$tmp/headers")
+  "$tmp/baseline" -addr "127.0.0.1:$port" -file "$tmp/page" -encoding "$enc" &
+  pids+=($!)
+  for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
+  run_wrk "http://127.0.0.1:8090$path" >/dev/null   # warm-up
+  : >"$tmp/real"; : >"$tmp/bare"
+  for _ in $(seq "$ROUNDS"); do
+    run_wrk "http://127.0.0.1:8090$path" >>"$tmp/real"
+    run_wrk "http://127.0.0.1:$port$path" >>"$tmp/bare"
+  done
+  real_rps=$(cut -d' ' -f1 "$tmp/real" | median); real_p99=$(cut -d' ' -f2 "$tmp/real" | median)
+  bare_rps=$(cut -d' ' -f1 "$tmp/bare" | median); bare_p99=$(cut -d' ' -f2 "$tmp/bare" | median)
+  name=${path%%\?*}
+  printf '%-20s %12s %10s %12s %10s %7s %10s\n' "$name" "$real_rps" "${real_p99}ms" "$bare_rps" "${bare_p99}ms" \
+    "$(awk -v a="$real_rps" -v b="$bare_rps" 'BEGIN {printf "%.2f", a/b}')" "$(wc -c <"$tmp/page")"
+  port=$((port + 1))
+done

@@ -1,0 +1,73 @@
+package web
+
+import (
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+)
+
+// discardWriter is the cheapest ResponseWriter, so that the benchmark
+// measures the handler, not the recorder.
+type discardWriter struct {
+	h      http.Header
+	status int
+}
+
+func (w *discardWriter) Header() http.Header         { return w.h }
+func (w *discardWriter) Write(b []byte) (int, error) { return len(b), nil }
+func (w *discardWriter) WriteHeader(status int)      { w.status = status }
+
+func benchmarkHandler(b *testing.B, h http.Handler, target, encoding string) {
+	req := httptest.NewRequest(http.MethodGet, target, nil)
+	if encoding != "" {
+		req.Header.Set("Accept-Encoding", encoding)
+	}
+	w := &discardWriter{h: http.Header{}}
+	b.ReportAllocs()
+	for b.Loop() {
+		clear(w.h)
+		h.ServeHTTP(w, req)
+	}
+	if w.status != 0 && w.status != http.StatusOK {
+		b.Fatalf("status %d", w.status)
+	}
+}
+
+// BenchmarkServe compares the full router and middleware with a bare
+// handler writing the same bytes, for /guide and a questionnaire result.
+//
+//	go test ./web -run '^$' -bench Serve -benchmem
+func BenchmarkServe(b *testing.B) {
+	// The logger formats every line as in production; only the output is discarded.
+	h, err := NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), loadSite(b), Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, target := range []string{"/guide", "/which-role/result?goal=new-product&problems=over-budget&customer_facing=yes&complexity=several-teams"} {
+		for _, enc := range []string{"", "br, gzip"} {
+			rec := httptest.NewRecorder()
+			req := httptest.NewRequest(http.MethodGet, target, nil)
+			req.Header.Set("Accept-Encoding", enc)
+			h.ServeHTTP(rec, req)
+			body, ct, ce := rec.Body.Bytes(), rec.Header().Get("Content-Type"), rec.Header().Get("Content-Encoding")
+			bare := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", ct)
+				if ce != "" {
+					w.Header().Set("Content-Encoding", ce)
+				}
+				w.Write(body)
+			})
+			name := target
+			if len(name) > 20 {
+				name = "/which-role/result"
+			}
+			if enc != "" {
+				name += "/br"
+			}
+			b.Run(name+"/full", func(b *testing.B) { benchmarkHandler(b, h, target, enc) })
+			b.Run(name+"/bare", func(b *testing.B) { benchmarkHandler(b, bare, target, enc) })
+		}
+	}
+}
