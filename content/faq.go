@@ -32,7 +32,9 @@ type Answer struct {
 	Text string
 	HTML string
 
-	file string
+	file        string
+	slugLine    int
+	relatedLine int
 }
 
 type answerMeta struct {
@@ -72,14 +74,23 @@ func loadAnswer(md goldmark.Markdown, fsys fs.FS, file string) (*Answer, error) 
 	if err != nil {
 		return nil, err
 	}
-	for c := doc.root.FirstChild(); c != nil; c = c.NextSibling() {
-		if _, ok := c.(*ast.Heading); ok {
-			return nil, fileErrorf(file, doc.line(c), "an answer has no headings: the question is its heading")
+	// Walk the whole tree: a heading nested in a quote or list would keep
+	// its attributes (style=…), since answers do not go through linkHeadings.
+	var heading ast.Node
+	_ = ast.Walk(doc.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if _, ok := n.(*ast.Heading); ok && entering {
+			heading = n
+			return ast.WalkStop, nil
 		}
+		return ast.WalkContinue, nil
+	})
+	if heading != nil {
+		return nil, fileErrorf(file, doc.line(heading), "an answer has no headings: the question is its heading")
 	}
 	a := &Answer{
 		Question: meta.Question, Slug: meta.Slug, Order: meta.Order, Updated: updated,
-		Related: meta.Related, Summary: doc.firstSentence(), Text: doc.text(), file: file,
+		Related: meta.Related, Summary: doc.firstSentence(), Text: doc.text(),
+		file: file, slugLine: keyLine(fm, 2, "slug"), relatedLine: keyLine(fm, 2, "related"),
 	}
 	if a.Summary == "" {
 		return nil, fileErrorf(file, bodyLine, "the answer is empty")
@@ -105,7 +116,7 @@ func loadAnswers(md goldmark.Markdown, fsys fs.FS) ([]*Answer, error) {
 			return nil, err
 		}
 		if other, dup := seen[a.Slug]; dup {
-			return nil, fileErrorf(file, 2, "duplicate slug %q: %s has it too", a.Slug, other)
+			return nil, fileErrorf(file, a.slugLine, "duplicate slug %q: %s has it too", a.Slug, other)
 		}
 		seen[a.Slug] = file
 		answers = append(answers, a)

@@ -134,18 +134,24 @@ func loadSections(md goldmark.Markdown, fsys fs.FS) ([]*Section, error) {
 		bySlug[s.Slug] = file
 		sections = append(sections, s)
 	}
-	slices.SortFunc(sections, func(a, b *Section) int { return a.Order - b.Order })
-	for i, want := range RequiredSections {
-		if i >= len(sections) {
+	// Check the set before the order, so that a missing or extra section is
+	// reported as such and not as a misplaced neighbour.
+	for _, s := range sections {
+		if !slices.Contains(RequiredSections, s.Slug) {
+			return nil, fileErrorf(s.file, s.slugLine, "unexpected section %q: the guide has exactly %v", s.Slug, RequiredSections)
+		}
+	}
+	for _, want := range RequiredSections {
+		if _, ok := bySlug[want]; !ok {
 			return nil, fmt.Errorf("guide: section %q is missing (want %v)", want, RequiredSections)
 		}
+	}
+	slices.SortFunc(sections, func(a, b *Section) int { return a.Order - b.Order })
+	for i, want := range RequiredSections {
 		if got := sections[i]; got.Slug != want {
 			return nil, fileErrorf(got.file, got.slugLine,
 				"section %d by order is %q; the guide needs %q there (order: %v)", i+1, got.Slug, want, RequiredSections)
 		}
-	}
-	if len(sections) > len(RequiredSections) {
-		return nil, fmt.Errorf("guide: unexpected section %q", sections[len(RequiredSections)].Slug)
 	}
 	return sections, nil
 }

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bufio"
 	"bytes"
 	"html"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 )
 
@@ -62,6 +64,11 @@ func (d *document) line(n ast.Node) int {
 		}
 		if t, ok := c.(*ast.Text); ok {
 			return d.bodyLine + lineAt(d.src, t.Segment.Start) - 1
+		}
+		// Inline raw HTML has no Text child; without this it would report
+		// the first line of its paragraph.
+		if r, ok := c.(*ast.RawHTML); ok && r.Segments.Len() > 0 {
+			return d.bodyLine + lineAt(d.src, r.Segments.At(0).Start) - 1
 		}
 	}
 	if p := n.Parent(); p != nil {
@@ -153,7 +160,8 @@ func (d *document) render(md goldmark.Markdown) (string, error) {
 }
 
 // plainText returns the text of n and its descendants, without markup, with
-// the typographer's entities decoded.
+// the typographer's entities, backslash escapes and entity references
+// decoded as the HTML renderer would.
 func plainText(n ast.Node, src []byte) string {
 	var b strings.Builder
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -162,7 +170,11 @@ func plainText(n ast.Node, src []byte) string {
 		}
 		switch c := c.(type) {
 		case *ast.Text:
-			b.Write(c.Segment.Value(src))
+			if p := c.Parent(); p != nil && p.Kind() == ast.KindCodeSpan {
+				b.Write(c.Segment.Value(src)) // code is literal
+			} else {
+				b.WriteString(unescapeText(c.Segment.Value(src)))
+			}
 			if c.SoftLineBreak() || c.HardLineBreak() {
 				b.WriteByte(' ')
 			}
@@ -172,6 +184,16 @@ func plainText(n ast.Node, src []byte) string {
 		return ast.WalkContinue, nil
 	})
 	return strings.TrimSpace(b.String())
+}
+
+// unescapeText resolves backslash escapes and entity references in a text
+// segment with the renderer's own writer, then decodes the resulting HTML.
+func unescapeText(v []byte) string {
+	var buf bytes.Buffer
+	w := bufio.NewWriter(&buf)
+	gmhtml.DefaultWriter.Write(w, v)
+	_ = w.Flush()
+	return html.UnescapeString(buf.String())
 }
 
 // firstSentence returns the first sentence of the first paragraph of a

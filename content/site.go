@@ -94,22 +94,25 @@ func Load(fsys fs.FS) (*Site, error) {
 	for _, sec := range site.Sections {
 		sec.doc = nil
 	}
-	return site, site.checkReferences()
+	if err := site.checkReferences(); err != nil {
+		return nil, err
+	}
+	return site, nil
 }
 
 // checkReferences makes sure that every guide reference in data files points
 // to a section and heading that exist.
 func (s *Site) checkReferences() error {
 	var errs []error
-	for _, r := range s.Comparison.Rows {
+	for i, r := range s.Comparison.Rows {
 		if !s.HasAnchor(r.Section, r.Anchor) {
-			errs = append(errs, fmt.Errorf("compare.yaml: row %q points to %s, which does not exist", r.Dimension, r.Link()))
+			errs = append(errs, fileErrorf(s.Comparison.file, s.Comparison.rowLines[i], "row %q points to %s, which does not exist", r.Dimension, r.Link()))
 		}
 	}
 	for _, a := range s.Answers {
 		for _, slug := range a.Related {
 			if _, ok := s.sections[slug]; !ok {
-				errs = append(errs, fileErrorf(a.file, 2, "related: no guide section %q", slug))
+				errs = append(errs, fileErrorf(a.file, a.relatedLine, "related: no guide section %q", slug))
 			}
 		}
 	}

@@ -1,0 +1,79 @@
+package content_test
+
+import "testing"
+
+const paid = "faq/who-gets-paid-more.md"
+
+func TestLoadAnswerErrors(t *testing.T) {
+	testLoadErrors(t, []loadErrorCase{
+		{
+			name: "related names a missing section",
+			edit: replace(paid, "  - hiring\n", "  - hirng\n"),
+			file: paid, at: "related:", reason: `related: no guide section "hirng"`,
+		},
+		{
+			name: "duplicate slug",
+			edit: copyFile(paid, "faq/zz-copy.md"),
+			file: "faq/zz-copy.md", at: "slug: who-gets-paid-more", reason: `duplicate slug "who-gets-paid-more": faq/who-gets-paid-more.md has it too`,
+		},
+		{
+			name:   "required answer out of order",
+			edit:   replace(paid, "order: 4", "order: 40"),
+			reason: `answer 4 by order must be "who-gets-paid-more"`,
+		},
+		{
+			name: "heading in an answer",
+			edit: appendTo(paid, "## More {#more}\n"),
+			file: paid, at: "## More", reason: "an answer has no headings",
+		},
+		{
+			// Answers skip the heading transform, so a nested heading would
+			// keep attributes such as style=.
+			name: "heading nested in a quote",
+			edit: appendTo(paid, "> ## Quoted {#quoted style=\"color:red\"}\n"),
+			file: paid, at: "## Quoted", reason: "an answer has no headings",
+		},
+		{
+			name: "empty answer",
+			edit: write(paid, answerFrontMatter),
+			file: paid, line: 9, reason: "the answer is empty",
+		},
+	})
+}
+
+// answerFrontMatter is a valid front matter for the who-gets-paid-more answer.
+const answerFrontMatter = `---
+question: Who gets paid more?
+slug: who-gets-paid-more
+order: 4
+updated: 2026-11-27
+related:
+  - hiring
+---
+`
+
+func TestAnswerSummary(t *testing.T) {
+	for _, tc := range []struct {
+		name, body, want string
+	}{
+		{"first sentence", "Product managers, on average. Not always.", "Product managers, on average."},
+		{"question mark ends it", "Who knows? Nobody.", "Who knows?"},
+		{"no full stop", "Product managers", "Product managers"},
+		{"markup dropped", "**Product** managers, [on average](/guide/hiring). More.", "Product managers, on average."},
+		{"typographer quotes", `It's "usually" product managers. More.`, "It’s “usually” product managers."},
+		{"backslash escapes and entities", `AT&amp;T pays \*more\*. More.`, "AT&T pays *more*."},
+		{"code span stays literal", "Use `\\*` literally. More.", `Use \* literally.`},
+		{"soft line break is a space", "Product\nmanagers. More.", "Product managers."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			site := mustLoad(t, write(paid, answerFrontMatter+"\n"+tc.body+"\n"))
+			a, ok := site.Answer("who-gets-paid-more")
+			if !ok {
+				t.Fatal("answer not loaded")
+			}
+			if a.Summary != tc.want {
+				t.Errorf("Summary = %q; want %q", a.Summary, tc.want)
+			}
+		})
+	}
+}
