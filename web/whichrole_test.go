@@ -1,13 +1,17 @@
 package web
 
 import (
+	"io"
+	"io/fs"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/guide/pmvspm/content"
 	"github.com/guide/pmvspm/web/decision"
 )
 
@@ -261,5 +265,46 @@ func TestBrief(t *testing.T) {
 	only := string(get(t, srv, "/which-role/brief.md?goal=direction&customer_facing=no&complexity=single-team").body)
 	if strings.Contains(only, "project manager\n\n### Responsibilities") || !strings.Contains(only, "# Hiring brief: a product manager") {
 		t.Errorf("product-only brief:\n%s", only)
+	}
+}
+
+// The server refuses to start when a reason points to a heading the guide
+// does not have, or the questionnaire's words do not match the contract.
+func TestQuestionnaireMustMatchContent(t *testing.T) {
+	tests := []struct {
+		name, file, old, new, wantErr string
+	}{
+		{"reason anchor missing", "guide/scenarios.md", "{#internal-it-system}", "{#it-upgrade}", "/guide/scenarios#internal-it-system"},
+		{"option renamed", "whichrole.yaml", "value: complex-tech", "value: complicated", "complexity"},
+		{"reason without words", "whichrole.yaml", "id: project-complex-tech", "id: project-complicated", "project-complex-tech"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{}
+			err := fs.WalkDir(content.Files, ".", func(path string, d fs.DirEntry, err error) error {
+				if err != nil || d.IsDir() {
+					return err
+				}
+				b, err := fs.ReadFile(content.Files, path)
+				fsys[path] = &fstest.MapFile{Data: b}
+				return err
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			src := string(fsys[tt.file].Data)
+			if strings.Count(src, tt.old) != 1 {
+				t.Fatalf("%s: %q occurs %d times", tt.file, tt.old, strings.Count(src, tt.old))
+			}
+			fsys[tt.file].Data = []byte(strings.Replace(src, tt.old, tt.new, 1))
+			site, err := content.Load(fsys)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = NewServer(slogTo(io.Discard), site, Config{})
+			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+				t.Errorf("NewServer error = %v, want one naming %q", err, tt.wantErr)
+			}
+		})
 	}
 }

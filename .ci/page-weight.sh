@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Page weight: each page's HTML plus the stylesheet, as sent compressed
+# (gzip and Brotli), against the 14 KiB budget (one TCP round trip).
+#
+#   bash .ci/page-weight.sh [base URL]   # default: builds and starts the server
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BASE=${1:-}
+if [ -z "$BASE" ]; then
+  tmp=$(mktemp -d)
+  go build -o "$tmp/guide" ./cmd/guide
+  "$tmp/guide" -addr 127.0.0.1:8095 >/dev/null 2>&1 &
+  pid=$!
+  trap 'kill $pid; rm -rf "$tmp"' EXIT
+  BASE=http://127.0.0.1:8095
+  for _ in $(seq 50); do curl -fs "$BASE/healthz" >/dev/null && break; sleep 0.1; done
+fi
+size() { curl -fs -H "Accept-Encoding: $2" "$BASE$1" | wc -c; }
+css=$(curl -fs "$BASE/" | grep -o '/static/style\.[0-9a-f]*\.css' | head -1)
+css_gz=$(size "$css" gzip); css_br=$(size "$css" br)
+pages=(/ /guide /compare /faq /which-role
+  "/which-role/result?goal=new-product&problems=no-launches&problems=unclear-direction&problems=over-budget&problems=missed-deadlines&problems=poor-coordination&customer_facing=yes&complexity=complex-tech")
+for s in definitions responsibilities skills differences scenarios working-together career-path hiring; do pages+=("/guide/$s"); done
+for f in $(curl -fs "$BASE/sitemap.xml" | grep -o '/faq/[a-z-]*'); do pages+=("$f"); done
+budget=$((14 * 1024)); worst=0; fail=0
+printf '%-22s %8s %8s %8s %8s\n' page html html+css html+css budget
+printf '%-22s %8s %8s %8s %8s\n' "" raw gzip br ""
+for p in "${pages[@]}"; do
+  raw=$(size "$p" identity); gz=$(( $(size "$p" gzip) + css_gz )); br=$(( $(size "$p" br) + css_br ))
+  ok=ok; [ "$gz" -gt "$budget" ] && { ok=OVER; fail=1; }
+  [ "$gz" -gt "$worst" ] && worst=$gz
+  printf '%-22s %8d %8d %8d %8s\n' "${p%%\?*}" "$raw" "$gz" "$br" "$ok"
+done
+echo "stylesheet: gzip $css_gz B, br $css_br B; heaviest page with CSS (gzip): $worst B of $budget B"
+exit $fail
