@@ -522,7 +522,9 @@ func SectionPage(m Meta, site *content.Site, s, prev, next *content.Section) tem
 }
 
 // SplitDiagram pictures the split: product manager = what & why, project
-// manager = how & when, meeting at the roadmap.
+// manager = how & when, meeting at the roadmap. The labels are short lines
+// so that, drawn at 19 units (style.css), they still fit their circles and
+// show at 16px or more when the drawing shrinks to a 320px-wide screen.
 func SplitDiagram() templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
@@ -540,7 +542,7 @@ func SplitDiagram() templ.Component {
 		}
 		ctx = templ.InitializeContext(ctx)
 		ctx = templ.ClearChildren(ctx)
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 40, "<svg class=\"split\" viewBox=\"0 0 340 210\" role=\"img\" aria-labelledby=\"split-title split-desc\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"split-title\">How the two roles split the work</title><desc id=\"split-desc\">Two overlapping circles. The product manager's circle says what and why. The project manager's circle says how and when. They overlap at the roadmap, where strategy is handed to execution.</desc> <circle class=\"pm\" cx=\"118\" cy=\"105\" r=\"100\" fill-opacity=\".22\"></circle> <circle class=\"pj\" cx=\"222\" cy=\"105\" r=\"100\" fill-opacity=\".22\"></circle> <text x=\"62\" y=\"84\" text-anchor=\"middle\">Product</text> <text x=\"62\" y=\"106\" text-anchor=\"middle\">manager</text> <text x=\"62\" y=\"138\" text-anchor=\"middle\" font-weight=\"700\">What &amp; why</text> <text x=\"278\" y=\"84\" text-anchor=\"middle\">Project</text> <text x=\"278\" y=\"106\" text-anchor=\"middle\">manager</text> <text x=\"278\" y=\"138\" text-anchor=\"middle\" font-weight=\"700\">How &amp; when</text> <text x=\"170\" y=\"100\" text-anchor=\"middle\">The</text> <text x=\"170\" y=\"122\" text-anchor=\"middle\">roadmap</text></svg>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 40, "<svg class=\"split\" viewBox=\"0 0 340 210\" role=\"img\" aria-labelledby=\"split-title split-desc\" xmlns=\"http://www.w3.org/2000/svg\"><title id=\"split-title\">How the two roles split the work</title><desc id=\"split-desc\">Two overlapping circles. The product manager's circle says what and why. The project manager's circle says how and when. They overlap at the roadmap, where strategy is handed to execution.</desc> <circle class=\"pm\" cx=\"118\" cy=\"105\" r=\"100\" fill-opacity=\".22\"></circle> <circle class=\"pj\" cx=\"222\" cy=\"105\" r=\"100\" fill-opacity=\".22\"></circle> <text x=\"70\" y=\"70\" text-anchor=\"middle\">Product</text> <text x=\"70\" y=\"93\" text-anchor=\"middle\">manager</text> <text x=\"70\" y=\"127\" text-anchor=\"middle\" font-weight=\"700\">What</text> <text x=\"70\" y=\"150\" text-anchor=\"middle\" font-weight=\"700\">&amp; why</text> <text x=\"270\" y=\"70\" text-anchor=\"middle\">Project</text> <text x=\"270\" y=\"93\" text-anchor=\"middle\">manager</text> <text x=\"270\" y=\"127\" text-anchor=\"middle\" font-weight=\"700\">How</text> <text x=\"270\" y=\"150\" text-anchor=\"middle\" font-weight=\"700\">&amp; when</text> <text x=\"170\" y=\"100\" text-anchor=\"middle\">The</text> <text x=\"170\" y=\"123\" text-anchor=\"middle\">roadmap</text></svg>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

@@ -1,0 +1,18 @@
+// Package browser holds the real-browser quality tests of the site.
+//
+// The tests start the real server on a loopback port and check every page
+// in Debian's Chromium (/usr/bin/chromium) driven by chromedp:
+//
+//   - TestAccessibility runs axe-core (WCAG 2.2 A/AA and best practices) in
+//     each page, in the light and the dark colour scheme;
+//   - TestValidHTML runs the Nu HTML Checker (vnu) once over every page's
+//     HTML;
+//   - TestKeyboardQuestionnaire and TestFAQLinks use the site with the keyboard
+//     alone and JavaScript turned off;
+//   - TestSmallScreens checks that no page scrolls sideways at 320 and 375
+//     px and that all visible text is at least 16 px.
+//
+// The tools come from .ci/browser-tools.sh, which installs axe-core and
+// vnu-jar into the repository's ignored .tools folder. When a tool is
+// missing the tests skip, except in CI (CI=true), where they fail.
+package browser

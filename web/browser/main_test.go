@@ -1,0 +1,97 @@
+package browser
+
+import (
+	"fmt"
+	"log/slog"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"testing"
+
+	"github.com/guide/pmvspm/content"
+	"github.com/guide/pmvspm/web"
+)
+
+// The site under test, shared by every test of the package.
+var (
+	site    *content.Site
+	baseURL string // e.g. http://127.0.0.1:41234
+)
+
+func TestMain(m *testing.M) {
+	os.Exit(runTests(m))
+}
+
+// runTests starts the real server on a loopback port, runs the tests, and
+// stops the shared browser and the server, whatever the tests did.
+func runTests(m *testing.M) int {
+	var err error
+	site, err = content.Load(content.Files)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "load content:", err)
+		return 1
+	}
+	ts := httptest.NewUnstartedServer(nil) // listens on 127.0.0.1
+	baseURL = "http://" + ts.Listener.Addr().String()
+	handler, err := web.NewServer(slog.New(slog.DiscardHandler), site, web.Config{
+		BaseURL:   baseURL,
+		PostBurst: 1000, // the tests post the form more often than a reader would
+	})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "new server:", err)
+		return 1
+	}
+	ts.Config.Handler = handler
+	ts.Start()
+	defer ts.Close()
+	defer stopBrowser()
+	return m.Run()
+}
+
+// A page is one page the quality bars apply to.
+type page struct {
+	name   string // subtest name
+	path   string
+	status int
+	// submitEmpty: the page is what POST path with an empty body returns.
+	// The browser gets there by submitting the empty form on path.
+	submitEmpty bool
+}
+
+func (p page) url() string { return baseURL + p.path }
+
+// pages lists every page of the site, the questionnaire's error states and
+// the 404 page included.
+func pages() []page {
+	ps := []page{
+		{name: "home", path: "/", status: 200},
+		{name: "guide", path: "/guide", status: 200},
+	}
+	for _, slug := range content.RequiredSections {
+		ps = append(ps, page{name: "guide-" + slug, path: "/guide/" + slug, status: 200})
+	}
+	ps = append(ps,
+		page{name: "compare", path: "/compare", status: 200},
+		page{name: "faq", path: "/faq", status: 200},
+	)
+	for _, a := range site.Answers {
+		ps = append(ps, page{name: "faq-" + a.Slug, path: "/faq/" + a.Slug, status: 200})
+	}
+	return append(ps,
+		page{name: "which-role", path: "/which-role", status: 200},
+		page{name: "which-role-post-empty", path: "/which-role", status: 422, submitEmpty: true},
+		page{name: "which-role-result-bad", path: "/which-role/result?goal=bad", status: 400},
+		page{name: "which-role-result", path: "/which-role/result?goal=new-product&customer_facing=yes&complexity=single-team", status: 200},
+		page{name: "not-found", path: "/no-such-page", status: 404},
+	)
+}
+
+// canaryHTML breaks every bar on purpose: an image with no text
+// alternative (axe and vnu), tiny text and an element wider than any phone.
+// Each check runs on it first, to prove it can fail.
+const canaryHTML = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Canary</title></head>` +
+	`<body><main><h1>Canary</h1><img src="/no-such.png"><p style="font-size:10px">Tiny text</p>` +
+	`<div style="width:2000px">Too wide</div></main></body></html>`
+
+// canaryURL is canaryHTML as an address the browser can open.
+func canaryURL() string { return "data:text/html," + url.PathEscape(canaryHTML) }
