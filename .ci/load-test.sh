@@ -7,6 +7,8 @@
 # Prints, per page, requests/s and p99 latency of both servers (median of
 # three alternating rounds) and the ratio real/bare. Needs wrk (apt-get
 # install wrk). ENCODING=br|gzip|identity picks the Accept-Encoding (br).
+# The bare server sends the same bytes as the real one, headers included
+# (security, caching, ETag); BARE=body makes it send only the body.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECS=${1:-5}
@@ -45,7 +47,13 @@ printf '%-20s %12s %10s %12s %10s %7s %10s\n' page real_rps real_p99 bare_rps ba
 for path in "/guide" "/which-role/result?goal=new-product&problems=over-budget&customer_facing=yes&complexity=several-teams"; do
   curl -fs "${hdr[@]}" -o "$tmp/page" -D "$tmp/headers" "http://127.0.0.1:8090$path"
   enc=$(awk -F': ' 'tolower($1)=="content-encoding" {gsub(/\r/,"",$2); print $2}' "$tmp/headers")
-  "$tmp/baseline" -addr "127.0.0.1:$port" -file "$tmp/page" -encoding "$enc" &
+  # BARE=body sends only the body and its type; the default replays the
+  # real response's headers too, so both servers send the same bytes.
+  if [ "${BARE:-same-bytes}" = body ]; then
+    "$tmp/baseline" -addr "127.0.0.1:$port" -file "$tmp/page" -encoding "$enc" &
+  else
+    "$tmp/baseline" -addr "127.0.0.1:$port" -file "$tmp/page" -headers "$tmp/headers" &
+  fi
   pids+=($!)
   for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
   run_wrk "http://127.0.0.1:8090$path" >/dev/null   # warm-up
