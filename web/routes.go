@@ -11,7 +11,7 @@ import (
 // each passes through.
 func (s *server) routes() http.Handler {
 	r := chi.NewRouter()
-	r.Use(s.logRequests, s.recoverPanics, s.securityHeaders, middleware.GetHead)
+	r.Use(s.logRequests, s.recoverPanics, s.securityHeaders, middleware.RedirectSlashes, middleware.GetHead)
 	r.NotFound(s.handleNotFound)
 	r.MethodNotAllowed(s.handleMethodNotAllowed(r))
 

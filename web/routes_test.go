@@ -169,6 +169,24 @@ func TestMethodsAndHead(t *testing.T) {
 	}
 }
 
+// A trailing slash, as people type it, leads to the page itself.
+func TestTrailingSlashRedirects(t *testing.T) {
+	srv, _ := newTestServer(t, Config{})
+	for path, want := range map[string]string{
+		"/guide/":          "/guide",
+		"/faq/":            "/faq",
+		"/guide/skills//":  "/guide/skills",
+		"//evil.example/":  "/evil.example",
+		"/which-role/?a=b": "/which-role?a=b",
+	} {
+		r := get(t, srv, path)
+		wantStatus(t, r, http.StatusMovedPermanently)
+		if got := r.Header.Get("Location"); got != want {
+			t.Errorf("%s redirects to %q, want %q", path, got, want)
+		}
+	}
+}
+
 func TestNotFoundPage(t *testing.T) {
 	srv, _ := newTestServer(t, Config{})
 	r := get(t, srv, "/faq/not-a-question")

@@ -54,7 +54,7 @@ func (s *server) sitemap() ([]byte, error) {
 }
 
 func (s *server) robots() []byte {
-	return fmt.Appendf(nil, "User-agent: *\nAllow: /\nDisallow: /which-role/result\nDisallow: /which-role/brief.md\n\nSitemap: %s/sitemap.xml\n", s.cfg.BaseURL)
+	return fmt.Appendf(nil, "User-agent: *\nAllow: /\nDisallow: /which-role/brief.md\n\nSitemap: %s/sitemap.xml\n", s.cfg.BaseURL)
 }
 
 func handleHealthz(w http.ResponseWriter, r *http.Request) {
