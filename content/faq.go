@@ -46,16 +46,9 @@ type answerMeta struct {
 }
 
 func loadAnswer(md goldmark.Markdown, fsys fs.FS, file string) (*Answer, error) {
-	src, err := fs.ReadFile(fsys, file)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", file, err)
-	}
-	fm, body, bodyLine, err := splitFrontMatter(file, src)
-	if err != nil {
-		return nil, err
-	}
 	var meta answerMeta
-	if err := decodeYAML(file, fm, 2, &meta); err != nil {
+	fm, body, bodyLine, err := readMarkdownFile(fsys, file, &meta)
+	if err != nil {
 		return nil, err
 	}
 	switch {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"time"
 
 	"github.com/goccy/go-yaml"
@@ -30,6 +31,23 @@ func splitFrontMatter(file string, src []byte) (fm, body []byte, bodyLine int, e
 	fm = rest[:end+1]
 	body = rest[min(end+len("\n---\n"), len(rest)):]
 	bodyLine = lineAt(src, len(src)-len(body))
+	return fm, body, bodyLine, nil
+}
+
+// readMarkdownFile reads a Markdown file and decodes its front matter
+// strictly into meta. It returns the front matter (for error lines), the
+// body and the line on which the body starts.
+func readMarkdownFile(fsys fs.FS, file string, meta any) (fm, body []byte, bodyLine int, err error) {
+	src, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		return nil, nil, 0, fmt.Errorf("read %s: %w", file, err)
+	}
+	if fm, body, bodyLine, err = splitFrontMatter(file, src); err != nil {
+		return nil, nil, 0, err
+	}
+	if err := decodeYAML(file, fm, 2, meta); err != nil {
+		return nil, nil, 0, err
+	}
 	return fm, body, bodyLine, nil
 }
 

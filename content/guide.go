@@ -69,16 +69,9 @@ func (m sectionMeta) validate(file string, fm []byte) error {
 }
 
 func loadSection(md goldmark.Markdown, fsys fs.FS, file string) (*Section, error) {
-	src, err := fs.ReadFile(fsys, file)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", file, err)
-	}
-	fm, body, bodyLine, err := splitFrontMatter(file, src)
-	if err != nil {
-		return nil, err
-	}
 	var meta sectionMeta
-	if err := decodeYAML(file, fm, 2, &meta); err != nil {
+	fm, body, bodyLine, err := readMarkdownFile(fsys, file, &meta)
+	if err != nil {
 		return nil, err
 	}
 	if err := meta.validate(file, fm); err != nil {

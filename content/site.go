@@ -2,7 +2,6 @@ package content
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"time"
 
@@ -120,20 +119,13 @@ func (s *Site) checkReferences() error {
 }
 
 func loadHome(md goldmark.Markdown, fsys fs.FS, file string) (Home, error) {
-	src, err := fs.ReadFile(fsys, file)
-	if err != nil {
-		return Home{}, fmt.Errorf("read %s: %w", file, err)
-	}
-	fm, body, bodyLine, err := splitFrontMatter(file, src)
-	if err != nil {
-		return Home{}, err
-	}
 	var meta struct {
 		Title       string `yaml:"title"`
 		Description string `yaml:"description"`
 		Updated     string `yaml:"updated"`
 	}
-	if err := decodeYAML(file, fm, 2, &meta); err != nil {
+	fm, body, bodyLine, err := readMarkdownFile(fsys, file, &meta)
+	if err != nil {
 		return Home{}, err
 	}
 	if meta.Title == "" || meta.Description == "" {
