@@ -103,13 +103,6 @@ func (s *server) prerender() error {
 	s.pages["/sitemap.xml"] = newRepresentation("application/xml; charset=utf-8", s.pageCache, sitemap)
 	s.pages["/robots.txt"] = newRepresentation("text/plain; charset=utf-8", s.pageCache, s.robots())
 
-	notFound, err := s.errorPage(http.StatusNotFound, "Page not found",
-		"There is no page at this address. It may have moved, or the link may have a typo. Everything the site has is listed below.")
-	if err != nil {
-		return err
-	}
-	s.notFound = newRepresentation(htmlType, noStore, notFound)
-
 	s.static = staticFiles()
 	ico, _ := static.Get("favicon.ico")
 	s.favicon = newRepresentation(ico.ContentType, "public, max-age=86400", ico.Body)
@@ -126,8 +119,14 @@ func (s *server) handlePage(w http.ResponseWriter, r *http.Request) {
 	p.serve(w, r, http.StatusOK)
 }
 
+// handleNotFound says what was not found and lists everything there is.
 func (s *server) handleNotFound(w http.ResponseWriter, r *http.Request) {
-	s.notFound.serve(w, r, http.StatusNotFound)
+	path := r.URL.Path
+	if len(path) > 80 {
+		path = path[:80] + "…"
+	}
+	s.serveError(w, r, http.StatusNotFound, "Page not found",
+		"There is no page at “"+path+"”. It may have moved, or the link may have a typo. Everything the site has is listed below.")
 }
 
 // errorPage renders the error page for a status.

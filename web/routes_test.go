@@ -192,6 +192,9 @@ func TestNotFoundPage(t *testing.T) {
 	r := get(t, srv, "/faq/not-a-question")
 	wantStatus(t, r, http.StatusNotFound)
 	doc := r.doc(t)
+	if !strings.Contains(text(doc.Find("main")), "“/faq/not-a-question”") {
+		t.Error("404 page does not say what was not found")
+	}
 	for _, a := range loadSite(t).Answers {
 		if doc.Find(`main a[href="/faq/`+a.Slug+`"]`).Length() == 0 {
 			t.Errorf("404 page does not list %s", a.Slug)

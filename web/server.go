@@ -57,7 +57,6 @@ type server struct {
 	site   *content.Site
 
 	pages     map[string]*representation // prerendered GET pages by path
-	notFound  *representation
 	static    map[string]*representation // by hashed name
 	favicon   *representation
 	results   sync.Map // canonical query -> *representation; bounded by the answer space
