@@ -149,7 +149,7 @@ func (p *representation) serve(w http.ResponseWriter, r *http.Request, status in
 // etagMatches implements If-None-Match's weak comparison.
 func etagMatches(headers []string, etag string) bool {
 	for _, h := range headers {
-		for _, t := range strings.Split(h, ",") {
+		for t := range strings.SplitSeq(h, ",") {
 			t = strings.TrimPrefix(strings.TrimSpace(t), "W/")
 			if t == etag || t == "*" {
 				return true
@@ -162,7 +162,7 @@ func etagMatches(headers []string, etag string) bool {
 // acceptsEncoding reports whether Accept-Encoding lists coding with q > 0.
 func acceptsEncoding(headers []string, coding string) bool {
 	for _, h := range headers {
-		for _, part := range strings.Split(h, ",") {
+		for part := range strings.SplitSeq(h, ",") {
 			name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
 			if !strings.EqualFold(strings.TrimSpace(name), coding) {
 				continue
