@@ -33,7 +33,7 @@ func loadSite(t testing.TB) *content.Site {
 }
 
 // newTestServer starts the real handler on a loopback port.
-func newTestServer(t testing.TB, cfg Config) (*httptest.Server, *bytes.Buffer) {
+func newTestServer(t testing.TB, cfg Config) (*httptest.Server, *syncBuffer) {
 	t.Helper()
 	var logs syncBuffer
 	if cfg.BaseURL == "" {
@@ -45,12 +45,32 @@ func newTestServer(t testing.TB, cfg Config) (*httptest.Server, *bytes.Buffer) {
 	}
 	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
-	return srv, &logs.buf
+	return srv, &logs
 }
 
 type syncBuffer struct {
 	mu  sync.Mutex
 	buf bytes.Buffer
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// waitFor waits until the log holds want: the request log line is written
+// when the handler returns, which may be after the client has its response.
+func (b *syncBuffer) waitFor(t testing.TB, want string) string {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(b.String(), want) {
+		if time.Now().After(deadline) {
+			t.Fatalf("log never got %q:\n%s", want, b.String())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	return b.String()
 }
 
 func (b *syncBuffer) Write(p []byte) (int, error) {
