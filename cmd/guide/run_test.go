@@ -110,7 +110,7 @@ func TestGracefulShutdown(t *testing.T) {
 	defer conn.Close()
 	body := "goal=new-product&customer_facing=yes&complexity=single-team"
 	fmt.Fprintf(conn, "POST /which-role HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: %d\r\n\r\n%s", len(body), body[:10])
-	time.Sleep(100 * time.Millisecond) // the handler is now waiting for the body
+	time.Sleep(500 * time.Millisecond) // the handler is now waiting for the body
 	cancel()                           // SIGTERM
 	time.Sleep(200 * time.Millisecond)
 	fmt.Fprint(conn, body[10:])
