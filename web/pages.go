@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"strings"
 
 	"github.com/a-h/templ"
 	"github.com/guide/pmvspm/content"
@@ -121,25 +122,25 @@ func (s *server) handlePage(w http.ResponseWriter, r *http.Request) {
 
 // handleNotFound says what was not found and lists everything there is.
 func (s *server) handleNotFound(w http.ResponseWriter, r *http.Request) {
-	path := r.URL.Path
+	path := []rune(strings.ToValidUTF8(r.URL.Path, "\uFFFD"))
 	if len(path) > 80 {
-		path = path[:80] + "…"
+		path = append(path[:80], '…')
 	}
 	s.serveError(w, r, http.StatusNotFound, "Page not found",
-		"There is no page at “"+path+"”. It may have moved, or the link may have a typo. Everything the site has is listed below.")
+		"There is no page at “"+string(path)+"”. It may have moved, or the link may have a typo. Everything the site has is listed below.")
 }
 
-// errorPage renders the error page for a status.
-func (s *server) errorPage(status int, heading, message string) ([]byte, error) {
+// errorPage renders an error page: what went wrong, and the way back in.
+func (s *server) errorPage(heading, message string) ([]byte, error) {
 	m := s.meta("", heading, message)
 	m.NoIndex = true
 	return render(templates.ErrorPage(m, s.site, heading, message))
 }
 
-// serveError renders and sends an error page; used for errors that are not
-// worth keeping rendered.
+// serveError renders and sends an error page with status. Errors are rare
+// and their messages vary, so they are rendered each time, never cached.
 func (s *server) serveError(w http.ResponseWriter, r *http.Request, status int, heading, message string) {
-	body, err := s.errorPage(status, heading, message)
+	body, err := s.errorPage(heading, message)
 	if err != nil {
 		s.logger.Error("render error page", "status", status, "err", err)
 		http.Error(w, message, status)

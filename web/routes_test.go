@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"strings"
+	"unicode/utf8"
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
@@ -205,5 +206,12 @@ func TestNotFoundPage(t *testing.T) {
 	}
 	if got := r.Header.Get("Cache-Control"); got != "no-store" {
 		t.Errorf("404 Cache-Control = %q", got)
+	}
+	for _, path := range []string{"/%ff%fe", "/" + strings.Repeat("%C3%A9", 200), "/%3Cscript%3Ealert(1)%3C/script%3E"} {
+		r := get(t, srv, path)
+		wantStatus(t, r, http.StatusNotFound)
+		if !utf8.Valid(r.body) || strings.Contains(string(r.body), "<script>alert") {
+			t.Errorf("GET %s: 404 page is not valid, escaped UTF-8", path)
+		}
 	}
 }
