@@ -3,8 +3,8 @@ package web
 import (
 	"net/http"
 	"strings"
-	"unicode/utf8"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/guide/pmvspm/content"
