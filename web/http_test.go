@@ -113,7 +113,7 @@ func TestStaticAssets(t *testing.T) {
 
 func TestETag(t *testing.T) {
 	srv, _ := newTestServer(t, Config{})
-	for _, path := range []string{"/guide", "/faq/who-gets-paid-more", static.Path("style.css"), "/which-role/result?goal=direction&customer_facing=no&complexity=single-team"} {
+	for _, path := range []string{"/guide", "/faq/who-gets-paid-more", static.Path("style.css"), "/which-role/result?goal=direction&customer_facing=no&complexity=single-team", "/which-role?goal=direction&problems=over-budget"} {
 		for _, enc := range []string{"", "gzip", "br"} {
 			r := get(t, srv, path, "Accept-Encoding", enc)
 			wantStatus(t, r, 200)

@@ -1,18 +1,20 @@
 package web
 
 import (
+	"time"
+
 	"github.com/guide/pmvspm/content"
 	"github.com/guide/pmvspm/templates"
 )
 
 // article is the Article structured data of a guide page.
-func (s *server) article(m templates.Meta, sec *content.Section) map[string]any {
+func (s *server) article(m templates.Meta, updated time.Time) map[string]any {
 	return map[string]any{
 		"@context":         "https://schema.org",
 		"@type":            "Article",
 		"headline":         m.Title,
 		"description":      m.Description,
-		"dateModified":     sec.Updated.Format("2006-01-02"),
+		"dateModified":     updated.Format("2006-01-02"),
 		"mainEntityOfPage": m.Canonical(),
 		"url":              m.Canonical(),
 		"isPartOf":         map[string]any{"@type": "WebSite", "name": templates.SiteName, "url": s.cfg.BaseURL + "/"},
@@ -36,12 +38,16 @@ func (s *server) faqPage(site *content.Site) map[string]any {
 	return map[string]any{"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": questions}
 }
 
-func latestSection(site *content.Site) *content.Section {
-	latest := site.Sections[0]
-	for _, s := range site.Sections {
-		if s.Updated.After(latest.Updated) {
-			latest = s
+// latest returns the most recent update among items.
+func latest[T any](items []T, updated func(T) time.Time) time.Time {
+	var t time.Time
+	for _, it := range items {
+		if u := updated(it); u.After(t) {
+			t = u
 		}
 	}
-	return latest
+	return t
 }
+
+func sectionUpdated(s *content.Section) time.Time { return s.Updated }
+func answerUpdated(a *content.Answer) time.Time   { return a.Updated }

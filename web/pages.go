@@ -52,7 +52,7 @@ func (s *server) prerender() error {
 
 	guide := s.meta("/guide", "The complete guide", "Product manager or project manager? The whole guide on one page: roles, responsibilities, skills, differences, scenarios and hiring advice.")
 	guide.Nav, guide.OGType = "guide", "article"
-	guide.JSONLD = s.article(guide, latestSection(site))
+	guide.JSONLD = s.article(guide, latest(site.Sections, sectionUpdated))
 	pages = append(pages, page{"/guide", templates.GuidePage(guide, site)})
 
 	for i, sec := range site.Sections {
@@ -65,7 +65,7 @@ func (s *server) prerender() error {
 		}
 		m := s.meta("/guide/"+sec.Slug, sec.Title, sec.Description)
 		m.Nav, m.OGType = "guide", "article"
-		m.JSONLD = s.article(m, sec)
+		m.JSONLD = s.article(m, sec.Updated)
 		pages = append(pages, page{m.Path, templates.SectionPage(m, site, sec, prev, next)})
 	}
 
@@ -91,7 +91,7 @@ func (s *server) prerender() error {
 		}
 		s.pages[p.path] = newRepresentation(htmlType, s.pageCache, body)
 	}
-	form, err := s.formPage(formView(site, decision.Answers{}, nil), false)
+	form, err := s.formPage(formView(site, decision.Answers{}, nil))
 	if err != nil {
 		return err
 	}

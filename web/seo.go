@@ -21,15 +21,9 @@ type sitemapURL struct {
 func (s *server) sitemap() ([]byte, error) {
 	site := s.site
 	day := func(t time.Time) string { return t.Format("2006-01-02") }
-	latestFAQ := site.Answers[0].Updated
-	for _, a := range site.Answers {
-		if a.Updated.After(latestFAQ) {
-			latestFAQ = a.Updated
-		}
-	}
 	urls := []sitemapURL{
 		{s.cfg.BaseURL + "/", day(site.Home.Updated)},
-		{s.cfg.BaseURL + "/guide", day(latestSection(site).Updated)},
+		{s.cfg.BaseURL + "/guide", day(latest(site.Sections, sectionUpdated))},
 	}
 	for _, sec := range site.Sections {
 		urls = append(urls, sitemapURL{s.cfg.BaseURL + "/guide/" + sec.Slug, day(sec.Updated)})
@@ -37,7 +31,7 @@ func (s *server) sitemap() ([]byte, error) {
 	urls = append(urls,
 		sitemapURL{s.cfg.BaseURL + "/compare", day(site.Comparison.Updated)},
 		sitemapURL{s.cfg.BaseURL + "/which-role", ""},
-		sitemapURL{s.cfg.BaseURL + "/faq", day(latestFAQ)},
+		sitemapURL{s.cfg.BaseURL + "/faq", day(latest(site.Answers, answerUpdated))},
 	)
 	for _, a := range site.Answers {
 		urls = append(urls, sitemapURL{s.cfg.BaseURL + "/faq/" + a.Slug, day(a.Updated)})

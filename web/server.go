@@ -59,7 +59,7 @@ type server struct {
 	pages     map[string]*representation // prerendered GET pages by path
 	static    map[string]*representation // by hashed name
 	favicon   *representation
-	results   sync.Map // canonical query -> *representation; bounded by the answer space
+	results   sync.Map // "kind?canonical query" -> *representation; bounded by the answer space
 	limiter   *limiter
 	pageCache string // Cache-Control for HTML pages
 }

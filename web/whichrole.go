@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strings"
 
 	"github.com/guide/pmvspm/content"
 	"github.com/guide/pmvspm/templates"
@@ -61,28 +62,24 @@ func formView(site *content.Site, a decision.Answers, errs []decision.FieldError
 	return v
 }
 
-func (s *server) formPage(v templates.FormView, withErrors bool) ([]byte, error) {
+func (s *server) formPage(v templates.FormView) ([]byte, error) {
 	m := s.meta("/which-role", "Which role does your business need?", "Answer four questions about your goals and problems and get a recommendation, product manager, project manager or both, with a hiring brief.")
 	m.Nav = "which-role"
-	if withErrors {
+	if len(v.Errors) > 0 {
 		m.Title = "Error: " + m.Title
 	}
 	return render(templates.WhichRolePage(m, v))
 }
 
-// serveForm renders the form with answers and errors; status 200 for a
-// pre-filled form, 422 or 400 when it comes back with errors.
+// serveForm renders the form with the answers kept and their errors: 422
+// or 400. Such responses are never cached.
 func (s *server) serveForm(w http.ResponseWriter, r *http.Request, status int, a decision.Answers, errs []decision.FieldError) {
-	body, err := s.formPage(formView(s.site, a, errs), len(errs) > 0)
+	body, err := s.formPage(formView(s.site, a, errs))
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	cache := s.pageCache
-	if status != http.StatusOK {
-		cache = noStore
-	}
-	newRepresentation(htmlType, cache, body).serve(w, r, status)
+	newRepresentation(htmlType, noStore, body).serve(w, r, status)
 }
 
 // handleForm is GET /which-role. Query parameters pre-fill the form, so
@@ -94,7 +91,10 @@ func (s *server) handleForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	a, _ := decision.Parse(r.URL.Query())
-	s.serveForm(w, r, http.StatusOK, a, nil)
+	s.serveCached(w, r, "form?"+a.Query(), func() (*representation, error) {
+		body, err := s.formPage(formView(s.site, a, nil))
+		return newRepresentation(htmlType, s.pageCache, body), err
+	})
 }
 
 // handleSubmit is POST /which-role: valid answers go to their result page
@@ -137,31 +137,38 @@ func (s *server) answersFromQuery(w http.ResponseWriter, r *http.Request) (decis
 	return a, true
 }
 
+// serveCached serves the page kept under key, building it on first use.
+// Keys are canonical queries, so there are at most a few thousand: every
+// page the questionnaire can produce is rendered and compressed once.
+func (s *server) serveCached(w http.ResponseWriter, r *http.Request, key string, build func() (*representation, error)) {
+	p, ok := s.results.Load(key)
+	if !ok {
+		built, err := build()
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		p, _ = s.results.LoadOrStore(key, built)
+	}
+	p.(*representation).serve(w, r, http.StatusOK)
+}
+
 // handleResult is GET /which-role/result: the recommendation for the
-// answers in the query. Its pages are kept by canonical query, so each of
-// the few hundred possible results is rendered and compressed once.
+// answers in the query.
 func (s *server) handleResult(w http.ResponseWriter, r *http.Request) {
 	a, ok := s.answersFromQuery(w, r)
 	if !ok {
 		return
 	}
-	key := "result?" + a.Query()
-	if p, ok := s.results.Load(key); ok {
-		p.(*representation).serve(w, r, http.StatusOK)
-		return
-	}
-	v := s.resultView(a)
-	m := s.meta("/which-role/result?"+a.Query(), "You need "+templates.RoleName(v.Recommendation),
-		"The recommendation for these answers, with the reasons, a link to change them, and a hiring brief.")
-	m.Nav = "which-role"
-	m.MainAttrs = map[string]any{"data-recommendation": string(v.Recommendation)}
-	body, err := render(templates.ResultPage(m, v))
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	p, _ := s.results.LoadOrStore(key, newRepresentation(htmlType, s.pageCache, body))
-	p.(*representation).serve(w, r, http.StatusOK)
+	s.serveCached(w, r, "result?"+a.Query(), func() (*representation, error) {
+		v := s.resultView(a)
+		m := s.meta("/which-role/result?"+a.Query(), "You need "+templates.RoleName(v.Recommendation),
+			"The recommendation for these answers, with the reasons, a link to change them, and a hiring brief.")
+		m.Nav = "which-role"
+		m.MainAttrs = map[string]any{"data-recommendation": string(v.Recommendation)}
+		body, err := render(templates.ResultPage(m, v))
+		return newRepresentation(htmlType, s.pageCache, body), err
+	})
 }
 
 // handleBrief is GET /which-role/brief.md: the hiring brief as Markdown.
@@ -170,18 +177,12 @@ func (s *server) handleBrief(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	key := "brief?" + a.Query()
-	p, ok := s.results.Load(key)
-	if !ok {
-		var buf bytes.Buffer
-		if err := s.resultView(a).Brief.WriteMarkdown(&buf); err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		p, _ = s.results.LoadOrStore(key, newRepresentation("text/markdown; charset=utf-8", s.pageCache, buf.Bytes()))
-	}
 	w.Header().Set("Content-Disposition", `attachment; filename="hiring-brief.md"`)
-	p.(*representation).serve(w, r, http.StatusOK)
+	s.serveCached(w, r, "brief?"+a.Query(), func() (*representation, error) {
+		var buf bytes.Buffer
+		err := s.resultView(a).Brief.WriteMarkdown(&buf)
+		return newRepresentation("text/markdown; charset=utf-8", s.pageCache, buf.Bytes()), err
+	})
 }
 
 // resultView turns a decision into words from the content.
@@ -214,15 +215,13 @@ func (s *server) resultView(a decision.Answers) templates.ResultView {
 	v.Brief = b
 	for _, f := range decision.Fields {
 		q, _ := site.Questionnaire.Question(f.Name)
-		answer := "None of these"
-		if values := a.Values(f.Name); len(values) > 0 {
-			answer = ""
-			for i, val := range values {
-				if i > 0 {
-					answer += "; "
-				}
-				answer += q.Label(val)
-			}
+		var labels []string
+		for _, val := range a.Values(f.Name) {
+			labels = append(labels, q.Label(val))
+		}
+		answer := strings.Join(labels, "; ")
+		if answer == "" {
+			answer = "None of these"
 		}
 		v.Summary = append(v.Summary, templates.SummaryItem{
 			Question: q.Legend, Answer: answer,
