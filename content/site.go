@@ -24,6 +24,7 @@ type Site struct {
 	Answers       []*Answer
 	Comparison    Comparison
 	Questionnaire Questionnaire
+	Pages         []*Page // standalone pages: /about, /privacy
 
 	// The role profiles, from the responsibilities and skills tables.
 	ProductManager Profile
@@ -31,6 +32,7 @@ type Site struct {
 
 	sections map[string]*Section
 	answers  map[string]*Answer
+	pages    map[string]*Page
 }
 
 // Section returns the guide section with this slug.
@@ -45,6 +47,12 @@ func (s *Site) Answer(slug string) (*Answer, bool) {
 	return a, ok
 }
 
+// Page returns the standalone page with this slug.
+func (s *Site) Page(slug string) (*Page, bool) {
+	p, ok := s.pages[slug]
+	return p, ok
+}
+
 // HasAnchor reports whether /guide/{slug}#{anchor} exists; an empty anchor
 // asks only about the section.
 func (s *Site) HasAnchor(slug, anchor string) bool {
@@ -55,7 +63,7 @@ func (s *Site) HasAnchor(slug, anchor string) bool {
 // Load reads, checks and renders the content in fsys (normally [Files]).
 func Load(fsys fs.FS) (*Site, error) {
 	md := newMarkdown()
-	site := &Site{sections: map[string]*Section{}, answers: map[string]*Answer{}}
+	site := &Site{sections: map[string]*Section{}, answers: map[string]*Answer{}, pages: map[string]*Page{}}
 	var err error
 	if site.Home, err = loadHome(md, fsys, "home.md"); err != nil {
 		return nil, err
@@ -71,6 +79,12 @@ func Load(fsys fs.FS) (*Site, error) {
 	}
 	for _, a := range site.Answers {
 		site.answers[a.Slug] = a
+	}
+	if site.Pages, err = loadPages(md, fsys); err != nil {
+		return nil, err
+	}
+	for _, p := range site.Pages {
+		site.pages[p.Slug] = p
 	}
 	if site.Comparison, err = loadComparison(fsys, "compare.yaml"); err != nil {
 		return nil, err

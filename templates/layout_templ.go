@@ -308,7 +308,7 @@ func Layout(m Meta) templ.Component {
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 28, "</main><footer><div class=\"wrap\"><p>A plain-English guide for business owners choosing between a product manager and a project manager. Works without JavaScript; prints cleanly.</p></div></footer></body></html>")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 28, "</main><footer><div class=\"wrap\"><p>A plain-English guide for business owners choosing between a product manager and a project manager.</p><p><a href=\"/about\">About this guide</a> · <a href=\"/privacy\">Privacy</a></p></div></footer></body></html>")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}

@@ -83,6 +83,11 @@ func (s *server) prerender() error {
 		pages = append(pages, page{m.Path, templates.AnswerPage(m, site, a)})
 	}
 
+	for _, p := range site.Pages {
+		m := s.meta("/"+p.Slug, p.Title, p.Description)
+		pages = append(pages, page{m.Path, templates.InfoPage(m, p)})
+	}
+
 	s.pages = map[string]*representation{}
 	for _, p := range pages {
 		body, err := render(p.c)

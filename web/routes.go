@@ -21,6 +21,8 @@ func (s *server) routes() http.Handler {
 	r.Get("/compare", s.handlePage)
 	r.Get("/faq", s.handlePage)
 	r.Get("/faq/{slug}", s.handlePage)
+	r.Get("/about", s.handlePage)
+	r.Get("/privacy", s.handlePage)
 	r.Get("/which-role", s.handleForm)
 	r.With(s.limitPosts, s.crossOriginProtection).Post("/which-role", s.handleSubmit)
 	r.Get("/which-role/result", s.handleResult)

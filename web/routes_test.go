@@ -19,6 +19,8 @@ func publicPages(t *testing.T) map[string]string {
 		"/compare":    site.Comparison.Title,
 		"/faq":        "Frequently asked questions",
 		"/which-role": "Which role does your business need?",
+		"/about":      "About this guide",
+		"/privacy":    "Privacy",
 	}
 	for _, s := range site.Sections {
 		pages["/guide/"+s.Slug] = s.Title

@@ -36,6 +36,9 @@ func (s *server) sitemap() ([]byte, error) {
 	for _, a := range site.Answers {
 		urls = append(urls, sitemapURL{s.cfg.BaseURL + "/faq/" + a.Slug, day(a.Updated)})
 	}
+	for _, p := range site.Pages {
+		urls = append(urls, sitemapURL{s.cfg.BaseURL + "/" + p.Slug, day(p.Updated)})
+	}
 	out, err := xml.MarshalIndent(struct {
 		XMLName xml.Name     `xml:"urlset"`
 		NS      string       `xml:"xmlns,attr"`
