@@ -18,10 +18,10 @@ fi
 size() { curl -fs -H "Accept-Encoding: $2" "$BASE$1" | wc -c; }
 css=$(curl -fs "$BASE/" | grep -o '/static/style\.[0-9a-f]*\.css' | head -1)
 css_gz=$(size "$css" gzip); css_br=$(size "$css" br)
-pages=(/ /guide /compare /faq /which-role
+pages=(/ /guide /compare /faq /which-role /about /privacy
   "/which-role/result?goal=new-product&problems=no-launches&problems=unclear-direction&problems=over-budget&problems=missed-deadlines&problems=poor-coordination&customer_facing=yes&complexity=complex-tech")
 for s in definitions responsibilities skills differences scenarios working-together career-path hiring; do pages+=("/guide/$s"); done
-for f in $(curl -fs "$BASE/sitemap.xml" | grep -o '/faq/[a-z-]*'); do pages+=("$f"); done
+for f in $(curl -fs "$BASE/sitemap.xml" | grep -o '/faq/[a-z0-9-]*'); do pages+=("$f"); done
 budget=$((14 * 1024)); worst=0; fail=0
 printf '%-22s %8s %8s %8s %8s\n' page html html+css html+css budget
 printf '%-22s %8s %8s %8s %8s\n' "" raw gzip br ""
