@@ -77,6 +77,9 @@ func pages() []page {
 	for _, a := range site.Answers {
 		ps = append(ps, page{name: "faq-" + a.Slug, path: "/faq/" + a.Slug, status: 200})
 	}
+	for _, p := range site.Pages {
+		ps = append(ps, page{name: p.Slug, path: "/" + p.Slug, status: 200})
+	}
 	return append(ps,
 		page{name: "which-role", path: "/which-role", status: 200},
 		page{name: "which-role-post-empty", path: "/which-role", status: 422, submitEmpty: true},
