@@ -61,6 +61,10 @@ type server struct {
 	favicon   *representation
 	results   sync.Map // "kind?canonical query" -> *representation; bounded by the answer space
 	limiter   *limiter
+	// Social cards, by key (see card.go) and by served name.
+	cards, cardsByName map[string]*card
+	// contentDate dates the brief's PDF: the latest change to the guide.
+	contentDate time.Time
 	pageCache string // Cache-Control for HTML pages
 }
 
@@ -78,6 +82,8 @@ func NewServer(logger *slog.Logger, site *content.Site, cfg Config) (http.Handle
 		limiter:   newLimiter(cfg.PostRate, cfg.PostBurst),
 		pageCache: fmt.Sprintf("public, max-age=%d", int(cfg.PageMaxAge.Seconds())),
 	}
+	s.makeCards()
+	s.contentDate = latest(site.Sections, sectionUpdated)
 	if err := s.prerender(); err != nil {
 		return nil, err
 	}

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"net/http"
@@ -36,12 +35,37 @@ func checkQuestionnaire(site *content.Site) error {
 		}
 	}
 	var errs []error
+	table := map[string]bool{}
 	for _, r := range decision.Reasons {
+		table[r.ID] = true
 		if _, ok := q.Reason(r.ID); !ok {
 			errs = append(errs, fmt.Errorf("reason %s has no words in whichrole.yaml", r.ID))
 		}
 		if !site.HasAnchor(r.Section, r.Anchor) {
 			errs = append(errs, fmt.Errorf("reason %s points to %s, which the guide does not have", r.ID, r.Link()))
+		}
+	}
+	seen := map[string]bool{}
+	for _, r := range q.Reasons {
+		if !table[r.ID] {
+			errs = append(errs, fmt.Errorf("whichrole.yaml has words for reason %s, which the rule table does not have", r.ID))
+		}
+		if seen[r.ID] {
+			errs = append(errs, fmt.Errorf("whichrole.yaml has words for reason %s twice", r.ID))
+		}
+		seen[r.ID] = true
+	}
+	for _, rec := range decision.Recommendations {
+		words, ok := q.Recommendation(string(rec))
+		if !ok {
+			errs = append(errs, fmt.Errorf("recommendation %s has no words in whichrole.yaml", rec))
+		} else if (words.Alone == "") != (rec == decision.Both) {
+			errs = append(errs, fmt.Errorf("recommendation %s: alone is required for one role, and only then", rec))
+		}
+	}
+	for _, w := range q.Recommendations {
+		if !decision.Recommendation(w.ID).Valid() {
+			errs = append(errs, fmt.Errorf("whichrole.yaml has words for recommendation %s, which the rules never give", w.ID))
 		}
 	}
 	return errors.Join(errs...)
@@ -138,19 +162,29 @@ func (s *server) answersFromQuery(w http.ResponseWriter, r *http.Request) (decis
 }
 
 // serveCached serves the page kept under key, building it on first use.
-// Keys are canonical queries, so there are at most a few thousand: every
-// page the questionnaire can produce is rendered and compressed once.
 func (s *server) serveCached(w http.ResponseWriter, r *http.Request, key string, build func() (*representation, error)) {
-	p, ok := s.results.Load(key)
-	if !ok {
-		built, err := build()
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		p, _ = s.results.LoadOrStore(key, built)
+	p, err := s.cached(key, build)
+	if err != nil {
+		s.fail(w, r, err)
+		return
 	}
-	p.(*representation).serve(w, r, http.StatusOK)
+	p.serve(w, r, http.StatusOK)
+}
+
+// cached returns the representation kept under key, building it on first
+// use. Keys are "kind?canonical query", so there are at most a few
+// thousand: every page the questionnaire can produce is made and
+// compressed once.
+func (s *server) cached(key string, build func() (*representation, error)) (*representation, error) {
+	if p, ok := s.results.Load(key); ok {
+		return p.(*representation), nil
+	}
+	built, err := build()
+	if err != nil {
+		return nil, err
+	}
+	p, _ := s.results.LoadOrStore(key, built)
+	return p.(*representation), nil
 }
 
 // handleResult is GET /which-role/result: the recommendation for the
@@ -162,71 +196,123 @@ func (s *server) handleResult(w http.ResponseWriter, r *http.Request) {
 	}
 	s.serveCached(w, r, "result?"+a.Query(), func() (*representation, error) {
 		v := s.resultView(a)
-		m := s.meta("/which-role/result?"+a.Query(), "You need "+templates.RoleName(v.Recommendation),
-			"The recommendation for these answers, with the reasons, a link to change them, and a hiring brief.")
+		m := s.meta("/which-role/result?"+a.Query(), "You need "+templates.RoleName(v.Recommendation), v.Brief.Summary)
 		m.Nav = "which-role"
 		m.MainAttrs = map[string]any{"data-recommendation": string(v.Recommendation)}
+		s.withCard(&m, cardForRecommendation(v.Recommendation))
 		body, err := render(templates.ResultPage(m, v))
 		return newRepresentation(htmlType, s.pageCache, body), err
 	})
 }
 
-// handleBrief is GET /which-role/brief.md: the hiring brief as Markdown.
-func (s *server) handleBrief(w http.ResponseWriter, r *http.Request) {
-	a, ok := s.answersFromQuery(w, r)
-	if !ok {
-		return
+// howItWorksView is /which-role/how-it-works: every rule of the table in
+// words. The page is rendered once, at start.
+func (s *server) howItWorksView() templates.HowItWorksView {
+	q := s.site.Questionnaire
+	v := templates.HowItWorksView{Questions: q.Questions, CustomerFacingUnchanged: q.CustomerFacingUnchanged}
+	for _, role := range []decision.Recommendation{decision.ProductManager, decision.ProjectManager} {
+		g := templates.RuleGroup{Role: roleNoun(role)}
+		for _, r := range decision.Reasons {
+			if r.Role != role {
+				continue
+			}
+			rv := templates.RuleView{Because: s.reasonView(r)}
+			for _, m := range r.If {
+				rv.If = append(rv.If, s.condition(m))
+			}
+			g.Rules = append(g.Rules, rv)
+		}
+		v.Roles = append(v.Roles, g)
 	}
-	w.Header().Set("Content-Disposition", `attachment; filename="hiring-brief.md"`)
-	s.serveCached(w, r, "brief?"+a.Query(), func() (*representation, error) {
-		var buf bytes.Buffer
-		err := s.resultView(a).Brief.WriteMarkdown(&buf)
-		return newRepresentation("text/markdown; charset=utf-8", s.pageCache, buf.Bytes()), err
-	})
+	return v
 }
 
-// resultView turns a decision into words from the content.
-func (s *server) resultView(a decision.Answers) templates.ResultView {
-	site := s.site
-	res := decision.Decide(a)
-	v := templates.ResultView{Recommendation: res.Recommendation, Query: a.Query()}
-	b := templates.Brief{Recommendation: res.Recommendation, URL: s.cfg.BaseURL + "/which-role/result?" + a.Query()}
-	for _, r := range res.Reasons {
-		words, _ := site.Questionnaire.Reason(r.ID)
-		sec, _ := site.Section(r.Section)
-		rv := templates.ReasonView{Text: words.Text, Link: r.Link(), LinkLabel: "Guide: " + sec.Title}
-		v.Reasons = append(v.Reasons, rv)
-		for _, q := range words.Questions {
-			if !slices.Contains(b.Questions, q) {
-				b.Questions = append(b.Questions, q)
-			}
+// condition puts one of a rule's matches in words, with the form's own
+// question and answer.
+func (s *server) condition(m decision.Match) string {
+	q, _ := s.site.Questionnaire.Question(m.Field)
+	for _, f := range decision.Fields {
+		if f.Name == m.Field && f.Multiple {
+			return "you tick “" + q.Label(m.Value) + "” for “" + q.Legend + "”"
 		}
 	}
-	b.Reasons = v.Reasons
-	if res.Recommendation != decision.ProjectManager {
-		b.Roles = append(b.Roles, templates.BriefRole{Name: "product manager", Profile: site.ProductManager})
-	}
-	if res.Recommendation != decision.ProductManager {
-		b.Roles = append(b.Roles, templates.BriefRole{Name: "project manager", Profile: site.ProjectManager})
+	return "you answer “" + q.Label(m.Value) + "” to “" + q.Legend + "”"
+}
+
+// roleNoun is one role's name without its article.
+func roleNoun(r decision.Recommendation) string {
+	return strings.ReplaceAll(string(r), "-", " ")
+}
+
+func (s *server) reasonView(r decision.Reason) templates.ReasonView {
+	words, _ := s.site.Questionnaire.Reason(r.ID)
+	sec, _ := s.site.Section(r.Section)
+	return templates.ReasonView{Text: words.Text, Link: r.Link(), LinkLabel: "Guide: " + sec.Title}
+}
+
+// resultView turns a decision into words from the content: the result
+// page and the brief in every format are made from it.
+func (s *server) resultView(a decision.Answers) templates.ResultView {
+	site := s.site
+	q := site.Questionnaire
+	res := decision.Decide(a)
+	words, _ := q.Recommendation(string(res.Recommendation))
+	b := templates.Brief{
+		Recommendation: res.Recommendation,
+		Summary:        words.Summary,
+		URL:            s.cfg.BaseURL + "/which-role/result?" + a.Query(),
+		Alone:          words.Alone,
 	}
 	if res.Recommendation == decision.Both {
-		b.Split = site.Questionnaire.Split
+		b.Split = q.Split
 	}
-	v.Brief = b
+	if !decision.Matters(a, "customer_facing") {
+		b.Notes = append(b.Notes, q.CustomerFacingUnchanged)
+	}
+	for _, role := range []decision.Recommendation{decision.ProductManager, decision.ProjectManager} {
+		reasons := res.For(role)
+		if len(reasons) == 0 {
+			continue
+		}
+		br := templates.BriefRole{Name: roleNoun(role), Profile: site.ProductManager}
+		if role == decision.ProjectManager {
+			br.Profile = site.ProjectManager
+		}
+		for _, r := range reasons {
+			br.Why = append(br.Why, s.reasonView(r))
+			words, _ := q.Reason(r.ID)
+			for _, question := range words.Questions {
+				if !slices.Contains(br.Questions, question) {
+					br.Questions = append(br.Questions, question)
+				}
+			}
+		}
+		b.Roles = append(b.Roles, br)
+	}
+	v := templates.ResultView{Recommendation: res.Recommendation, Query: a.Query(), Brief: b, MailTo: mailto(b)}
 	for _, f := range decision.Fields {
-		q, _ := site.Questionnaire.Question(f.Name)
+		question, _ := q.Question(f.Name)
 		var labels []string
 		for _, val := range a.Values(f.Name) {
-			labels = append(labels, q.Label(val))
+			labels = append(labels, question.Label(val))
 		}
 		answer := strings.Join(labels, "; ")
 		if answer == "" {
 			answer = "None of these"
 		}
-		v.Summary = append(v.Summary, templates.SummaryItem{
-			Question: q.Legend, Answer: answer,
+		v.Answers = append(v.Answers, templates.SummaryItem{
+			Question: question.Legend, Answer: answer,
 			Change: "/which-role?" + a.Query() + "#" + f.Name + "-" + f.Values[0],
 		})
 	}
 	return v
+}
+
+// mailto is a mailto: address with no recipient, whose subject names the
+// recommendation and whose body carries the result's address.
+func mailto(b templates.Brief) string {
+	enc := func(s string) string { return strings.ReplaceAll(url.QueryEscape(s), "+", "%20") }
+	subject := "Which role we need: " + templates.RoleName(b.Recommendation)
+	body := b.Summary + "\r\n\r\nThe reasons and a hiring brief: " + b.URL
+	return "mailto:?subject=" + enc(subject) + "&body=" + enc(body)
 }
