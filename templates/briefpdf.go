@@ -12,7 +12,7 @@ import (
 
 // The PDF's page: A4 in millimetres, with margins that also suit Letter.
 const (
-	pdfMargin = 20.0
+	pdfMargin = 16.0
 	pdfFont   = "Go" // the Go fonts (BSD licence), embedded in the binary
 )
 
@@ -88,10 +88,14 @@ func (b Brief) WritePDF(w io.Writer, made time.Time) error {
 
 type pdfWriter struct{ *fpdf.Fpdf }
 
-const pdfBody = 10.0 // body text size in points; lines are 5 mm
+// Body text: its size in points and its line height in millimetres.
+const (
+	pdfBody = 9.5
+	pdfLine = 4.4
+)
 
 func (p pdfWriter) heading(text string, size float64) {
-	p.Ln(2)
+	p.Ln(1.5)
 	// Keep a heading with at least two lines of what follows it.
 	_, pageHeight := p.GetPageSize()
 	if p.GetY()+size*0.6+12 > pageHeight-pdfMargin {
@@ -99,14 +103,14 @@ func (p pdfWriter) heading(text string, size float64) {
 	}
 	p.SetFont(pdfFont, "B", size)
 	p.SetTextColor(0, 0, 0)
-	p.MultiCell(0, size*0.5, text, "", "L", false)
-	p.Ln(1.5)
+	p.MultiCell(0, size*0.48, text, "", "L", false)
+	p.Ln(1)
 }
 
 func (p pdfWriter) para(text string) {
 	p.SetFont(pdfFont, "", pdfBody)
 	p.SetTextColor(0, 0, 0)
-	p.MultiCell(0, 5, text, "", "L", false)
+	p.MultiCell(0, pdfLine, text, "", "L", false)
 	p.Ln(2)
 }
 
@@ -124,11 +128,11 @@ func (p pdfWriter) item(marker, text string) {
 	p.SetFont(pdfFont, "", pdfBody)
 	p.SetTextColor(0, 0, 0)
 	p.SetX(pdfMargin)
-	p.CellFormat(7, 5, marker, "", 0, "L", false, 0, "")
+	p.CellFormat(7, pdfLine, marker, "", 0, "L", false, 0, "")
 	p.SetLeftMargin(pdfMargin + 7)
-	p.MultiCell(0, 5, text, "", "L", false)
+	p.MultiCell(0, pdfLine, text, "", "L", false)
 	p.SetLeftMargin(pdfMargin)
-	p.Ln(1)
+	p.Ln(0.6)
 }
 
 // check is a checklist item: an empty box to tick, the term in bold.
@@ -139,14 +143,14 @@ func (p pdfWriter) check(term, detail string) {
 	}
 	y := p.GetY()
 	p.SetDrawColor(80, 80, 80)
-	p.Rect(pdfMargin+0.5, y+0.9, 3.4, 3.4, "D")
+	p.Rect(pdfMargin+0.5, y+0.6, 3.2, 3.2, "D")
 	p.SetLeftMargin(pdfMargin + 7)
 	p.SetX(pdfMargin + 7)
 	p.SetFont(pdfFont, "B", pdfBody)
 	p.SetTextColor(0, 0, 0)
-	p.Write(5, term+": ")
+	p.Write(pdfLine, term+": ")
 	p.SetFont(pdfFont, "", pdfBody)
-	p.Write(5, detail)
+	p.Write(pdfLine, detail)
 	p.SetLeftMargin(pdfMargin)
-	p.Ln(6)
+	p.Ln(pdfLine + 0.8)
 }

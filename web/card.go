@@ -177,22 +177,21 @@ func drawCard(w *bytes.Buffer, kicker, title string) error {
 	}
 	text(small, cardProduct, left, 130, kicker)
 
-	// The largest size at which the title fits in four lines.
+	// The largest size at which the title fits above the site's name.
 	var lines []string
 	var big font.Face
 	size := 76.0
-	for ; size >= 40; size -= 4 {
+	for ; size >= 36; size -= 4 {
 		if big, err = face(bold, size); err != nil {
 			return err
 		}
 		lines = wrap(big, title, right-left)
-		if len(lines) <= 4 {
+		if lastBaseline(size, len(lines)) <= 480 {
 			break
 		}
 	}
-	lead := int(size * 1.22)
 	for i, l := range lines {
-		text(big, cardInk, left, 230+int(size*0.5)+i*lead, l)
+		text(big, cardInk, left, lastBaseline(size, i+1), l)
 	}
 
 	foot, err := face(regular, 32)
@@ -201,6 +200,11 @@ func drawCard(w *bytes.Buffer, kicker, title string) error {
 	}
 	text(foot, cardMuted, left, cardHeight-72, templates.SiteName)
 	return (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(w, img)
+}
+
+// lastBaseline is where the nth line of a title at size sits.
+func lastBaseline(size float64, n int) int {
+	return 200 + int(size) + (n-1)*int(size*1.22)
 }
 
 // wrap breaks s into lines no wider than width pixels in face.
