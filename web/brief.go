@@ -24,7 +24,6 @@ var (
 		write: func(s *server, b templates.Brief, query string) ([]byte, error) {
 			m := s.meta("/which-role/brief?"+query, b.Title(), b.Summary)
 			m.Nav = "which-role"
-			m.NoIndex = true
 			s.withCard(&m, cardForRecommendation(b.Recommendation))
 			return render(templates.BriefPage(m, b, query))
 		},
