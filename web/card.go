@@ -199,7 +199,7 @@ func drawCard(w *bytes.Buffer, kicker, title string) error {
 		return err
 	}
 	text(foot, cardMuted, left, cardHeight-72, templates.SiteName)
-	return (&png.Encoder{CompressionLevel: png.BestCompression}).Encode(w, img)
+	return (&png.Encoder{CompressionLevel: png.DefaultCompression}).Encode(w, img)
 }
 
 // lastBaseline is where the nth line of a title at size sits.
