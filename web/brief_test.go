@@ -218,3 +218,18 @@ func mustAnswers(t *testing.T, query string) decision.Answers {
 	}
 	return a
 }
+
+// BenchmarkBriefPDF is the cost of one PDF, paid once per canonical query
+// (go test ./web -run '^$' -bench BriefPDF).
+func BenchmarkBriefPDF(b *testing.B) {
+	s := &server{cfg: Config{BaseURL: "https://guide.example"}, site: loadSite(b)}
+	form, _ := url.ParseQuery(goldenQuery)
+	a, _ := decision.Parse(form)
+	brief := s.resultView(a).Brief
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := brief.WritePDF(&buf, s.contentDate); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
