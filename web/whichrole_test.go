@@ -436,3 +436,43 @@ func TestQuestionnaireMustMatchContent(t *testing.T) {
 		})
 	}
 }
+
+// No two reasons on one page make the same point: for every set of
+// answers, no two reasons that fire together share a three-word phrase,
+// the roles' names apart.
+func TestReasonsDoNotRepeatEachOther(t *testing.T) {
+	site := loadSite(t)
+	words := regexp.MustCompile(`[a-z’']+`)
+	phrases := func(id string) map[string]bool {
+		r, _ := site.Questionnaire.Reason(id)
+		w := words.FindAllString(strings.ToLower(r.Text), -1)
+		out := map[string]bool{}
+		for i := 0; i+3 <= len(w); i++ {
+			p := strings.Join(w[i:i+3], " ")
+			if !strings.Contains(p, "manager") {
+				out[p] = true
+			}
+		}
+		return out
+	}
+	reported := map[[2]string]bool{}
+	for _, a := range decision.All() {
+		fired := decision.Decide(a).Reasons
+		for i, x := range fired {
+			for _, y := range fired[i+1:] {
+				pair := [2]string{x.ID, y.ID}
+				if reported[pair] {
+					continue
+				}
+				py := phrases(y.ID)
+				for p := range phrases(x.ID) {
+					if py[p] {
+						t.Errorf("%s and %s, which fire together (e.g. %s), both say %q", x.ID, y.ID, a.Query(), p)
+						reported[pair] = true
+						break
+					}
+				}
+			}
+		}
+	}
+}
