@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
-	"strings"
 
 	"github.com/guide/pmvspm/content"
 	"github.com/guide/pmvspm/templates"
@@ -17,8 +16,10 @@ import (
 const maxFormBody = 16 << 10
 
 // checkQuestionnaire makes sure the content's questionnaire words match the
-// form's contract exactly, and that every reason has words and points to a
-// guide section and heading that exist.
+// form's contract exactly; that the rule table and the reasons' words match
+// both ways (a rule without words, or words without a rule, stops start-up);
+// that every rule points to a guide heading that exists; and that each
+// recommendation has its words.
 func checkQuestionnaire(site *content.Site) error {
 	q := site.Questionnaire
 	if len(q.Questions) != len(decision.Fields) {
@@ -185,134 +186,4 @@ func (s *server) cached(key string, build func() (*representation, error)) (*rep
 	}
 	p, _ := s.results.LoadOrStore(key, built)
 	return p.(*representation), nil
-}
-
-// handleResult is GET /which-role/result: the recommendation for the
-// answers in the query.
-func (s *server) handleResult(w http.ResponseWriter, r *http.Request) {
-	a, ok := s.answersFromQuery(w, r)
-	if !ok {
-		return
-	}
-	s.serveCached(w, r, "result?"+a.Query(), func() (*representation, error) {
-		v := s.resultView(a)
-		m := s.meta("/which-role/result?"+a.Query(), "You need "+templates.RoleName(v.Recommendation), v.Brief.Summary)
-		m.Nav = "which-role"
-		m.MainAttrs = map[string]any{"data-recommendation": string(v.Recommendation)}
-		s.withCard(&m, cardForRecommendation(v.Recommendation))
-		body, err := render(templates.ResultPage(m, v))
-		return newRepresentation(htmlType, s.pageCache, body), err
-	})
-}
-
-// howItWorksView is /which-role/how-it-works: every rule of the table in
-// words. The page is rendered once, at start.
-func (s *server) howItWorksView() templates.HowItWorksView {
-	q := s.site.Questionnaire
-	v := templates.HowItWorksView{Questions: q.Questions, CustomerFacingUnchanged: q.CustomerFacingUnchanged}
-	for _, role := range []decision.Recommendation{decision.ProductManager, decision.ProjectManager} {
-		g := templates.RuleGroup{Role: roleNoun(role)}
-		for _, r := range decision.Reasons {
-			if r.Role != role {
-				continue
-			}
-			rv := templates.RuleView{Because: s.reasonView(r)}
-			for _, m := range r.If {
-				rv.If = append(rv.If, s.condition(m))
-			}
-			g.Rules = append(g.Rules, rv)
-		}
-		v.Roles = append(v.Roles, g)
-	}
-	return v
-}
-
-// condition puts one of a rule's matches in words, with the form's own
-// question and answer.
-func (s *server) condition(m decision.Match) string {
-	q, _ := s.site.Questionnaire.Question(m.Field)
-	for _, f := range decision.Fields {
-		if f.Name == m.Field && f.Multiple {
-			return "you tick “" + q.Label(m.Value) + "” for “" + q.Legend + "”"
-		}
-	}
-	return "you answer “" + q.Label(m.Value) + "” to “" + q.Legend + "”"
-}
-
-// roleNoun is one role's name without its article.
-func roleNoun(r decision.Recommendation) string {
-	return strings.ReplaceAll(string(r), "-", " ")
-}
-
-func (s *server) reasonView(r decision.Reason) templates.ReasonView {
-	words, _ := s.site.Questionnaire.Reason(r.ID)
-	sec, _ := s.site.Section(r.Section)
-	return templates.ReasonView{Text: words.Text, Link: r.Link(), LinkLabel: "Guide: " + sec.Title}
-}
-
-// resultView turns a decision into words from the content: the result
-// page and the brief in every format are made from it.
-func (s *server) resultView(a decision.Answers) templates.ResultView {
-	site := s.site
-	q := site.Questionnaire
-	res := decision.Decide(a)
-	words, _ := q.Recommendation(string(res.Recommendation))
-	b := templates.Brief{
-		Recommendation: res.Recommendation,
-		Summary:        words.Summary,
-		URL:            s.cfg.BaseURL + "/which-role/result?" + a.Query(),
-		Alone:          words.Alone,
-	}
-	if res.Recommendation == decision.Both {
-		b.Split = q.Split
-	}
-	if !decision.Matters(a, "customer_facing") {
-		b.Notes = append(b.Notes, q.CustomerFacingUnchanged)
-	}
-	for _, role := range []decision.Recommendation{decision.ProductManager, decision.ProjectManager} {
-		reasons := res.For(role)
-		if len(reasons) == 0 {
-			continue
-		}
-		br := templates.BriefRole{Name: roleNoun(role), Profile: site.ProductManager}
-		if role == decision.ProjectManager {
-			br.Profile = site.ProjectManager
-		}
-		for _, r := range reasons {
-			br.Why = append(br.Why, s.reasonView(r))
-			words, _ := q.Reason(r.ID)
-			for _, question := range words.Questions {
-				if !slices.Contains(br.Questions, question) {
-					br.Questions = append(br.Questions, question)
-				}
-			}
-		}
-		b.Roles = append(b.Roles, br)
-	}
-	v := templates.ResultView{Recommendation: res.Recommendation, Query: a.Query(), Brief: b, MailTo: mailto(b)}
-	for _, f := range decision.Fields {
-		question, _ := q.Question(f.Name)
-		var labels []string
-		for _, val := range a.Values(f.Name) {
-			labels = append(labels, question.Label(val))
-		}
-		answer := strings.Join(labels, "; ")
-		if answer == "" {
-			answer = "None of these"
-		}
-		v.Answers = append(v.Answers, templates.SummaryItem{
-			Question: question.Legend, Answer: answer,
-			Change: "/which-role?" + a.Query() + "#" + f.Name + "-" + f.Values[0],
-		})
-	}
-	return v
-}
-
-// mailto is a mailto: address with no recipient, whose subject names the
-// recommendation and whose body carries the result's address.
-func mailto(b templates.Brief) string {
-	enc := func(s string) string { return strings.ReplaceAll(url.QueryEscape(s), "+", "%20") }
-	subject := "Which role we need: " + templates.RoleName(b.Recommendation)
-	body := b.Summary + "\r\n\r\nThe reasons and a hiring brief: " + b.URL
-	return "mailto:?subject=" + enc(subject) + "&body=" + enc(body)
 }
