@@ -15,7 +15,7 @@ func TestInfoPages(t *testing.T) {
 		wantLinks []string
 		wantText  []string
 	}{
-		{"/about", []string{"/which-role", "/guide/hiring", "/guide/scenarios"},
+		{"/about", []string{"/which-role", "/which-role/how-it-works", "/guide/hiring", "/guide/scenarios"},
 			[]string{"business owners", "own words", "27 November 2026"}},
 		{"/privacy", nil,
 			[]string{"no cookies", "does not track you", "IP address", "user agent", "request id", "burst of 20", "every 2 seconds", "429"}},

@@ -26,11 +26,15 @@ func (s *server) routes() http.Handler {
 	r.Get("/which-role", s.handleForm)
 	r.With(s.limitPosts, s.crossOriginProtection).Post("/which-role", s.handleSubmit)
 	r.Get("/which-role/result", s.handleResult)
-	r.Get("/which-role/brief.md", s.handleBrief)
+	r.Get("/which-role/how-it-works", s.handlePage)
+	r.Get("/which-role/brief", s.handleBrief(briefHTML))
+	r.Get("/which-role/brief.pdf", s.handleBrief(briefPDF))
+	r.Get("/which-role/brief.md", s.handleBrief(briefMarkdown))
 	r.Get("/sitemap.xml", s.handlePage)
 	r.Get("/robots.txt", s.handlePage)
 	r.Get("/favicon.ico", s.handleFavicon)
 	r.Get("/static/{name}", s.handleStatic)
+	r.Get("/static/cards/{name}", s.handleCard)
 	r.Get("/healthz", handleHealthz)
 	return r
 }

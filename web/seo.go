@@ -31,6 +31,7 @@ func (s *server) sitemap() ([]byte, error) {
 	urls = append(urls,
 		sitemapURL{s.cfg.BaseURL + "/compare", day(site.Comparison.Updated)},
 		sitemapURL{s.cfg.BaseURL + "/which-role", ""},
+		sitemapURL{s.cfg.BaseURL + "/which-role/how-it-works", ""},
 		sitemapURL{s.cfg.BaseURL + "/faq", day(latest(site.Answers, answerUpdated))},
 	)
 	for _, a := range site.Answers {
@@ -51,7 +52,7 @@ func (s *server) sitemap() ([]byte, error) {
 }
 
 func (s *server) robots() []byte {
-	return fmt.Appendf(nil, "User-agent: *\nAllow: /\nDisallow: /which-role/brief.md\n\nSitemap: %s/sitemap.xml\n", s.cfg.BaseURL)
+	return fmt.Appendf(nil, "User-agent: *\nAllow: /\nDisallow: /which-role/brief.md\nDisallow: /which-role/brief.pdf\n\nSitemap: %s/sitemap.xml\n", s.cfg.BaseURL)
 }
 
 func handleHealthz(w http.ResponseWriter, r *http.Request) {
