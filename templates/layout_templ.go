@@ -184,7 +184,7 @@ func Layout(m Meta) templ.Component {
 				return templ_7745c5c3_Err
 			}
 		}
-		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 15, "</head><body><a class=\"skip\" href=\"#main\">Skip to content</a><header><div class=\"masthead\"><div class=\"wrap\"><a class=\"wordmark\" href=\"/\"><svg class=\"logo\" viewBox=\"0 0 30 20\" width=\"30\" height=\"20\" aria-hidden=\"true\"><circle cx=\"10\" cy=\"10\" r=\"8.5\"></circle><circle cx=\"20\" cy=\"10\" r=\"8.5\"></circle></svg> ")
+		templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 15, "</head><body><a class=\"skip\" href=\"#main\">Skip to content</a><header><div class=\"masthead\"><div class=\"wrap\"><a class=\"wordmark\" href=\"/\"><svg class=\"logo\" viewBox=\"0 0 30 20\" width=\"27\" height=\"18\" aria-hidden=\"true\"><circle cx=\"10\" cy=\"10\" r=\"8.5\"></circle><circle cx=\"20\" cy=\"10\" r=\"8.5\"></circle></svg> ")
 		if templ_7745c5c3_Err != nil {
 			return templ_7745c5c3_Err
 		}
