@@ -76,7 +76,7 @@ func TestHomeFirstScreen(t *testing.T) {
 		t.Errorf("the questionnaire link reads %q", text)
 	}
 	// The audience paragraph comes after the answer, the picture and the link.
-	order := evaluate[[]string](t, ctx, `[...document.querySelector("main").children].slice(0, 4).map(e => e.localName + (e.className.baseVal ?? e.className ? "." + (e.className.baseVal ?? e.className) : ""))`)
+	order := evaluate[[]string](t, ctx, `[...document.querySelector("main").children].slice(0, 4).map(e => e.localName + [...e.classList].map(c => "." + c).join(""))`)
 	if want := []string{"h1", "p.lede", "svg.split", "p"}; fmt.Sprint(order) != fmt.Sprint(want) {
 		t.Errorf("the home page opens with %v, want %v", order, want)
 	}
