@@ -75,7 +75,7 @@ func ComparePage(m Meta, site *content.Site) templ.Component {
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 4, "<table class=\"compare\"><caption>Product manager and project manager compared, dimension by dimension. Each row links to the part of the guide that explains it.</caption> <thead><tr><td></td><th scope=\"col\" class=\"pm\">Product manager</th><th scope=\"col\" class=\"pj\">Project manager</th></tr></thead> <tbody>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 4, "<table class=\"compare wide\"><caption>Product manager and project manager compared, dimension by dimension. Each row links to the part of the guide that explains it.</caption> <thead><tr><td></td><th scope=\"col\" class=\"pm\">Product manager</th><th scope=\"col\" class=\"pj\">Project manager</th></tr></thead> <tbody>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}
