@@ -359,6 +359,11 @@ func TestQuestionPages(t *testing.T) {
 	for _, vw := range []struct{ w, h int64 }{{320, 568}, {390, 844}, {1280, 800}} {
 		viewport(t, ctx, vw.w, vw.h)
 		open(t, ctx, page{path: "/which-role", status: 422, submitEmpty: true})
+		// The browser applies autofocus at its next rendering step, not at load.
+		waitFor(t, "the error summary to take the focus (autofocus)", func() (bool, error) {
+			el, err := querySelector(ctx, ".error-summary:focus")
+			return el.found, err
+		})
 		focus := evaluate[map[string]string](t, ctx, `(() => {
 			const a = document.activeElement, s = getComputedStyle(a);
 			return {cls: a.className, outlineColor: s.outlineColor, outlineStyle: s.outlineStyle, err: getComputedStyle(a).borderTopColor};
