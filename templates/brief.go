@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/guide/pmvspm/content"
-	"github.com/guide/pmvspm/web/decision"
 )
 
 // A Brief is the hiring brief for one recommendation: for each role to
@@ -14,13 +13,13 @@ import (
 // the interview. The HTML page, the PDF and the Markdown file all show
 // exactly this, in this order.
 type Brief struct {
-	Recommendation decision.Recommendation
-	Summary        string // the recommendation in one sentence
-	URL            string // the absolute address of the result
-	Split          string // how the roles divide the work; only for Both
-	Alone          string // why one role is enough, and when to add the other
-	Notes          []string
-	Roles          []BriefRole
+	Need    string // whom to hire: "a product manager", or both roles
+	Summary string // the recommendation in one sentence
+	URL     string // the absolute address of the result
+	Split   string // how the roles divide the work; only for both
+	Alone   string // why one role is enough, and when to add the other
+	Notes   []string
+	Roles   []BriefRole
 }
 
 // A BriefRole is one role to hire: why, its checklists, and the interview
@@ -39,20 +38,8 @@ type ReasonView struct {
 	LinkLabel string
 }
 
-// RoleName is the recommendation in words.
-func RoleName(r decision.Recommendation) string {
-	switch r {
-	case decision.ProductManager:
-		return "a product manager"
-	case decision.ProjectManager:
-		return "a project manager"
-	default:
-		return "both a product manager and a project manager"
-	}
-}
-
 // Title is the brief's title, the same in every format.
-func (b Brief) Title() string { return "Hiring brief: " + RoleName(b.Recommendation) }
+func (b Brief) Title() string { return "Hiring brief: " + b.Need }
 
 // Headings of a role's part of the brief, the same in every format.
 func (r BriefRole) WhyHeading() string       { return "Why " + article(r.Name) + " " + r.Name }

@@ -1,6 +1,7 @@
 // Package templates holds the site's HTML: one Layout and one component per
-// page, each taking a typed view model. Rendered Markdown enters the HTML
-// only through the markdown helper below.
+// page, each taking what it shows: content values, or a view model defined
+// here and filled by web. It imports only content and static, never web.
+// Rendered Markdown enters the HTML only through the markdown helper below.
 package templates
 
 import (

@@ -1,34 +1,39 @@
 package templates
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/guide/pmvspm/content"
-	"github.com/guide/pmvspm/web/decision"
 )
 
-// FormView is the questionnaire as shown: the questions, the answers given
-// so far and the errors to fix.
+// FormView is the questionnaire as shown: the questions, with the answers
+// given so far, and the errors to fix.
 type FormView struct {
 	Questions []QuestionView
-	Answers   decision.Answers
-	Errors    []decision.FieldError
+	Errors    []FieldError // in the order the error summary lists them
 }
 
 // A QuestionView is one question of the form.
 type QuestionView struct {
 	content.Question
 	Multiple bool
+	Chosen   []string // the values ticked so far
 	Error    string
+}
+
+// A FieldError is a problem with one field's answer, in words for the reader.
+type FieldError struct {
+	Field   string
+	Message string
 }
 
 // ResultView is the result page's model.
 type ResultView struct {
-	Recommendation decision.Recommendation
-	Query          string // canonical
-	Brief          Brief  // the summary, reasons and notes are the brief's
-	MailTo         string // a mailto: address whose body carries Brief.URL
-	Answers        []SummaryItem
+	Query   string // canonical
+	Brief   Brief  // the recommendation, summary, reasons and notes are the brief's
+	MailTo  string // a mailto: address whose body carries Brief.URL
+	Answers []SummaryItem
 }
 
 // A SummaryItem is one answer given, with a link to change it.
@@ -62,6 +67,8 @@ type RuleView struct {
 }
 
 func inputID(field, value string) string { return field + "-" + value }
+
+func (q QuestionView) checked(value string) bool { return slices.Contains(q.Chosen, value) }
 
 func (q QuestionView) describedBy() string {
 	ids := []string{q.Field + "-hint"}

@@ -14,25 +14,25 @@ type briefFormat struct {
 	contentType string
 	// filename is the attachment's name; empty for the HTML page.
 	filename func(decision.Recommendation) string
-	write    func(s *server, b templates.Brief, query string) ([]byte, error)
+	write    func(s *server, a decision.Answers, b templates.Brief) ([]byte, error)
 }
 
 var (
 	briefHTML = briefFormat{
 		kind:        "brief",
 		contentType: htmlType,
-		write: func(s *server, b templates.Brief, query string) ([]byte, error) {
-			m := s.meta("/which-role/brief?"+query, b.Title(), b.Summary)
+		write: func(s *server, a decision.Answers, b templates.Brief) ([]byte, error) {
+			m := s.meta("/which-role/brief?"+a.Query(), b.Title(), b.Summary)
 			m.Nav = "which-role"
-			s.withCard(&m, cardForRecommendation(b.Recommendation))
-			return render(templates.BriefPage(m, b, query))
+			s.withCard(&m, cardForRecommendation(decision.Decide(a).Recommendation))
+			return render(templates.BriefPage(m, b, a.Query()))
 		},
 	}
 	briefMarkdown = briefFormat{
 		kind:        "brief.md",
 		contentType: "text/markdown; charset=utf-8",
 		filename:    func(decision.Recommendation) string { return "hiring-brief.md" },
-		write: func(_ *server, b templates.Brief, _ string) ([]byte, error) {
+		write: func(_ *server, _ decision.Answers, b templates.Brief) ([]byte, error) {
 			var buf bytes.Buffer
 			err := b.WriteMarkdown(&buf)
 			return buf.Bytes(), err
@@ -42,7 +42,7 @@ var (
 		kind:        "brief.pdf",
 		contentType: "application/pdf",
 		filename:    func(r decision.Recommendation) string { return "hiring-brief-" + string(r) + ".pdf" },
-		write: func(s *server, b templates.Brief, _ string) ([]byte, error) {
+		write: func(s *server, _ decision.Answers, b templates.Brief) ([]byte, error) {
 			var buf bytes.Buffer
 			err := b.WritePDF(&buf, s.contentDate)
 			return buf.Bytes(), err
@@ -61,7 +61,7 @@ func (s *server) handleBrief(f briefFormat) http.HandlerFunc {
 			return
 		}
 		p, err := s.cached(f.kind+"?"+a.Query(), func() (*representation, error) {
-			body, err := f.write(s, s.resultView(a).Brief, a.Query())
+			body, err := f.write(s, a, s.resultView(a).Brief)
 			return newRepresentation(f.contentType, s.pageCache, body), err
 		})
 		if err != nil {

@@ -89,7 +89,7 @@ func (s *server) makeCards() {
 		s.cards[answerCard(a.Slug)] = newCard("Frequently asked", a.Question)
 	}
 	for _, r := range decision.Recommendations {
-		s.cards[cardForRecommendation(r)] = newCard("Which role do you need?", "You need "+templates.RoleName(r))
+		s.cards[cardForRecommendation(r)] = newCard("Which role do you need?", "You need "+roleName(r))
 	}
 	s.cardsByName = map[string]*card{}
 	for _, c := range s.cards {

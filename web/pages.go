@@ -50,41 +50,40 @@ func (s *server) prerender() error {
 		"@context": "https://schema.org", "@type": "WebSite",
 		"name": templates.SiteName, "url": s.cfg.BaseURL + "/", "description": site.Home.Description,
 	}
-	pages = append(pages, page{"/", templates.HomePage(home, site)})
+	pages = append(pages, page{"/", templates.HomePage(home, site.Home, site.Comparison.Summary, site.Sections)})
 
 	guide := s.meta("/guide", "The complete guide", "Product manager or project manager? The whole guide on one page: roles, responsibilities, skills, differences, scenarios and hiring advice.")
 	guide.Nav, guide.OGType = "guide", "article"
 	guide.JSONLD = s.article(guide, latest(site.Sections, sectionUpdated))
-	pages = append(pages, page{"/guide", templates.GuidePage(guide, site)})
+	pages = append(pages, page{"/guide", templates.GuidePage(guide, site.Sections)})
 
 	for i, sec := range site.Sections {
-		var prev, next *content.Section
-		if i > 0 {
-			prev = site.Sections[i-1]
-		}
-		if i+1 < len(site.Sections) {
-			next = site.Sections[i+1]
-		}
 		m := s.meta("/guide/"+sec.Slug, sec.Title, sec.Description)
 		m.Nav, m.OGType = "guide", "article"
 		m.JSONLD = s.article(m, sec.Updated)
 		s.withCard(&m, sectionCard(sec.Slug))
-		pages = append(pages, page{m.Path, templates.SectionPage(m, site, sec, prev, next)})
+		pages = append(pages, page{m.Path, templates.SectionPage(m, site.Sections, i)})
 	}
 
 	cmp := s.meta("/compare", site.Comparison.Title, site.Comparison.Description)
 	cmp.Nav = "compare"
-	pages = append(pages, page{"/compare", templates.ComparePage(cmp, site)})
+	pages = append(pages, page{"/compare", templates.ComparePage(cmp, site.Comparison)})
 
 	faq := s.meta("/faq", "Frequently asked questions", "Is a product manager above a project manager? Who earns more? Which degree? Short answers, each with a link you can share.")
 	faq.Nav = "faq"
 	faq.JSONLD = s.faqPage(site)
-	pages = append(pages, page{"/faq", templates.FAQPage(faq, site)})
+	pages = append(pages, page{"/faq", templates.FAQPage(faq, site.Answers)})
 	for _, a := range site.Answers {
 		m := s.meta("/faq/"+a.Slug, a.Question, a.Summary)
 		m.Nav, m.OGType = "faq", "article"
 		s.withCard(&m, answerCard(a.Slug))
-		pages = append(pages, page{m.Path, templates.AnswerPage(m, site, a)})
+		var related []*content.Section
+		for _, slug := range a.Related {
+			if sec, ok := site.Section(slug); ok {
+				related = append(related, sec)
+			}
+		}
+		pages = append(pages, page{m.Path, templates.AnswerPage(m, a, related)})
 	}
 
 	for _, p := range site.Pages {
@@ -147,7 +146,7 @@ func (s *server) handleNotFound(w http.ResponseWriter, r *http.Request) {
 func (s *server) errorPage(heading, message string) ([]byte, error) {
 	m := s.meta("", heading, message)
 	m.NoIndex = true
-	return render(templates.ErrorPage(m, s.site, heading, message))
+	return render(templates.ErrorPage(m, heading, message, s.site.Sections, s.site.Answers))
 }
 
 // serveError renders and sends an error page with status. Errors are rare

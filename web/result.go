@@ -19,10 +19,11 @@ func (s *server) handleResult(w http.ResponseWriter, r *http.Request) {
 	}
 	s.serveCached(w, r, "result?"+a.Query(), func() (*representation, error) {
 		v := s.resultView(a)
-		m := s.meta("/which-role/result?"+a.Query(), "You need "+templates.RoleName(v.Recommendation), v.Brief.Summary)
+		rec := decision.Decide(a).Recommendation
+		m := s.meta("/which-role/result?"+a.Query(), "You need "+v.Brief.Need, v.Brief.Summary)
 		m.Nav = "which-role"
-		m.MainAttrs = map[string]any{"data-recommendation": string(v.Recommendation)}
-		s.withCard(&m, cardForRecommendation(v.Recommendation))
+		m.MainAttrs = map[string]any{"data-recommendation": string(rec)}
+		s.withCard(&m, cardForRecommendation(rec))
 		body, err := render(templates.ResultPage(m, v))
 		return newRepresentation(htmlType, s.pageCache, body), err
 	})
@@ -43,10 +44,10 @@ func (s *server) resultView(a decision.Answers) templates.ResultView {
 	res := decision.Decide(a)
 	words, _ := q.Recommendation(string(res.Recommendation))
 	b := templates.Brief{
-		Recommendation: res.Recommendation,
-		Summary:        words.Summary,
-		URL:            s.cfg.BaseURL + "/which-role/result?" + a.Query(),
-		Alone:          words.Alone,
+		Need:    roleName(res.Recommendation),
+		Summary: words.Summary,
+		URL:     s.cfg.BaseURL + "/which-role/result?" + a.Query(),
+		Alone:   words.Alone,
 	}
 	if res.Recommendation == decision.Both {
 		b.Split = q.Split
@@ -74,7 +75,7 @@ func (s *server) resultView(a decision.Answers) templates.ResultView {
 		}
 		b.Roles = append(b.Roles, br)
 	}
-	v := templates.ResultView{Recommendation: res.Recommendation, Query: a.Query(), Brief: b, MailTo: mailto(b)}
+	v := templates.ResultView{Query: a.Query(), Brief: b, MailTo: mailto(b)}
 	for _, f := range decision.Fields {
 		question, _ := q.Question(f.Name)
 		var labels []string
@@ -97,7 +98,19 @@ func (s *server) resultView(a decision.Answers) templates.ResultView {
 // recommendation and whose body carries the result's address.
 func mailto(b templates.Brief) string {
 	enc := func(s string) string { return strings.ReplaceAll(url.QueryEscape(s), "+", "%20") }
-	subject := "Which role we need: " + templates.RoleName(b.Recommendation)
+	subject := "Which role we need: " + b.Need
 	body := b.Summary + "\r\n\r\nThe reasons and a hiring brief: " + b.URL
 	return "mailto:?subject=" + enc(subject) + "&body=" + enc(body)
+}
+
+// roleName is the recommendation in words, with its article.
+func roleName(r decision.Recommendation) string {
+	switch r {
+	case decision.ProductManager:
+		return "a product manager"
+	case decision.ProjectManager:
+		return "a project manager"
+	default:
+		return "both a product manager and a project manager"
+	}
 }

@@ -73,10 +73,13 @@ func checkQuestionnaire(site *content.Site) error {
 }
 
 func formView(site *content.Site, a decision.Answers, errs []decision.FieldError) templates.FormView {
-	v := templates.FormView{Answers: a, Errors: errs}
+	var v templates.FormView
+	for _, e := range errs {
+		v.Errors = append(v.Errors, templates.FieldError(e))
+	}
 	for _, f := range decision.Fields {
 		q, _ := site.Questionnaire.Question(f.Name)
-		qv := templates.QuestionView{Question: q, Multiple: f.Multiple}
+		qv := templates.QuestionView{Question: q, Multiple: f.Multiple, Chosen: a.Values(f.Name)}
 		for _, e := range errs {
 			if e.Field == f.Name {
 				qv.Error = e.Message
