@@ -12,6 +12,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/go-chi/chi/v5"
+
 	"github.com/guide/pmvspm/content"
 )
 
@@ -81,5 +83,9 @@ func NewServer(logger *slog.Logger, site *content.Site, cfg Config) (http.Handle
 	if err := s.prerender(); err != nil {
 		return nil, err
 	}
-	return s.routes(), nil
+	h := s.routes()
+	if err := s.checkLinks(h.(chi.Routes)); err != nil {
+		return nil, err
+	}
+	return h, nil
 }
