@@ -34,6 +34,9 @@ type Config struct {
 	PostBurst int
 	// PageMaxAge is the Cache-Control max-age of HTML pages.
 	PageMaxAge time.Duration
+	// NoStore sends pages with Cache-Control: no-store, for development,
+	// where the content changes under the server.
+	NoStore bool
 }
 
 func (c *Config) defaults() {
@@ -79,6 +82,9 @@ func NewServer(logger *slog.Logger, site *content.Site, cfg Config) (http.Handle
 		site:      site,
 		limiter:   newLimiter(cfg.PostRate, cfg.PostBurst),
 		pageCache: fmt.Sprintf("public, max-age=%d", int(cfg.PageMaxAge.Seconds())),
+	}
+	if cfg.NoStore {
+		s.pageCache = noStore
 	}
 	if err := s.prerender(); err != nil {
 		return nil, err
