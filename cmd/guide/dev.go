@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -135,8 +136,10 @@ var problemsTemplate = template.Must(template.New("problems").Parse(`<!doctype h
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Content problems</title>
 <h1>The content has problems</h1>
-<p>Fix these and save: the page reloads the content on every save.</p>
-<pre>{{.}}</pre>
+<p>Fix them, save, and reload this page: the server reads the content again on every save.</p>
+<ul>{{range .}}
+<li><code>{{.}}</code>{{end}}
+</ul>
 </html>
 `))
 
@@ -155,6 +158,6 @@ func problemsPage(problems error) http.Handler {
 		h.Set("Content-Type", "text/html; charset=utf-8")
 		h.Set("Content-Security-Policy", "default-src 'none'")
 		w.WriteHeader(http.StatusInternalServerError)
-		problemsTemplate.Execute(w, problems.Error())
+		problemsTemplate.Execute(w, strings.Split(problems.Error(), "\n"))
 	})
 }
