@@ -19,7 +19,7 @@ func TestDevReloads(t *testing.T) {
 	addr, _, _, _ := start(t, nil, "-dev", "-content", dir)
 	page := "http://" + addr + "/guide/hiring"
 
-	status, header, body := fetch(t, page)
+	status, header, _ := fetch(t, page)
 	if status != http.StatusOK || header.Get("Cache-Control") != "no-store" {
 		t.Fatalf("GET /guide/hiring: %d, Cache-Control %q; want 200, no-store", status, header.Get("Cache-Control"))
 	}
@@ -31,7 +31,7 @@ func TestDevReloads(t *testing.T) {
 	}
 	line := edit(t, dir, "guide/hiring.md", "\n---\n\n", "\n---\n\n#### Small print {#small-print}\n\n") + 3
 	want := "guide/hiring.md:" + strconv.Itoa(line) + ": a level-4 heading is not allowed"
-	_, header, body = waitFor(t, page, http.StatusInternalServerError)
+	_, header, body := waitFor(t, page, http.StatusInternalServerError)
 	if !strings.Contains(body, want) || header.Get("Cache-Control") != "no-store" {
 		t.Errorf("broken content: Cache-Control %q, page:\n%s\nwant it to show %q", header.Get("Cache-Control"), body, want)
 	}
