@@ -57,8 +57,7 @@ type sectionMeta struct {
 func (m sectionMeta) validate(file string, fm []byte) error {
 	var problems Problems
 	line := func(key string) int { return keyLine(fm, 2, key) }
-	switch {
-	case m.Title == "":
+	if m.Title == "" {
 		problems.add(fileErrorf(file, 2, "title is required"))
 	}
 	switch {

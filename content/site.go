@@ -107,6 +107,9 @@ func Load(fsys fs.FS) (*Site, error) {
 	for _, sec := range site.Sections {
 		sec.doc = nil
 	}
+	for _, a := range site.Answers {
+		a.links = nil
+	}
 	problems.add(site.checkReferences(broken))
 	site.Links, err = site.checkLinks(links, broken)
 	problems.add(err)
