@@ -25,7 +25,8 @@ func checkContent(e editorConfig, stdout io.Writer) error {
 	}
 	fmt.Fprintln(stdout, err)
 	n := 1
-	if problems := (content.Problems)(nil); errors.As(err, &problems) {
+	var problems content.Problems
+	if errors.As(err, &problems) {
 		n = len(problems)
 	}
 	if n == 1 {
