@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # browser-tools.sh installs what the real-browser tests in web/browser need:
-# Chromium, a Java runtime (for the Nu HTML Checker) and the pinned npm tools
+# Chromium, a Java runtime (for the Nu HTML Checker), pdftotext (the brief PDF test) and the pinned npm tools
 # (axe-core, vnu-jar) in the repository's ignored .tools folder. It is
 # idempotent: run it as root before `go test ./web/browser/`. npm scripts are
 # skipped: vnu-jar's postinstall would download its own Java, and the tests use
@@ -26,6 +26,10 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 if ! command -v java >/dev/null 2>&1; then
 	apt_install default-jre-headless
+fi
+# pdftotext: the brief's PDF test reads its text back, proving it selectable.
+if ! command -v pdftotext >/dev/null 2>&1; then
+	apt_install poppler-utils
 fi
 if ! command -v npm >/dev/null 2>&1; then
 	apt_install npm

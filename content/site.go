@@ -23,6 +23,7 @@ type Site struct {
 	Answers       []*Answer
 	Comparison    Comparison
 	Questionnaire Questionnaire
+	Pages         []*Page // standalone pages: /about, /privacy
 
 	// The role profiles, from the responsibilities and skills tables.
 	ProductManager Profile
@@ -35,6 +36,7 @@ type Site struct {
 
 	sections map[string]*Section
 	answers  map[string]*Answer
+	pages    map[string]*Page
 }
 
 // Section returns the guide section with this slug.
@@ -49,6 +51,12 @@ func (s *Site) Answer(slug string) (*Answer, bool) {
 	return a, ok
 }
 
+// Page returns the standalone page with this slug.
+func (s *Site) Page(slug string) (*Page, bool) {
+	p, ok := s.pages[slug]
+	return p, ok
+}
+
 // HasAnchor reports whether /guide/{slug}#{anchor} exists; an empty anchor
 // asks only about the section.
 func (s *Site) HasAnchor(slug, anchor string) bool {
@@ -61,7 +69,7 @@ func (s *Site) HasAnchor(slug, anchor string) bool {
 // found, each naming its file and line.
 func Load(fsys fs.FS) (*Site, error) {
 	md := newMarkdown()
-	site := &Site{sections: map[string]*Section{}, answers: map[string]*Answer{}}
+	site := &Site{sections: map[string]*Section{}, answers: map[string]*Answer{}, pages: map[string]*Page{}}
 	var problems Problems
 	var err error
 	// broken holds the pages whose file did not load: links and references
@@ -87,6 +95,12 @@ func Load(fsys fs.FS) (*Site, error) {
 		site.answers[a.Slug] = a
 		links = append(links, a.links...)
 	}
+	site.Pages, err = loadPages(md, fsys, broken)
+	problems.add(err)
+	for _, p := range site.Pages {
+		site.pages[p.Slug] = p
+		links = append(links, p.links...)
+	}
 	site.Comparison, err = loadComparison(fsys, "compare.yaml")
 	problems.add(err)
 	site.Questionnaire, err = loadQuestionnaire(fsys, "whichrole.yaml")
@@ -109,6 +123,9 @@ func Load(fsys fs.FS) (*Site, error) {
 	}
 	for _, a := range site.Answers {
 		a.links = nil
+	}
+	for _, p := range site.Pages {
+		p.links = nil
 	}
 	problems.add(site.checkReferences(broken))
 	site.Links, err = site.checkLinks(links, broken)

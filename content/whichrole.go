@@ -10,6 +10,11 @@ import (
 type Questionnaire struct {
 	Questions []Question `yaml:"questions"`
 	Reasons   []Reason   `yaml:"reasons"`
+	// Recommendations are the words of each outcome, keyed by its id.
+	Recommendations []RecommendationWords `yaml:"recommendations"`
+	// CustomerFacingUnchanged is said when the customer-facing answer did
+	// not change the recommendation.
+	CustomerFacingUnchanged string `yaml:"customer_facing_unchanged"`
 	// Split says how the two roles divide the work when a business hires both.
 	Split string `yaml:"split"`
 }
@@ -35,6 +40,25 @@ type Reason struct {
 	ID        string   `yaml:"id"`
 	Text      string   `yaml:"text"`
 	Questions []string `yaml:"questions"`
+}
+
+// RecommendationWords is what the result says about one outcome.
+type RecommendationWords struct {
+	ID string `yaml:"id"`
+	// Summary is the recommendation in one sentence: the result's panel.
+	Summary string `yaml:"summary"`
+	// Alone says why one role is enough, and when to add the other.
+	Alone string `yaml:"alone"`
+}
+
+// Recommendation returns the words for a recommendation id.
+func (q *Questionnaire) Recommendation(id string) (RecommendationWords, bool) {
+	for _, r := range q.Recommendations {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return RecommendationWords{}, false
 }
 
 // Question returns the question for a form field.
@@ -90,6 +114,14 @@ func loadQuestionnaire(fsys fs.FS, file string) (Questionnaire, error) {
 		if r.ID == "" || r.Text == "" || len(r.Questions) == 0 {
 			return Questionnaire{}, fileErrorf(file, keyLine(src, 1, "reasons"), "reason %q: id, text and questions are required", r.ID)
 		}
+	}
+	for _, r := range q.Recommendations {
+		if r.ID == "" || r.Summary == "" {
+			return Questionnaire{}, fileErrorf(file, keyLine(src, 1, "recommendations"), "recommendation %q: id and summary are required", r.ID)
+		}
+	}
+	if q.CustomerFacingUnchanged == "" {
+		return Questionnaire{}, fileErrorf(file, 1, "customer_facing_unchanged is required")
 	}
 	if q.Split == "" {
 		return Questionnaire{}, fileErrorf(file, 1, "split is required")

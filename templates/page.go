@@ -24,6 +24,14 @@ type Meta struct {
 	NoIndex     bool   // error pages
 	JSONLD      any    // structured data, marshalled as application/ld+json
 	MainAttrs   templ.Attributes
+	Image       Image // the social card: og:image
+}
+
+// Image is a page's social card: an absolute URL, its size and its text.
+type Image struct {
+	URL           string
+	Width, Height int
+	Alt           string
 }
 
 // Canonical is the page's absolute URL.

@@ -25,10 +25,10 @@ type QuestionView struct {
 // ResultView is the result page's model.
 type ResultView struct {
 	Recommendation decision.Recommendation
-	Reasons        []ReasonView
-	Summary        []SummaryItem
-	Query          string
-	Brief          Brief
+	Query          string // canonical
+	Brief          Brief  // the summary, reasons and notes are the brief's
+	MailTo         string // a mailto: address whose body carries Brief.URL
+	Answers        []SummaryItem
 }
 
 // A SummaryItem is one answer given, with a link to change it.
@@ -36,6 +36,29 @@ type SummaryItem struct {
 	Question string
 	Answer   string
 	Change   string
+}
+
+// HowItWorksView is /which-role/how-it-works: every question and every
+// rule, made from the rule table the server decides with.
+type HowItWorksView struct {
+	Questions []content.Question
+	Roles     []RuleGroup
+	// CustomerFacingUnchanged is the note results show when that answer
+	// did not change the outcome.
+	CustomerFacingUnchanged string
+}
+
+// A RuleGroup is the rules that point to one role.
+type RuleGroup struct {
+	Role  string // "product manager"
+	Rules []RuleView
+}
+
+// A RuleView is one rule in words: if these answers, then this role,
+// because of this reason.
+type RuleView struct {
+	If      []string
+	Because ReasonView
 }
 
 func inputID(field, value string) string { return field + "-" + value }
@@ -65,4 +88,15 @@ func errorLink(v FormView, field string) string {
 		}
 	}
 	return "#" + field
+}
+
+// joinAnd joins conditions into one clause: "a, b and c".
+func joinAnd(parts []string) string {
+	switch len(parts) {
+	case 0:
+		return ""
+	case 1:
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
 }

@@ -31,7 +31,9 @@ func render(c templ.Component) ([]byte, error) {
 }
 
 func (s *server) meta(path, title, description string) templates.Meta {
-	return templates.Meta{Title: title, Description: description, Path: path, BaseURL: s.cfg.BaseURL}
+	m := templates.Meta{Title: title, Description: description, Path: path, BaseURL: s.cfg.BaseURL}
+	s.withCard(&m, siteCard)
+	return m
 }
 
 // prerender renders every page that does not depend on the request.
@@ -66,6 +68,7 @@ func (s *server) prerender() error {
 		m := s.meta("/guide/"+sec.Slug, sec.Title, sec.Description)
 		m.Nav, m.OGType = "guide", "article"
 		m.JSONLD = s.article(m, sec.Updated)
+		s.withCard(&m, sectionCard(sec.Slug))
 		pages = append(pages, page{m.Path, templates.SectionPage(m, site, sec, prev, next)})
 	}
 
@@ -80,8 +83,18 @@ func (s *server) prerender() error {
 	for _, a := range site.Answers {
 		m := s.meta("/faq/"+a.Slug, a.Question, a.Summary)
 		m.Nav, m.OGType = "faq", "article"
+		s.withCard(&m, answerCard(a.Slug))
 		pages = append(pages, page{m.Path, templates.AnswerPage(m, site, a)})
 	}
+
+	for _, p := range site.Pages {
+		m := s.meta("/"+p.Slug, p.Title, p.Description)
+		pages = append(pages, page{m.Path, templates.InfoPage(m, p)})
+	}
+
+	how := s.meta("/which-role/how-it-works", "How the recommendation is made", "Every question of the questionnaire and every rule it decides with, made from the same rule table as the results.")
+	how.Nav = "which-role"
+	pages = append(pages, page{how.Path, templates.HowItWorksPage(how, s.howItWorksView())})
 
 	s.pages = map[string]*representation{}
 	for _, p := range pages {

@@ -14,11 +14,14 @@ import (
 func publicPages(t *testing.T) map[string]string {
 	site := loadSite(t)
 	pages := map[string]string{
-		"/":           site.Home.Title,
-		"/guide":      "Product manager or project manager: the complete guide",
-		"/compare":    site.Comparison.Title,
-		"/faq":        "Frequently asked questions",
-		"/which-role": "Which role does your business need?",
+		"/":                        site.Home.Title,
+		"/guide":                   "Product manager or project manager: the complete guide",
+		"/compare":                 site.Comparison.Title,
+		"/faq":                     "Frequently asked questions",
+		"/which-role":              "Which role does your business need?",
+		"/which-role/how-it-works": "How the recommendation is made",
+		"/about":                   "About this guide",
+		"/privacy":                 "Privacy",
 	}
 	for _, s := range site.Sections {
 		pages["/guide/"+s.Slug] = s.Title
@@ -41,6 +44,9 @@ func TestRoutes(t *testing.T) {
 		{"/favicon.ico", "image/x-icon", 200},
 		{"/which-role/result?goal=direction&customer_facing=no&complexity=single-team", "text/html; charset=utf-8", 200},
 		{"/which-role/brief.md?goal=direction&customer_facing=no&complexity=single-team", "text/markdown; charset=utf-8", 200},
+		{"/which-role/brief?goal=direction&customer_facing=no&complexity=single-team", "text/html; charset=utf-8", 200},
+		{"/which-role/brief.pdf?goal=direction&customer_facing=no&complexity=single-team", "application/pdf", 200},
+		{"/static/cards/card.000000000000.png", "text/html; charset=utf-8", 404},
 		{"/no-such-page", "text/html; charset=utf-8", 404},
 		{"/guide/no-such-section", "text/html; charset=utf-8", 404},
 		{"/faq/no-such-question", "text/html; charset=utf-8", 404},

@@ -31,10 +31,14 @@ func (s *server) sitemap() ([]byte, error) {
 	urls = append(urls,
 		sitemapURL{s.cfg.BaseURL + "/compare", day(site.Comparison.Updated)},
 		sitemapURL{s.cfg.BaseURL + "/which-role", ""},
+		sitemapURL{s.cfg.BaseURL + "/which-role/how-it-works", ""},
 		sitemapURL{s.cfg.BaseURL + "/faq", day(latest(site.Answers, answerUpdated))},
 	)
 	for _, a := range site.Answers {
 		urls = append(urls, sitemapURL{s.cfg.BaseURL + "/faq/" + a.Slug, day(a.Updated)})
+	}
+	for _, p := range site.Pages {
+		urls = append(urls, sitemapURL{s.cfg.BaseURL + "/" + p.Slug, day(p.Updated)})
 	}
 	out, err := xml.MarshalIndent(struct {
 		XMLName xml.Name     `xml:"urlset"`
@@ -48,7 +52,7 @@ func (s *server) sitemap() ([]byte, error) {
 }
 
 func (s *server) robots() []byte {
-	return fmt.Appendf(nil, "User-agent: *\nAllow: /\nDisallow: /which-role/brief.md\n\nSitemap: %s/sitemap.xml\n", s.cfg.BaseURL)
+	return fmt.Appendf(nil, "User-agent: *\nAllow: /\nDisallow: /which-role/brief.md\nDisallow: /which-role/brief.pdf\n\nSitemap: %s/sitemap.xml\n", s.cfg.BaseURL)
 }
 
 func handleHealthz(w http.ResponseWriter, r *http.Request) {

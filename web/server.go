@@ -61,12 +61,16 @@ type server struct {
 	logger *slog.Logger
 	site   *content.Site
 
-	pages     map[string]*representation // prerendered GET pages by path
-	static    map[string]*representation // by hashed name
-	favicon   *representation
-	results   sync.Map // "kind?canonical query" -> *representation; bounded by the answer space
-	limiter   *limiter
-	pageCache string // Cache-Control for HTML pages
+	pages   map[string]*representation // prerendered GET pages by path
+	static  map[string]*representation // by hashed name
+	favicon *representation
+	results sync.Map // "kind?canonical query" -> *representation; bounded by the answer space
+	limiter *limiter
+	// Social cards, by key (see card.go) and by served name.
+	cards, cardsByName map[string]*card
+	// contentDate dates the brief's PDF: the latest change to the guide.
+	contentDate time.Time
+	pageCache   string // Cache-Control for HTML pages
 }
 
 // NewServer checks that the content and the questionnaire agree, renders
@@ -86,6 +90,8 @@ func NewServer(logger *slog.Logger, site *content.Site, cfg Config) (http.Handle
 	if cfg.NoStore {
 		s.pageCache = noStore
 	}
+	s.makeCards()
+	s.contentDate = latest(site.Sections, sectionUpdated)
 	if err := s.prerender(); err != nil {
 		return nil, err
 	}

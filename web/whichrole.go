@@ -1,13 +1,11 @@
 package web
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
-	"strings"
 
 	"github.com/guide/pmvspm/content"
 	"github.com/guide/pmvspm/templates"
@@ -18,8 +16,10 @@ import (
 const maxFormBody = 16 << 10
 
 // checkQuestionnaire makes sure the content's questionnaire words match the
-// form's contract exactly, and that every reason has words and points to a
-// guide section and heading that exist.
+// form's contract exactly; that the rule table and the reasons' words match
+// both ways (a rule without words, or words without a rule, stops start-up);
+// that every rule points to a guide heading that exists; and that each
+// recommendation has its words.
 func checkQuestionnaire(site *content.Site) error {
 	q := site.Questionnaire
 	if len(q.Questions) != len(decision.Fields) {
@@ -36,12 +36,37 @@ func checkQuestionnaire(site *content.Site) error {
 		}
 	}
 	var errs []error
+	table := map[string]bool{}
 	for _, r := range decision.Reasons {
+		table[r.ID] = true
 		if _, ok := q.Reason(r.ID); !ok {
 			errs = append(errs, fmt.Errorf("reason %s has no words in whichrole.yaml", r.ID))
 		}
 		if !site.HasAnchor(r.Section, r.Anchor) {
 			errs = append(errs, fmt.Errorf("reason %s points to %s, which the guide does not have", r.ID, r.Link()))
+		}
+	}
+	seen := map[string]bool{}
+	for _, r := range q.Reasons {
+		if !table[r.ID] {
+			errs = append(errs, fmt.Errorf("whichrole.yaml has words for reason %s, which the rule table does not have", r.ID))
+		}
+		if seen[r.ID] {
+			errs = append(errs, fmt.Errorf("whichrole.yaml has words for reason %s twice", r.ID))
+		}
+		seen[r.ID] = true
+	}
+	for _, rec := range decision.Recommendations {
+		words, ok := q.Recommendation(string(rec))
+		if !ok {
+			errs = append(errs, fmt.Errorf("recommendation %s has no words in whichrole.yaml", rec))
+		} else if (words.Alone == "") != (rec == decision.Both) {
+			errs = append(errs, fmt.Errorf("recommendation %s: alone is required for one role, and only then", rec))
+		}
+	}
+	for _, w := range q.Recommendations {
+		if !decision.Recommendation(w.ID).Valid() {
+			errs = append(errs, fmt.Errorf("whichrole.yaml has words for recommendation %s, which the rules never give", w.ID))
 		}
 	}
 	return errors.Join(errs...)
@@ -138,95 +163,27 @@ func (s *server) answersFromQuery(w http.ResponseWriter, r *http.Request) (decis
 }
 
 // serveCached serves the page kept under key, building it on first use.
-// Keys are canonical queries, so there are at most a few thousand: every
-// page the questionnaire can produce is rendered and compressed once.
 func (s *server) serveCached(w http.ResponseWriter, r *http.Request, key string, build func() (*representation, error)) {
-	p, ok := s.results.Load(key)
-	if !ok {
-		built, err := build()
-		if err != nil {
-			s.fail(w, r, err)
-			return
-		}
-		p, _ = s.results.LoadOrStore(key, built)
-	}
-	p.(*representation).serve(w, r, http.StatusOK)
-}
-
-// handleResult is GET /which-role/result: the recommendation for the
-// answers in the query.
-func (s *server) handleResult(w http.ResponseWriter, r *http.Request) {
-	a, ok := s.answersFromQuery(w, r)
-	if !ok {
+	p, err := s.cached(key, build)
+	if err != nil {
+		s.fail(w, r, err)
 		return
 	}
-	s.serveCached(w, r, "result?"+a.Query(), func() (*representation, error) {
-		v := s.resultView(a)
-		m := s.meta("/which-role/result?"+a.Query(), "You need "+templates.RoleName(v.Recommendation),
-			"The recommendation for these answers, with the reasons, a link to change them, and a hiring brief.")
-		m.Nav = "which-role"
-		m.MainAttrs = map[string]any{"data-recommendation": string(v.Recommendation)}
-		body, err := render(templates.ResultPage(m, v))
-		return newRepresentation(htmlType, s.pageCache, body), err
-	})
+	p.serve(w, r, http.StatusOK)
 }
 
-// handleBrief is GET /which-role/brief.md: the hiring brief as Markdown.
-func (s *server) handleBrief(w http.ResponseWriter, r *http.Request) {
-	a, ok := s.answersFromQuery(w, r)
-	if !ok {
-		return
+// cached returns the representation kept under key, building it on first
+// use. Keys are "kind?canonical query", so there are at most a few
+// thousand: every page the questionnaire can produce is made and
+// compressed once.
+func (s *server) cached(key string, build func() (*representation, error)) (*representation, error) {
+	if p, ok := s.results.Load(key); ok {
+		return p.(*representation), nil
 	}
-	w.Header().Set("Content-Disposition", `attachment; filename="hiring-brief.md"`)
-	s.serveCached(w, r, "brief?"+a.Query(), func() (*representation, error) {
-		var buf bytes.Buffer
-		err := s.resultView(a).Brief.WriteMarkdown(&buf)
-		return newRepresentation("text/markdown; charset=utf-8", s.pageCache, buf.Bytes()), err
-	})
-}
-
-// resultView turns a decision into words from the content.
-func (s *server) resultView(a decision.Answers) templates.ResultView {
-	site := s.site
-	res := decision.Decide(a)
-	v := templates.ResultView{Recommendation: res.Recommendation, Query: a.Query()}
-	b := templates.Brief{Recommendation: res.Recommendation, URL: s.cfg.BaseURL + "/which-role/result?" + a.Query()}
-	for _, r := range res.Reasons {
-		words, _ := site.Questionnaire.Reason(r.ID)
-		sec, _ := site.Section(r.Section)
-		rv := templates.ReasonView{Text: words.Text, Link: r.Link(), LinkLabel: "Guide: " + sec.Title}
-		v.Reasons = append(v.Reasons, rv)
-		for _, q := range words.Questions {
-			if !slices.Contains(b.Questions, q) {
-				b.Questions = append(b.Questions, q)
-			}
-		}
+	built, err := build()
+	if err != nil {
+		return nil, err
 	}
-	b.Reasons = v.Reasons
-	if res.Recommendation != decision.ProjectManager {
-		b.Roles = append(b.Roles, templates.BriefRole{Name: "product manager", Profile: site.ProductManager})
-	}
-	if res.Recommendation != decision.ProductManager {
-		b.Roles = append(b.Roles, templates.BriefRole{Name: "project manager", Profile: site.ProjectManager})
-	}
-	if res.Recommendation == decision.Both {
-		b.Split = site.Questionnaire.Split
-	}
-	v.Brief = b
-	for _, f := range decision.Fields {
-		q, _ := site.Questionnaire.Question(f.Name)
-		var labels []string
-		for _, val := range a.Values(f.Name) {
-			labels = append(labels, q.Label(val))
-		}
-		answer := strings.Join(labels, "; ")
-		if answer == "" {
-			answer = "None of these"
-		}
-		v.Summary = append(v.Summary, templates.SummaryItem{
-			Question: q.Legend, Answer: answer,
-			Change: "/which-role?" + a.Query() + "#" + f.Name + "-" + f.Values[0],
-		})
-	}
-	return v
+	p, _ := s.results.LoadOrStore(key, built)
+	return p.(*representation), nil
 }

@@ -5,6 +5,8 @@ import (
 	"io/fs"
 	"net/http"
 	"net/url"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -187,6 +189,23 @@ func TestResultPage(t *testing.T) {
 			form, _ := url.ParseQuery(tt.query)
 			a, _ := decision.Parse(form)
 			res := decision.Decide(a)
+			checkResultTop(t, doc, a)
+			roles := map[decision.Recommendation]string{decision.ProductManager: "Why a product manager", decision.ProjectManager: "Why a project manager"}
+			var wantH2 []string
+			for _, role := range []decision.Recommendation{decision.ProductManager, decision.ProjectManager} {
+				if len(res.For(role)) > 0 {
+					wantH2 = append(wantH2, roles[role])
+				}
+			}
+			var gotH2 []string
+			doc.Find("h2").Each(func(_ int, h *goquery.Selection) {
+				if strings.HasPrefix(text(h), "Why") {
+					gotH2 = append(gotH2, text(h))
+				}
+			})
+			if !slices.Equal(gotH2, wantH2) {
+				t.Errorf("reason headings = %q, want %q", gotH2, wantH2)
+			}
 			items := doc.Find("ul.reasons li")
 			if items.Length() != len(res.Reasons) {
 				t.Fatalf("%d reasons shown, %d fired", items.Length(), len(res.Reasons))
@@ -202,6 +221,12 @@ func TestResultPage(t *testing.T) {
 			if changes.Length() != len(decision.Fields) {
 				t.Errorf("%d change links", changes.Length())
 			}
+			changes.Each(func(i int, a *goquery.Selection) {
+				q, _ := site.Questionnaire.Question(decision.Fields[i].Name)
+				if got, want := a.Text(), "Change your answer to “"+q.Legend+"”"; got != want {
+					t.Errorf("change link reads %q, want %q", got, want)
+				}
+			})
 			change := changes.First().AttrOr("href", "")
 			pre := get(t, srv, strings.Split(change, "#")[0]).doc(t)
 			for _, f := range decision.Fields {
@@ -211,7 +236,7 @@ func TestResultPage(t *testing.T) {
 					}
 				}
 			}
-			for _, href := range []string{"/compare", "/faq", "/which-role/brief.md?" + a.Query()} {
+			for _, href := range []string{"/compare", "/faq", "/which-role/how-it-works", "/which-role/brief.md?" + a.Query()} {
 				if doc.Find(`a[href="`+href+`"]`).Length() == 0 {
 					t.Errorf("no link to %s", href)
 				}
@@ -223,10 +248,112 @@ func TestResultPage(t *testing.T) {
 	}
 }
 
+// checkResultTop checks what a result shows first: the h1, then the panel,
+// then the actions in order, the address to copy and the mailto link.
+func checkResultTop(t *testing.T, doc *goquery.Document, a decision.Answers) {
+	t.Helper()
+	q := a.Query()
+	address := "https://guide.example/which-role/result?" + q
+	panel := doc.Find("main h1").Next()
+	if !panel.HasClass("panel") || strings.TrimSpace(panel.Text()) == "" {
+		t.Errorf("the element after the h1 is not the panel: %s", text(panel))
+	}
+	actions := panel.Next()
+	var hrefs []string
+	actions.Find("a").Each(func(_ int, a *goquery.Selection) { hrefs = append(hrefs, a.AttrOr("href", "")) })
+	want := []string{"/which-role/brief?" + q, "/which-role/brief.pdf?" + q, "/which-role/brief.md?" + q}
+	if !slices.Equal(hrefs, want) {
+		t.Fatalf("actions after the panel = %q, want %q", hrefs, want)
+	}
+	if got := text(actions.Find("a").First()); got != "Printable brief" {
+		t.Errorf("first action reads %q", got)
+	}
+	share := actions.Next()
+	mailHref := share.Find(`a[href^="mailto:"]`).AttrOr("href", "")
+	mail, err := url.Parse(mailHref)
+	if err != nil || mail.Scheme != "mailto" {
+		t.Fatalf("no mailto: link after the actions (%q)", mailHref)
+	}
+	if body := mail.Query().Get("body"); !strings.Contains(body, address) {
+		t.Errorf("mailto body %q lacks the result's address", body)
+	}
+	input := share.Find("input#result-address")
+	if _, ro := input.Attr("readonly"); !ro || input.AttrOr("value", "") != address {
+		t.Errorf("address field: readonly %v, value %q", ro, input.AttrOr("value", ""))
+	}
+	if text(doc.Find(`label[for="result-address"]`)) == "" {
+		t.Error("the address field has no label")
+	}
+	if first := doc.Find("main ul.reasons").First(); first.Length() == 0 || first.PrevAllFiltered(".actions").Length() == 0 {
+		t.Error("the reasons do not come after the actions")
+	}
+}
+
+// The customer-facing answer is never contradicted: where it is "no", no
+// reason or interview question talks of customers, users or the market; and
+// where it did not change the recommendation, the result says so.
+func TestCustomerFacingNeverContradicted(t *testing.T) {
+	srv, _ := newTestServer(t, Config{})
+	site := loadSite(t)
+	customers := regexp.MustCompile(`(?i)\b(customers?|users?|market)\b`)
+	for _, a := range decision.All() {
+		res := decision.Decide(a)
+		for _, r := range res.Reasons {
+			words, _ := site.Questionnaire.Reason(r.ID)
+			for _, w := range append([]string{words.Text}, words.Questions...) {
+				if a.CustomerFacing == "no" && customers.MatchString(w) {
+					t.Errorf("%s: not customer-facing, yet reason %s says %q", a.Query(), r.ID, w)
+				}
+			}
+			if res.Recommendation == decision.ProjectManager && regexp.MustCompile(`(?i)strategy|product manager`).MatchString(words.Text) {
+				t.Errorf("%s: project manager only, yet reason %s says %q", a.Query(), r.ID, words.Text)
+			}
+		}
+	}
+	for _, tt := range []struct {
+		query    string
+		wantNote bool
+	}{
+		{"goal=new-product&customer_facing=no&complexity=single-team", true},
+		{"goal=direction&customer_facing=yes&complexity=single-team", true},
+		{"goal=internal-system&customer_facing=no&complexity=single-team", false},
+		{"goal=internal-system&customer_facing=yes&complexity=single-team", false},
+	} {
+		doc := get(t, srv, "/which-role/result?"+tt.query).doc(t)
+		has := strings.Contains(text(doc.Find("main")), site.Questionnaire.CustomerFacingUnchanged)
+		if has != tt.wantNote {
+			t.Errorf("%s: customer-facing note shown %v, want %v", tt.query, has, tt.wantNote)
+		}
+	}
+}
+
+// A result for one role says why one is enough and when to add the other.
+func TestOneRoleSaysWhenToAddTheOther(t *testing.T) {
+	srv, _ := newTestServer(t, Config{})
+	site := loadSite(t)
+	for _, tt := range []struct {
+		query string
+		rec   decision.Recommendation
+	}{
+		{"goal=internal-system&customer_facing=no&complexity=complex-tech", decision.ProjectManager},
+		{"goal=direction&customer_facing=no&complexity=single-team", decision.ProductManager},
+		{"goal=new-product&customer_facing=no&complexity=single-team", decision.Both},
+	} {
+		words, _ := site.Questionnaire.Recommendation(string(tt.rec))
+		main := text(get(t, srv, "/which-role/result?"+tt.query).doc(t).Find("main"))
+		if !strings.Contains(main, words.Summary) {
+			t.Errorf("%s: no summary %q", tt.query, words.Summary)
+		}
+		if (tt.rec == decision.Both) != (words.Alone == "") || (words.Alone != "" && !strings.Contains(main, words.Alone)) {
+			t.Errorf("%s: one-role note %q not shown", tt.query, words.Alone)
+		}
+	}
+}
+
 func TestResultBadQuery(t *testing.T) {
 	srv, _ := newTestServer(t, Config{})
 	for _, q := range []string{"", "goal=boss", "goal=direction&goal=new-product&customer_facing=no&complexity=single-team", "goal=%zz", "goal=direction&customer_facing=maybe&complexity=single-team"} {
-		for _, path := range []string{"/which-role/result?", "/which-role/brief.md?"} {
+		for _, path := range []string{"/which-role/result?", "/which-role/brief?", "/which-role/brief.pdf?", "/which-role/brief.md?"} {
 			r := get(t, srv, path+q)
 			wantStatus(t, r, http.StatusBadRequest)
 			if r.doc(t).Find(".error-summary li").Length() == 0 {
@@ -276,7 +403,10 @@ func TestQuestionnaireMustMatchContent(t *testing.T) {
 	}{
 		{"reason anchor missing", "guide/scenarios.md", "{#internal-it-system}", "{#it-upgrade}", "/guide/scenarios#internal-it-system"},
 		{"option renamed", "whichrole.yaml", "value: complex-tech", "value: complicated", "complexity"},
-		{"reason without words", "whichrole.yaml", "id: project-complex-tech", "id: project-complicated", "project-complex-tech"},
+		{"reason without words", "whichrole.yaml", "id: project-complex-tech", "id: project-complicated", "reason project-complex-tech has no words"},
+		{"words without a reason", "whichrole.yaml", "id: project-complex-tech", "id: project-complicated", "words for reason project-complicated, which the rule table does not have"},
+		{"recommendation without words", "whichrole.yaml", "id: both\n", "id: all\n", "recommendation both has no words"},
+		{"words for no recommendation", "whichrole.yaml", "id: both\n", "id: all\n", "words for recommendation all"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -306,5 +436,45 @@ func TestQuestionnaireMustMatchContent(t *testing.T) {
 				t.Errorf("NewServer error = %v, want one naming %q", err, tt.wantErr)
 			}
 		})
+	}
+}
+
+// No two reasons on one page make the same point: for every set of
+// answers, no two reasons that fire together share a three-word phrase,
+// the roles' names apart.
+func TestReasonsDoNotRepeatEachOther(t *testing.T) {
+	site := loadSite(t)
+	words := regexp.MustCompile(`[a-z’']+`)
+	phrases := func(id string) map[string]bool {
+		r, _ := site.Questionnaire.Reason(id)
+		w := words.FindAllString(strings.ToLower(r.Text), -1)
+		out := map[string]bool{}
+		for i := 0; i+3 <= len(w); i++ {
+			p := strings.Join(w[i:i+3], " ")
+			if !strings.Contains(p, "manager") {
+				out[p] = true
+			}
+		}
+		return out
+	}
+	reported := map[[2]string]bool{}
+	for _, a := range decision.All() {
+		fired := decision.Decide(a).Reasons
+		for i, x := range fired {
+			for _, y := range fired[i+1:] {
+				pair := [2]string{x.ID, y.ID}
+				if reported[pair] {
+					continue
+				}
+				py := phrases(y.ID)
+				for p := range phrases(x.ID) {
+					if py[p] {
+						t.Errorf("%s and %s, which fire together (e.g. %s), both say %q", x.ID, y.ID, a.Query(), p)
+						reported[pair] = true
+						break
+					}
+				}
+			}
+		}
 	}
 }

@@ -78,11 +78,18 @@ func pages() []page {
 	for _, a := range site.Answers {
 		ps = append(ps, page{name: "faq-" + a.Slug, path: "/faq/" + a.Slug, status: 200})
 	}
+	for _, p := range site.Pages {
+		ps = append(ps, page{name: p.Slug, path: "/" + p.Slug, status: 200})
+	}
 	return append(ps,
 		page{name: "which-role", path: "/which-role", status: 200},
 		page{name: "which-role-post-empty", path: "/which-role", status: 422, submitEmpty: true},
 		page{name: "which-role-result-bad", path: "/which-role/result?goal=bad", status: 400},
 		page{name: "which-role-result", path: "/which-role/result?goal=new-product&customer_facing=yes&complexity=single-team", status: 200},
+		page{name: "which-role-result-project", path: "/which-role/result?goal=internal-system&problems=over-budget&customer_facing=no&complexity=complex-tech", status: 200},
+		page{name: "which-role-how-it-works", path: "/which-role/how-it-works", status: 200},
+		page{name: "which-role-brief", path: "/which-role/brief?goal=new-product&problems=over-budget&customer_facing=no&complexity=single-team", status: 200},
+		page{name: "which-role-brief-bad", path: "/which-role/brief?goal=bad", status: 400},
 		page{name: "not-found", path: "/no-such-page", status: 404},
 	)
 }

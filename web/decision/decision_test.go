@@ -65,34 +65,110 @@ func TestDecide(t *testing.T) {
 	}
 }
 
-// Every value of every field changes the outcome in the way the rules say.
-func TestDecideEveryValue(t *testing.T) {
+// TestRules is one table test per rule: the answers that make it fire,
+// and the closest answers that do not.
+func TestRules(t *testing.T) {
 	base := Answers{Goal: "direction", CustomerFacing: "no", Complexity: "single-team"}
-	for _, f := range Fields {
-		for _, v := range f.Values {
-			a := base
-			a.Problems = nil
-			switch f.Name {
-			case "goal":
-				a.Goal = v
-			case "problems":
-				a.Goal = "internal-system" // a pure project need, so product problems show
-				a.Problems = []string{v}
-			case "customer_facing":
-				a.Goal = "internal-system"
-				a.CustomerFacing = v
-			case "complexity":
-				a.Complexity = v
+	with := func(f func(*Answers)) Answers { a := base; f(&a); return a }
+	tests := []struct {
+		id       string
+		fires    Answers
+		notFires Answers
+	}{
+		{"product-new-product", with(func(a *Answers) { a.Goal = "new-product" }), with(func(a *Answers) { a.Goal = "new-feature" })},
+		{"product-new-feature", with(func(a *Answers) { a.Goal = "new-feature" }), with(func(a *Answers) { a.Goal = "new-product" })},
+		{"product-direction", base, with(func(a *Answers) { a.Goal = "internal-system" })},
+		{"product-no-launches", with(func(a *Answers) { a.Problems = []string{"no-launches"} }), with(func(a *Answers) { a.Problems = []string{"unclear-direction"} })},
+		{"product-unclear-direction", with(func(a *Answers) { a.Problems = []string{"unclear-direction"} }), with(func(a *Answers) { a.Problems = []string{"no-launches"} })},
+		{"product-customer-facing-system", with(func(a *Answers) { a.Goal, a.CustomerFacing = "internal-system", "yes" }), with(func(a *Answers) { a.Goal = "internal-system" })},
+		{"project-new-product", with(func(a *Answers) { a.Goal = "new-product" }), base},
+		{"project-new-feature", with(func(a *Answers) { a.Goal = "new-feature" }), base},
+		{"project-internal-system", with(func(a *Answers) { a.Goal = "internal-system" }), base},
+		{"project-over-budget", with(func(a *Answers) { a.Problems = []string{"over-budget"} }), with(func(a *Answers) { a.Problems = []string{"missed-deadlines"} })},
+		{"project-missed-deadlines", with(func(a *Answers) { a.Problems = []string{"missed-deadlines"} }), with(func(a *Answers) { a.Problems = []string{"over-budget"} })},
+		{"project-poor-coordination", with(func(a *Answers) { a.Problems = []string{"poor-coordination"} }), with(func(a *Answers) { a.Problems = []string{"over-budget"} })},
+		{"project-several-teams", with(func(a *Answers) { a.Complexity = "several-teams" }), with(func(a *Answers) { a.Complexity = "complex-tech" })},
+		{"project-complex-tech", with(func(a *Answers) { a.Complexity = "complex-tech" }), with(func(a *Answers) { a.Complexity = "several-teams" })},
+	}
+	if len(tests) != len(Reasons) {
+		t.Fatalf("%d rules tested, the table has %d", len(tests), len(Reasons))
+	}
+	for i, tt := range tests {
+		t.Run(tt.id, func(t *testing.T) {
+			r := Reasons[i]
+			if r.ID != tt.id {
+				t.Fatalf("rule %d is %s, want %s", i, r.ID, tt.id)
 			}
-			got := Decide(a)
-			if !got.Recommendation.Valid() || len(got.Reasons) == 0 {
-				t.Fatalf("%s=%s: %+v", f.Name, v, got)
+			if !r.When(tt.fires) || !slices.Contains(ids(Decide(tt.fires).Reasons), r.ID) {
+				t.Errorf("does not fire for %+v", tt.fires)
 			}
-			for _, r := range got.Reasons {
-				if r.Section == "" || r.Anchor == "" {
-					t.Errorf("%s=%s: reason %s has no guide link", f.Name, v, r.ID)
-				}
+			if r.When(tt.notFires) || slices.Contains(ids(Decide(tt.notFires).Reasons), r.ID) {
+				t.Errorf("fires for %+v", tt.notFires)
 			}
+			if r.Section == "" || r.Anchor == "" || (r.Role != ProductManager && r.Role != ProjectManager) {
+				t.Errorf("incomplete row %+v", r)
+			}
+		})
+	}
+}
+
+// TestDecideMatchesSpec checks the table against the rules as SPEC §3
+// writes them, for every one of the 768 sets of answers: the table may be
+// reworded, never changed.
+func TestDecideMatchesSpec(t *testing.T) {
+	all := All()
+	if len(all) != 768 {
+		t.Fatalf("All() gave %d answer sets, want 768", len(all))
+	}
+	seen := map[string]bool{}
+	for _, a := range all {
+		if seen[a.Query()] {
+			t.Fatalf("All() repeats %s", a.Query())
+		}
+		seen[a.Query()] = true
+		goal := func(gs ...string) bool { return slices.Contains(gs, a.Goal) }
+		product := goal("new-product", "new-feature", "direction") || a.HasProblem("no-launches") || a.HasProblem("unclear-direction") ||
+			(a.Goal == "internal-system" && a.CustomerFacing == "yes")
+		project := goal("new-product", "new-feature", "internal-system") || a.HasProblem("over-budget") || a.HasProblem("missed-deadlines") ||
+			a.HasProblem("poor-coordination") || a.Complexity == "several-teams" || a.Complexity == "complex-tech"
+		want := ProjectManager
+		switch {
+		case product && project:
+			want = Both
+		case product:
+			want = ProductManager
+		}
+		got := Decide(a)
+		if got.Recommendation != want {
+			t.Errorf("%s: %s, SPEC says %s", a.Query(), got.Recommendation, want)
+		}
+		if len(got.Reasons) == 0 {
+			t.Errorf("%s: no reason given", a.Query())
+		}
+		for _, r := range got.Reasons {
+			if got.Recommendation != Both && r.Role != got.Recommendation {
+				t.Errorf("%s: reason %s points to %s, the result is %s", a.Query(), r.ID, r.Role, got.Recommendation)
+			}
+		}
+	}
+}
+
+func TestMatters(t *testing.T) {
+	tests := []struct {
+		a     Answers
+		field string
+		want  bool
+	}{
+		{Answers{Goal: "internal-system", CustomerFacing: "no", Complexity: "single-team"}, "customer_facing", true},
+		{Answers{Goal: "internal-system", CustomerFacing: "yes", Complexity: "single-team"}, "customer_facing", true},
+		{Answers{Goal: "internal-system", Problems: []string{"no-launches"}, CustomerFacing: "yes", Complexity: "single-team"}, "customer_facing", false},
+		{Answers{Goal: "new-product", CustomerFacing: "no", Complexity: "single-team"}, "customer_facing", false},
+		{Answers{Goal: "direction", CustomerFacing: "no", Complexity: "single-team"}, "complexity", true},
+		{Answers{Goal: "new-feature", CustomerFacing: "no", Complexity: "single-team"}, "complexity", false},
+	}
+	for _, tt := range tests {
+		if got := Matters(tt.a, tt.field); got != tt.want {
+			t.Errorf("Matters(%s, %s) = %v, want %v", tt.a.Query(), tt.field, got, tt.want)
 		}
 	}
 }

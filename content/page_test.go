@@ -1,0 +1,88 @@
+package content_test
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+const about = "pages/about.md"
+
+func TestLoadPageErrors(t *testing.T) {
+	testLoadErrors(t, []loadErrorCase{
+		{
+			name: "unknown field",
+			edit: replace(about, "slug: about\n", "slug: about\norder: 1\n"),
+			file: about, at: "order: 1", reason: `unknown field "order"`,
+		},
+		{
+			name: "missing title",
+			edit: replace(about, "title: About this guide\n", ""),
+			file: about, line: 2, reason: "title is required",
+		},
+		{
+			name: "bad slug",
+			edit: replace(about, "slug: about", "slug: About"),
+			file: about, at: "slug: About", reason: "lower-case words",
+		},
+		{
+			name: "description too long",
+			edit: replace(about, "description: Who", "description: "+strings.Repeat("x", 160)+" Who"),
+			file: about, at: "description: xxx", reason: "the limit is 160",
+		},
+		{
+			name: "bad date",
+			edit: replace(about, "updated: 2026-11-27", "updated: 27/11/2026"),
+			file: about, at: "updated: 27/11/2026", reason: "is not a date",
+		},
+		{
+			name: "raw HTML",
+			edit: appendTo(about, "<script>alert(1)</script>\n"),
+			file: about, at: "<script>", reason: "raw HTML is not allowed",
+		},
+		{
+			name: "level-1 heading",
+			edit: appendTo(about, "# Big title\n"),
+			file: about, at: "# Big title", reason: "a level-1 heading is not allowed",
+		},
+		{
+			name: "a page the site does not route",
+			edit: write("pages/contact.md", "---\ntitle: Contact\nslug: contact\ndescription: How to reach us.\nupdated: 2026-11-27\n---\n\nWrite to us.\n"),
+			file: "pages/contact.md", line: 3, reason: `unexpected page "contact"`,
+		},
+		{
+			name: "duplicate slug",
+			edit: copyFile(about, "pages/about-copy.md"),
+			file: "pages/about.md", line: 3, reason: `duplicate slug "about"`,
+		},
+		{
+			name:   "missing page",
+			edit:   remove("pages/privacy.md"),
+			reason: `page "privacy" is missing`,
+		},
+	})
+}
+
+func TestLoadRealPages(t *testing.T) {
+	site := mustLoad(t)
+	var slugs []string
+	for _, p := range site.Pages {
+		slugs = append(slugs, p.Slug)
+		if p.Title == "" || p.Description == "" || p.HTML == "" || p.Updated.IsZero() {
+			t.Errorf("page %q is incomplete: %+v", p.Slug, p)
+		}
+		checkDescription(t, p.Slug, p.Description)
+		if got, ok := site.Page(p.Slug); !ok || got != p {
+			t.Errorf("Page(%q) = %v, %v; want the loaded page", p.Slug, got, ok)
+		}
+		if len(p.Headings) == 0 {
+			t.Errorf("page %q has no headings to link to", p.Slug)
+		}
+	}
+	if want := []string{"about", "privacy"}; !slices.Equal(slugs, want) {
+		t.Errorf("pages = %v; want %v", slugs, want)
+	}
+	if _, ok := site.Page("contact"); ok {
+		t.Error(`Page("contact") found something`)
+	}
+}

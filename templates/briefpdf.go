@@ -1,0 +1,156 @@
+package templates
+
+import (
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/go-pdf/fpdf"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/goregular"
+)
+
+// The PDF's page: A4 in millimetres, with margins that also suit Letter.
+const (
+	pdfMargin = 16.0
+	pdfFont   = "Go" // the Go fonts (BSD licence), embedded in the binary
+)
+
+// WritePDF writes the brief as a PDF: A4, the Go fonts embedded, real text
+// (selectable and searchable), title and metadata set, dated made. The same
+// headings and words as the HTML page and the Markdown file.
+func (b Brief) WritePDF(w io.Writer, made time.Time) error {
+	pdf := fpdf.New("P", "mm", "A4", "")
+	pdf.AddUTF8FontFromBytes(pdfFont, "", goregular.TTF)
+	pdf.AddUTF8FontFromBytes(pdfFont, "B", gobold.TTF)
+	pdf.SetTitle(b.Title(), true)
+	pdf.SetSubject(b.Summary, true)
+	pdf.SetAuthor(SiteName, true)
+	pdf.SetCreator(SiteName, true)
+	pdf.SetKeywords("hiring brief, product manager, project manager", true)
+	pdf.SetLang("en")
+	pdf.SetCreationDate(made)
+	pdf.SetModificationDate(made)
+	pdf.SetCatalogSort(true) // the same brief gives the same bytes
+	pdf.SetMargins(pdfMargin, pdfMargin, pdfMargin)
+	pdf.SetAutoPageBreak(true, pdfMargin)
+	pdf.AliasNbPages("{nb}")
+	pdf.SetFooterFunc(func() {
+		pdf.SetY(-12)
+		pdf.SetFont(pdfFont, "", 8)
+		pdf.SetTextColor(90, 90, 90)
+		pdf.CellFormat(0, 5, fmt.Sprintf("%s · page %d of {nb}", b.Title(), pdf.PageNo()), "", 0, "C", false, 0, "")
+	})
+	pdf.AddPage()
+	p := pdfWriter{pdf}
+
+	p.heading(b.Title(), 18)
+	pdf.SetFont(pdfFont, "", 9)
+	pdf.SetTextColor(60, 60, 60)
+	pdf.Write(4.5, "Result: ")
+	pdf.WriteLinkString(4.5, b.URL, b.URL)
+	pdf.Ln(8)
+	p.panel(b.Summary)
+	if b.Split != "" {
+		p.heading(briefSplit, 13)
+		p.para(b.Split)
+	}
+	if b.Alone != "" {
+		p.para(b.Alone)
+	}
+	for _, n := range b.Notes {
+		p.para(n)
+	}
+	for _, role := range b.Roles {
+		p.heading("The "+role.Name, 14)
+		p.heading(role.WhyHeading(), 11.5)
+		for _, r := range role.Why {
+			p.item("•", r.Text)
+		}
+		p.heading(briefResponsibilities, 11.5)
+		for _, it := range role.Profile.Responsibilities {
+			p.check(it.Term, it.Detail)
+		}
+		p.heading(briefSkills, 11.5)
+		for _, it := range role.Profile.Skills {
+			p.check(it.Term, it.Detail)
+		}
+		p.heading(role.QuestionsHeading(), 11.5)
+		for i, q := range role.Questions {
+			p.item(fmt.Sprintf("%d.", i+1), q)
+		}
+	}
+	if err := pdf.Error(); err != nil {
+		return fmt.Errorf("brief PDF: %w", err)
+	}
+	return pdf.Output(w)
+}
+
+type pdfWriter struct{ *fpdf.Fpdf }
+
+// Body text: its size in points and its line height in millimetres.
+const (
+	pdfBody = 9.5
+	pdfLine = 4.4
+)
+
+func (p pdfWriter) heading(text string, size float64) {
+	p.Ln(1.5)
+	// Keep a heading with at least two lines of what follows it.
+	_, pageHeight := p.GetPageSize()
+	if p.GetY()+size*0.6+12 > pageHeight-pdfMargin {
+		p.AddPage()
+	}
+	p.SetFont(pdfFont, "B", size)
+	p.SetTextColor(0, 0, 0)
+	p.MultiCell(0, size*0.48, text, "", "L", false)
+	p.Ln(1)
+}
+
+func (p pdfWriter) para(text string) {
+	p.SetFont(pdfFont, "", pdfBody)
+	p.SetTextColor(0, 0, 0)
+	p.MultiCell(0, pdfLine, text, "", "L", false)
+	p.Ln(2)
+}
+
+// panel is the recommendation in a shaded box, as on the result page.
+func (p pdfWriter) panel(text string) {
+	p.SetFont(pdfFont, "B", 11.5)
+	p.SetFillColor(230, 238, 252)
+	p.SetTextColor(0, 0, 0)
+	p.MultiCell(0, 6.5, text, "", "L", true)
+	p.Ln(3)
+}
+
+// item is a list item with its marker hanging in the margin of the text.
+func (p pdfWriter) item(marker, text string) {
+	p.SetFont(pdfFont, "", pdfBody)
+	p.SetTextColor(0, 0, 0)
+	p.SetX(pdfMargin)
+	p.CellFormat(7, pdfLine, marker, "", 0, "L", false, 0, "")
+	p.SetLeftMargin(pdfMargin + 7)
+	p.MultiCell(0, pdfLine, text, "", "L", false)
+	p.SetLeftMargin(pdfMargin)
+	p.Ln(0.6)
+}
+
+// check is a checklist item: an empty box to tick, the term in bold.
+func (p pdfWriter) check(term, detail string) {
+	_, pageHeight := p.GetPageSize()
+	if p.GetY()+10 > pageHeight-pdfMargin {
+		p.AddPage()
+	}
+	y := p.GetY()
+	p.SetDrawColor(80, 80, 80)
+	p.Rect(pdfMargin+0.5, y+0.6, 3.2, 3.2, "D")
+	p.SetLeftMargin(pdfMargin + 7)
+	p.SetX(pdfMargin + 7)
+	p.SetFont(pdfFont, "B", pdfBody)
+	p.SetTextColor(0, 0, 0)
+	p.Write(pdfLine, term+": ")
+	p.SetFont(pdfFont, "", pdfBody)
+	p.Write(pdfLine, detail)
+	p.SetLeftMargin(pdfMargin)
+	p.Ln(pdfLine + 0.8)
+}

@@ -1,0 +1,238 @@
+package web
+
+import (
+	"bytes"
+	"flag"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/guide/pmvspm/web/decision"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// goldenQuery is the one set of answers the golden briefs are made for:
+// both roles, with a reason of each kind and the customer-facing note.
+const goldenQuery = "goal=new-product&problems=over-budget&customer_facing=no&complexity=single-team"
+
+// golden compares got with testdata/name, or rewrites it with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./web -run %s -update to make it)", err, t.Name())
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from %s; if the change is meant, run go test ./web -run %s -update and review the diff.\ngot:\n%.2000s", name, path, t.Name(), got)
+	}
+}
+
+// blockLines ends a line after each block, to keep the HTML golden file's
+// diffs readable.
+var blockLines = regexp.MustCompile(`(</(?:h1|h2|h3|p|li|ul|ol|div|section)>)`)
+
+// TestBriefGolden pins the three formats of one brief. The HTML is the
+// page's <main>, so that changes to the site's frame do not touch it.
+func TestBriefGolden(t *testing.T) {
+	srv, _ := newTestServer(t, Config{})
+	tests := []struct {
+		path, file, contentType, disposition string
+	}{
+		{"/which-role/brief.md?", "brief.golden.md", "text/markdown; charset=utf-8", `attachment; filename="hiring-brief.md"`},
+		{"/which-role/brief.pdf?", "brief.golden.pdf", "application/pdf", `attachment; filename="hiring-brief-both.pdf"`},
+		{"/which-role/brief?", "brief.golden.html", "text/html; charset=utf-8", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			r := get(t, srv, tt.path+goldenQuery)
+			wantStatus(t, r, http.StatusOK)
+			if got := r.Header.Get("Content-Type"); got != tt.contentType {
+				t.Errorf("Content-Type = %q", got)
+			}
+			if got := r.Header.Get("Content-Disposition"); got != tt.disposition {
+				t.Errorf("Content-Disposition = %q, want %q", got, tt.disposition)
+			}
+			body := r.body
+			if strings.HasPrefix(tt.contentType, "text/html") {
+				html, err := r.doc(t).Find("main").Html()
+				if err != nil {
+					t.Fatal(err)
+				}
+				body = []byte(blockLines.ReplaceAllString(strings.TrimSpace(html), "$1\n") + "\n")
+			}
+			golden(t, tt.file, body)
+			if again := get(t, srv, tt.path+goldenQuery); !bytes.Equal(again.body, r.body) {
+				t.Error("the same query gave different bytes")
+			}
+		})
+	}
+}
+
+// TestBriefFormatsAgree checks that the three formats carry the same
+// words: every heading, reason, checklist item and question of the brief.
+func TestBriefFormatsAgree(t *testing.T) {
+	srv, _ := newTestServer(t, Config{})
+	pdftotext, err := exec.LookPath("pdftotext")
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("pdftotext is missing (bash .ci/browser-tools.sh installs it)")
+		}
+		t.Log("pdftotext not found: the PDF's text is not checked (bash .ci/browser-tools.sh installs it)")
+	}
+	for _, q := range []string{
+		goldenQuery,
+		"goal=direction&customer_facing=yes&complexity=single-team",
+		"goal=internal-system&problems=over-budget&customer_facing=no&complexity=complex-tech",
+		"goal=new-feature&problems=no-launches&problems=unclear-direction&problems=over-budget&problems=missed-deadlines&problems=poor-coordination&customer_facing=yes&complexity=complex-tech",
+	} {
+		t.Run(q, func(t *testing.T) {
+			srvImpl := newServerForTest(t)
+			a := mustAnswers(t, q)
+			b := srvImpl.resultView(a).Brief
+			var want []string
+			want = append(want, b.Title(), b.Summary, b.URL)
+			if b.Split != "" {
+				want = append(want, b.Split)
+			}
+			if b.Alone != "" {
+				want = append(want, b.Alone)
+			}
+			want = append(want, b.Notes...)
+			for _, role := range b.Roles {
+				want = append(want, "The "+role.Name, role.WhyHeading(), role.QuestionsHeading())
+				for _, r := range role.Why {
+					want = append(want, r.Text)
+				}
+				for _, it := range append(role.Profile.Responsibilities, role.Profile.Skills...) {
+					want = append(want, it.Term, it.Detail)
+				}
+				want = append(want, role.Questions...)
+			}
+			html := get(t, srv, "/which-role/brief?"+q)
+			wantStatus(t, html, http.StatusOK)
+			md := get(t, srv, "/which-role/brief.md?"+q)
+			wantStatus(t, md, http.StatusOK)
+			texts := map[string]string{"HTML": text(html.doc(t).Find("main")), "Markdown": string(md.body)}
+			if pdftotext != "" {
+				texts["PDF"] = pdfText(t, pdftotext, get(t, srv, "/which-role/brief.pdf?"+q).body)
+			}
+			for format, got := range texts {
+				flat := squeeze(got)
+				for _, w := range want {
+					if !strings.Contains(flat, squeeze(w)) {
+						t.Errorf("%s brief lacks %q", format, w)
+					}
+				}
+				if len(b.Roles) == 2 && strings.Contains(got, "Why this role") {
+					t.Errorf("%s brief for both roles says \"Why this role\"", format)
+				}
+			}
+			if n := strings.Count(string(md.body), "### Interview questions for the "); n != len(b.Roles) {
+				t.Errorf("Markdown has %d interview-question lists, want one per role (%d)", n, len(b.Roles))
+			}
+		})
+	}
+}
+
+// squeeze drops all white space and makes apostrophes plain, so that text
+// wrapped onto lines (a long address in the PDF) and Markdown's spacing
+// compare equal.
+func squeeze(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "’", "'")), "")
+}
+
+// pdfText extracts a PDF's text, which proves it is real, selectable text.
+func pdfText(t *testing.T, pdftotext string, pdf []byte) string {
+	t.Helper()
+	cmd := exec.Command(pdftotext, "-enc", "UTF-8", "-", "-")
+	cmd.Stdin = bytes.NewReader(pdf)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
+}
+
+var pdfPageCount = regexp.MustCompile(`/Type /Pages\s*/Kids \[[^\]]*\]\s*/Count (\d+)`)
+
+// TestBriefPDF checks that the PDF is a PDF: header, trailer, a page tree
+// with pages, the fonts embedded, and the title and language set.
+func TestBriefPDF(t *testing.T) {
+	srv, _ := newTestServer(t, Config{})
+	r := get(t, srv, "/which-role/brief.pdf?"+goldenQuery)
+	wantStatus(t, r, http.StatusOK)
+	pdf := string(r.body)
+	if !strings.HasPrefix(pdf, "%PDF-1.") || !strings.HasSuffix(strings.TrimSpace(pdf), "%%EOF") {
+		t.Fatalf("not a PDF: starts %q", pdf[:min(20, len(pdf))])
+	}
+	m := pdfPageCount.FindStringSubmatch(pdf)
+	if m == nil {
+		t.Fatal("no page tree")
+	}
+	if n, _ := strconv.Atoi(m[1]); n < 1 || n > 2 || strings.Count(pdf, "/Type /Page\n") != n {
+		t.Errorf("%s pages, %d page objects; want 1 or 2", m[1], strings.Count(pdf, "/Type /Page\n"))
+	}
+	for _, want := range []string{"/FontFile2", "/Title (", "/Lang (en)", "/CreationDate (D:"} {
+		if !strings.Contains(pdf, want) {
+			t.Errorf("PDF lacks %s", want)
+		}
+	}
+	// A bad query is the form with its errors, not an attachment.
+	bad := get(t, srv, "/which-role/brief.pdf?goal=boss")
+	wantStatus(t, bad, http.StatusBadRequest)
+	if cd := bad.Header.Get("Content-Disposition"); cd != "" {
+		t.Errorf("400 sent as an attachment: %q", cd)
+	}
+}
+
+// newServerForTest is the server value itself, for building views.
+func newServerForTest(t *testing.T) *server {
+	t.Helper()
+	s := &server{cfg: Config{BaseURL: "https://guide.example"}, site: loadSite(t)}
+	s.cfg.defaults()
+	s.makeCards()
+	return s
+}
+
+// mustAnswers parses a canonical query that the test knows is valid.
+func mustAnswers(t *testing.T, query string) decision.Answers {
+	t.Helper()
+	form, err := url.ParseQuery(query)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, errs := decision.Parse(form)
+	if len(errs) > 0 {
+		t.Fatalf("%s: %v", query, errs)
+	}
+	return a
+}
+
+// BenchmarkBriefPDF is the cost of one PDF, paid once per canonical query
+// (go test ./web -run '^$' -bench BriefPDF).
+func BenchmarkBriefPDF(b *testing.B) {
+	s := &server{cfg: Config{BaseURL: "https://guide.example"}, site: loadSite(b)}
+	form, _ := url.ParseQuery(goldenQuery)
+	a, _ := decision.Parse(form)
+	brief := s.resultView(a).Brief
+	for b.Loop() {
+		var buf bytes.Buffer
+		if err := brief.WritePDF(&buf, s.contentDate); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,103 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+
+	"github.com/guide/pmvspm/templates"
+	"github.com/guide/pmvspm/web/decision"
+)
+
+// handleResult is GET /which-role/result: the recommendation for the
+// answers in the query.
+func (s *server) handleResult(w http.ResponseWriter, r *http.Request) {
+	a, ok := s.answersFromQuery(w, r)
+	if !ok {
+		return
+	}
+	s.serveCached(w, r, "result?"+a.Query(), func() (*representation, error) {
+		v := s.resultView(a)
+		m := s.meta("/which-role/result?"+a.Query(), "You need "+templates.RoleName(v.Recommendation), v.Brief.Summary)
+		m.Nav = "which-role"
+		m.MainAttrs = map[string]any{"data-recommendation": string(v.Recommendation)}
+		s.withCard(&m, cardForRecommendation(v.Recommendation))
+		body, err := render(templates.ResultPage(m, v))
+		return newRepresentation(htmlType, s.pageCache, body), err
+	})
+}
+
+// reasonView is a rule's reason in the content's words, with its guide link.
+func (s *server) reasonView(r decision.Reason) templates.ReasonView {
+	words, _ := s.site.Questionnaire.Reason(r.ID)
+	sec, _ := s.site.Section(r.Section)
+	return templates.ReasonView{Text: words.Text, Link: r.Link(), LinkLabel: "Guide: " + sec.Title}
+}
+
+// resultView turns a decision into words from the content: the result
+// page and the brief in every format are made from it.
+func (s *server) resultView(a decision.Answers) templates.ResultView {
+	site := s.site
+	q := site.Questionnaire
+	res := decision.Decide(a)
+	words, _ := q.Recommendation(string(res.Recommendation))
+	b := templates.Brief{
+		Recommendation: res.Recommendation,
+		Summary:        words.Summary,
+		URL:            s.cfg.BaseURL + "/which-role/result?" + a.Query(),
+		Alone:          words.Alone,
+	}
+	if res.Recommendation == decision.Both {
+		b.Split = q.Split
+	}
+	if !decision.Matters(a, "customer_facing") {
+		b.Notes = append(b.Notes, q.CustomerFacingUnchanged)
+	}
+	for _, role := range []decision.Recommendation{decision.ProductManager, decision.ProjectManager} {
+		reasons := res.For(role)
+		if len(reasons) == 0 {
+			continue
+		}
+		br := templates.BriefRole{Name: roleNoun(role), Profile: site.ProductManager}
+		if role == decision.ProjectManager {
+			br.Profile = site.ProjectManager
+		}
+		for _, r := range reasons {
+			br.Why = append(br.Why, s.reasonView(r))
+			words, _ := q.Reason(r.ID)
+			for _, question := range words.Questions {
+				if !slices.Contains(br.Questions, question) {
+					br.Questions = append(br.Questions, question)
+				}
+			}
+		}
+		b.Roles = append(b.Roles, br)
+	}
+	v := templates.ResultView{Recommendation: res.Recommendation, Query: a.Query(), Brief: b, MailTo: mailto(b)}
+	for _, f := range decision.Fields {
+		question, _ := q.Question(f.Name)
+		var labels []string
+		for _, val := range a.Values(f.Name) {
+			labels = append(labels, question.Label(val))
+		}
+		answer := strings.Join(labels, "; ")
+		if answer == "" {
+			answer = "None of these"
+		}
+		v.Answers = append(v.Answers, templates.SummaryItem{
+			Question: question.Legend, Answer: answer,
+			Change: "/which-role?" + a.Query() + "#" + f.Name + "-" + f.Values[0],
+		})
+	}
+	return v
+}
+
+// mailto is a mailto: address with no recipient, whose subject names the
+// recommendation and whose body carries the result's address.
+func mailto(b templates.Brief) string {
+	enc := func(s string) string { return strings.ReplaceAll(url.QueryEscape(s), "+", "%20") }
+	subject := "Which role we need: " + templates.RoleName(b.Recommendation)
+	body := b.Summary + "\r\n\r\nThe reasons and a hiring brief: " + b.URL
+	return "mailto:?subject=" + enc(subject) + "&body=" + enc(body)
+}
