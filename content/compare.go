@@ -64,10 +64,14 @@ func loadComparison(fsys fs.FS, file string) (Comparison, error) {
 		return Comparison{}, fileErrorf(file, keyLine(src, 1, "rows"), "the comparison needs at least %d rows, has %d", minRows, len(raw.Rows))
 	}
 	lines := rowLines(src, len(raw.Rows), keyLine(src, 1, "rows"))
+	var problems Problems
 	for i, r := range raw.Rows {
 		if r.Dimension == "" || r.ProductManager == "" || r.ProjectManager == "" || r.Section == "" {
-			return Comparison{}, fileErrorf(file, lines[i], "row %d: dimension, product_manager, project_manager and section are required", i+1)
+			problems.add(fileErrorf(file, lines[i], "row %d: dimension, product_manager, project_manager and section are required", i+1))
 		}
+	}
+	if err := problems.err(); err != nil {
+		return Comparison{}, err
 	}
 	updated, err := parseDate(raw.Updated)
 	if err != nil {

@@ -13,15 +13,23 @@
 //
 // Front matter is YAML between two "---" lines at the top of a file. Unknown
 // keys are errors, so a typo cannot silently vanish. Markdown is CommonMark
-// plus GFM tables, with the typographer on and raw HTML refused. Headings
-// take explicit ids with the attribute syntax ("## Title {#id}"); every h2
-// and h3 becomes a link to itself so that readers can copy it.
+// plus GFM tables, with the typographer on and raw HTML refused. Bodies use
+// ## and ### headings only, each with an explicit id in the attribute
+// syntax ("## Title {#id}"), since readers link to them; every h2 and h3
+// becomes a link to itself so that readers can copy it. Links inside the
+// site are absolute paths; those to /guide/{slug}#{id} and /faq/{slug} are
+// checked here, the rest by the server, which knows its other pages.
+//
+// The guide's sections are the files in guide/, in the order their front
+// matter gives. The sections in [RequiredSections] have published URLs and
+// must stay, in their order; a new section is one more file.
 //
 // The sections "responsibilities" and "skills" each hold one table whose
 // header is "Product manager | Project manager" and whose cells read
 // "**Term**: explanation". Those tables are the role profiles that the
 // hiring brief turns into checklists.
 //
-// Any problem makes [Load] fail with a [FileError] naming file, line and
-// reason, and the program refuses to start.
+// [Load] checks every file and, if anything is wrong, returns [Problems]:
+// every problem found, each a [FileError] naming file, line and reason where
+// one file is to blame. The program then refuses to start.
 package content

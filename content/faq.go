@@ -3,11 +3,12 @@ package content
 import (
 	"fmt"
 	"io/fs"
+	"path"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/ast"
 )
 
 // RequiredAnswers are the FAQ's first questions, in order; their slugs are
@@ -32,6 +33,7 @@ type Answer struct {
 	Text string
 	HTML string
 
+	links       []Link
 	file        string
 	slugLine    int
 	relatedLine int
@@ -45,80 +47,82 @@ type answerMeta struct {
 	Related  []string `yaml:"related"`
 }
 
+// loadAnswer loads one answer. Once its slug is known it returns the
+// answer even with problems, so that links to it can still be checked.
 func loadAnswer(md goldmark.Markdown, fsys fs.FS, file string) (*Answer, error) {
 	var meta answerMeta
 	fm, body, bodyLine, err := readMarkdownFile(fsys, file, &meta)
 	if err != nil {
 		return nil, err
 	}
-	switch {
-	case meta.Question == "":
-		return nil, fileErrorf(file, 2, "question is required")
-	case !validSlug(meta.Slug):
-		return nil, fileErrorf(file, keyLine(fm, 2, "slug"), "slug %q must be lower-case words joined by hyphens", meta.Slug)
-	case meta.Order < 1:
-		return nil, fileErrorf(file, keyLine(fm, 2, "order"), "order must be a positive number")
+	var problems Problems
+	if meta.Question == "" {
+		problems.add(fileErrorf(file, 2, "question is required"))
+	}
+	if !validSlug(meta.Slug) {
+		problems.add(fileErrorf(file, keyLine(fm, 2, "slug"), "slug %q must be lower-case words joined by hyphens", meta.Slug))
+		return nil, problems.err()
+	}
+	if meta.Order < 1 {
+		problems.add(fileErrorf(file, keyLine(fm, 2, "order"), "order must be a positive number"))
 	}
 	updated, err := parseDate(meta.Updated)
 	if err != nil {
-		return nil, fileErrorf(file, keyLine(fm, 2, "updated"), "%v", err)
+		problems.add(fileErrorf(file, keyLine(fm, 2, "updated"), "%v", err))
 	}
-	doc, err := parseMarkdown(md, file, body, bodyLine)
-	if err != nil {
-		return nil, err
-	}
-	// Walk the whole tree: a heading nested in a quote or list would keep
-	// its attributes (style=…), since answers do not go through linkHeadings.
-	var heading ast.Node
-	_ = ast.Walk(doc.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if _, ok := n.(*ast.Heading); ok && entering {
-			heading = n
-			return ast.WalkStop, nil
-		}
-		return ast.WalkContinue, nil
-	})
-	if heading != nil {
-		return nil, fileErrorf(file, doc.line(heading), "an answer has no headings: the question is its heading")
-	}
+	// Answers skip the heading transform, so check refuses every heading,
+	// nested ones too: they would keep attributes such as style=.
+	doc, err := parseMarkdown(md, file, body, bodyLine, false)
+	problems.add(err)
 	a := &Answer{
 		Question: meta.Question, Slug: meta.Slug, Order: meta.Order, Updated: updated,
 		Related: meta.Related, Summary: doc.firstSentence(), Text: doc.text(),
-		file: file, slugLine: keyLine(fm, 2, "slug"), relatedLine: keyLine(fm, 2, "related"),
+		links: doc.links,
+		file:  file, slugLine: keyLine(fm, 2, "slug"), relatedLine: keyLine(fm, 2, "related"),
 	}
 	if a.Summary == "" {
-		return nil, fileErrorf(file, bodyLine, "the answer is empty")
+		problems.add(fileErrorf(file, bodyLine, "the answer is empty"))
 	}
-	if a.HTML, err = doc.render(md); err != nil {
-		return nil, err
-	}
-	return a, nil
+	a.HTML, err = doc.render(md)
+	problems.add(err)
+	return a, problems.err()
 }
 
 // loadAnswers reads faq/*.md sorted by order; the required questions come
-// first, in their order.
-func loadAnswers(md goldmark.Markdown, fsys fs.FS) ([]*Answer, error) {
+// first, in their order. The URL of each file that fails to load is added
+// to broken.
+func loadAnswers(md goldmark.Markdown, fsys fs.FS, broken map[string]bool) ([]*Answer, error) {
 	files, err := fs.Glob(fsys, "faq/*.md")
 	if err != nil {
 		return nil, err
 	}
+	var problems Problems
 	var answers []*Answer
 	seen := map[string]string{}
+	failed := false // then the order may be wrong only because of it
 	for _, file := range files {
 		a, err := loadAnswer(md, fsys, file)
-		if err != nil {
-			return nil, err
+		problems.add(err)
+		failed = failed || err != nil
+		if a == nil {
+			broken["/faq/"+strings.TrimSuffix(path.Base(file), ".md")] = true
+			continue
 		}
 		if other, dup := seen[a.Slug]; dup {
-			return nil, fileErrorf(file, a.slugLine, "duplicate slug %q: %s has it too", a.Slug, other)
+			problems.add(fileErrorf(file, a.slugLine, "duplicate slug %q: %s has it too", a.Slug, other))
+			continue
 		}
 		seen[a.Slug] = file
 		answers = append(answers, a)
 	}
-	slices.SortFunc(answers, func(a, b *Answer) int { return a.Order - b.Order })
-	for i, want := range RequiredAnswers {
-		if i >= len(answers) || answers[i].Slug != want {
-			return nil, fmt.Errorf("faq: answer %d by order must be %q (required: %v)", i+1, want, RequiredAnswers)
+	slices.SortStableFunc(answers, func(a, b *Answer) int { return a.Order - b.Order })
+	if !failed {
+		for i, want := range RequiredAnswers {
+			if i >= len(answers) || answers[i].Slug != want {
+				problems.add(fmt.Errorf("faq: answer %d by order must be %q (required: %v)", i+1, want, RequiredAnswers))
+				break
+			}
 		}
 	}
-	return answers, nil
+	return answers, problems.err()
 }

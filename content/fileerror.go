@@ -2,7 +2,10 @@ package content
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
+	"slices"
+	"strings"
 )
 
 // A FileError is a problem in one content file, at one line.
@@ -37,4 +40,55 @@ func keyLine(yamlSrc []byte, first int, key string) int {
 		}
 	}
 	return first
+}
+
+// Problems is every problem that Load found, in file and line order;
+// problems that lie in no single file come first. Its Error has one problem
+// a line, each "file:line: reason".
+type Problems []error
+
+func (p Problems) Error() string {
+	lines := make([]string, len(p))
+	for i, err := range p {
+		lines[i] = err.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (p Problems) Unwrap() []error { return p }
+
+// add records err, if any; the problems of another Problems are added one
+// by one.
+func (p *Problems) add(err error) {
+	if more, ok := err.(Problems); ok {
+		*p = append(*p, more...)
+	} else if err != nil {
+		*p = append(*p, err)
+	}
+}
+
+// err returns the problems sorted, or nil if there are none.
+func (p Problems) err() error {
+	if len(p) == 0 {
+		return nil
+	}
+	slices.SortStableFunc(p, func(a, b error) int {
+		fa, oka := a.(*FileError)
+		fb, okb := b.(*FileError)
+		switch {
+		case !oka || !okb:
+			return cmp.Compare(boolInt(oka), boolInt(okb))
+		case fa.File != fb.File:
+			return strings.Compare(fa.File, fb.File)
+		}
+		return cmp.Compare(fa.Line, fb.Line)
+	})
+	return p
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -3,14 +3,17 @@ package content
 import (
 	"fmt"
 	"io/fs"
+	"path"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/yuin/goldmark"
 )
 
-// RequiredSections are the guide's sections, in reading order. Their slugs
-// are part of the site's public URLs.
+// RequiredSections are the sections whose URLs have shipped: they must
+// exist, and keep this order. Other sections may be added anywhere by
+// writing guide/{slug}.md with an order of its own: no code changes.
 var RequiredSections = []string{
 	"definitions", "responsibilities", "skills", "differences",
 	"scenarios", "working-together", "career-path", "hiring",
@@ -32,9 +35,10 @@ type Section struct {
 	// Headings are the body's headings, ids as written.
 	Headings []Heading
 
-	doc      *document // kept for the role tables; read once in Load
-	file     string
-	slugLine int
+	doc       *document // kept for the role tables and links; read once in Load
+	file      string
+	slugLine  int
+	orderLine int
 }
 
 // HasAnchor reports whether the section has a heading with this id.
@@ -51,102 +55,124 @@ type sectionMeta struct {
 }
 
 func (m sectionMeta) validate(file string, fm []byte) error {
-	switch {
-	case m.Title == "":
-		return fileErrorf(file, 2, "title is required")
-	case m.Slug == "":
-		return fileErrorf(file, 2, "slug is required")
-	case !validSlug(m.Slug):
-		return fileErrorf(file, keyLine(fm, 2, "slug"), "slug %q must be lower-case words joined by hyphens", m.Slug)
-	case m.Description == "":
-		return fileErrorf(file, 2, "description is required")
-	case len([]rune(m.Description)) > 160:
-		return fileErrorf(file, keyLine(fm, 2, "description"), "description is %d characters; the limit is 160", len([]rune(m.Description)))
-	case m.Order < 1:
-		return fileErrorf(file, keyLine(fm, 2, "order"), "order must be a positive number")
+	var problems Problems
+	line := func(key string) int { return keyLine(fm, 2, key) }
+	if m.Title == "" {
+		problems.add(fileErrorf(file, 2, "title is required"))
 	}
-	return nil
+	switch {
+	case m.Slug == "":
+		problems.add(fileErrorf(file, 2, "slug is required"))
+	case !validSlug(m.Slug):
+		problems.add(fileErrorf(file, line("slug"), "slug %q must be lower-case words joined by hyphens", m.Slug))
+	}
+	switch n := len([]rune(m.Description)); {
+	case n == 0:
+		problems.add(fileErrorf(file, 2, "description is required"))
+	case n > 160:
+		problems.add(fileErrorf(file, line("description"), "description is %d characters; the limit is 160", n))
+	}
+	if m.Order < 1 {
+		problems.add(fileErrorf(file, line("order"), "order must be a positive number"))
+	}
+	if _, err := parseDate(m.Updated); err != nil {
+		problems.add(fileErrorf(file, line("updated"), "%v", err))
+	}
+	return problems.err()
 }
 
+// loadSection loads one section. Once its slug is known it returns the
+// section even with problems, so that links to it can still be checked.
 func loadSection(md goldmark.Markdown, fsys fs.FS, file string) (*Section, error) {
 	var meta sectionMeta
 	fm, body, bodyLine, err := readMarkdownFile(fsys, file, &meta)
 	if err != nil {
 		return nil, err
 	}
-	if err := meta.validate(file, fm); err != nil {
-		return nil, err
+	var problems Problems
+	problems.add(meta.validate(file, fm))
+	if !validSlug(meta.Slug) {
+		return nil, problems.err()
 	}
-	updated, err := parseDate(meta.Updated)
-	if err != nil {
-		return nil, fileErrorf(file, keyLine(fm, 2, "updated"), "%v", err)
-	}
+	updated, _ := parseDate(meta.Updated)
 	s := &Section{
 		Title: meta.Title, Slug: meta.Slug, Description: meta.Description, Order: meta.Order, Updated: updated,
-		file: file, slugLine: keyLine(fm, 2, "slug"),
+		file: file, slugLine: keyLine(fm, 2, "slug"), orderLine: keyLine(fm, 2, "order"),
 	}
 
-	// Parse twice: once for each rendering, since the transform rewrites the tree.
-	page, err := parseMarkdown(md, file, body, bodyLine)
-	if err != nil {
-		return nil, err
-	}
-	s.Headings = page.linkHeadings("", 0)
-	if s.HTML, err = page.render(md); err != nil {
-		return nil, err
-	}
+	// Parse twice: once for each rendering, since the transform rewrites the
+	// tree. The second parse finds the same problems as the first.
+	page, err := parseMarkdown(md, file, body, bodyLine, true)
+	problems.add(err)
 	s.doc = page
-	inline, err := parseMarkdown(md, file, body, bodyLine)
-	if err != nil {
-		return nil, err
-	}
+	s.Headings = page.linkHeadings("", 0)
+	s.HTML, err = page.render(md)
+	problems.add(err)
+	inline, _ := parseMarkdown(md, file, body, bodyLine, true)
 	inline.linkHeadings(s.Slug+"-", 1)
-	if s.InlineHTML, err = inline.render(md); err != nil {
-		return nil, err
-	}
-	return s, nil
+	s.InlineHTML, err = inline.render(md)
+	problems.add(err)
+	return s, problems.err()
 }
 
-// loadSections reads guide/*.md, sorted by order, and checks that they are
-// exactly the required sections in the required order.
-func loadSections(md goldmark.Markdown, fsys fs.FS) ([]*Section, error) {
+// loadSections reads guide/*.md, sorted by order. The sections whose URLs
+// have shipped (RequiredSections) must be there, in their order; any other
+// section is welcome. The URL of each file that fails to load is added to
+// broken.
+func loadSections(md goldmark.Markdown, fsys fs.FS, broken map[string]bool) ([]*Section, error) {
 	files, err := fs.Glob(fsys, "guide/*.md")
 	if err != nil {
 		return nil, err
 	}
+	var problems Problems
 	var sections []*Section
-	bySlug := map[string]string{}
+	bySlug := map[string]*Section{}
+	byOrder := map[int]*Section{}
 	for _, file := range files {
 		s, err := loadSection(md, fsys, file)
-		if err != nil {
-			return nil, err
+		problems.add(err)
+		if s == nil {
+			broken["/guide/"+strings.TrimSuffix(path.Base(file), ".md")] = true
+			continue
 		}
 		if other, dup := bySlug[s.Slug]; dup {
-			return nil, fileErrorf(file, s.slugLine, "duplicate slug %q: %s has it too", s.Slug, other)
+			problems.add(fileErrorf(file, s.slugLine, "duplicate slug %q: %s has it too", s.Slug, other.file))
+			continue
 		}
-		bySlug[s.Slug] = file
+		if other, dup := byOrder[s.Order]; dup {
+			problems.add(fileErrorf(file, s.orderLine, "order %d is taken by %s: give each section its own", s.Order, other.file))
+		}
+		bySlug[s.Slug], byOrder[s.Order] = s, s
 		sections = append(sections, s)
 	}
-	// Check the set before the order, so that a missing or extra section is
-	// reported as such and not as a misplaced neighbour.
+	slices.SortStableFunc(sections, func(a, b *Section) int { return a.Order - b.Order })
+
+	// The shipped sections, in the order the files give them.
+	var shipped []*Section
 	for _, s := range sections {
-		if !slices.Contains(RequiredSections, s.Slug) {
-			return nil, fileErrorf(s.file, s.slugLine, "unexpected section %q: the guide has exactly %v", s.Slug, RequiredSections)
+		if slices.Contains(RequiredSections, s.Slug) {
+			shipped = append(shipped, s)
 		}
 	}
 	for _, want := range RequiredSections {
-		if _, ok := bySlug[want]; !ok {
-			return nil, fmt.Errorf("guide: section %q is missing (want %v)", want, RequiredSections)
+		if bySlug[want] == nil && !broken["/guide/"+want] {
+			problems.add(fmt.Errorf("guide: section %q is missing: /guide/%s is a published address (write guide/%s.md)", want, want, want))
 		}
 	}
-	slices.SortFunc(sections, func(a, b *Section) int { return a.Order - b.Order })
-	for i, want := range RequiredSections {
-		if got := sections[i]; got.Slug != want {
-			return nil, fileErrorf(got.file, got.slugLine,
-				"section %d by order is %q; the guide needs %q there (order: %v)", i+1, got.Slug, want, RequiredSections)
+	var present []string
+	for _, want := range RequiredSections {
+		if bySlug[want] != nil {
+			present = append(present, want)
 		}
 	}
-	return sections, nil
+	for i, s := range shipped {
+		if s.Slug != present[i] {
+			problems.add(fileErrorf(s.file, s.orderLine,
+				"section %q comes where %q should: the published sections keep their order %v", s.Slug, present[i], RequiredSections))
+			break
+		}
+	}
+	return sections, problems.err()
 }
 
 func validSlug(s string) bool {

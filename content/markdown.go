@@ -17,7 +17,8 @@ import (
 // newMarkdown builds the one goldmark instance the site uses: CommonMark,
 // GFM tables (alignment not rendered, since style= attributes would break
 // the Content-Security-Policy), strikethrough, the typographer, heading
-// ids (auto or explicit "{#id}") and raw HTML left out.
+// ids (explicit "{#id}": check refuses a heading without one) and raw HTML
+// left out.
 func newMarkdown() goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(
@@ -26,7 +27,6 @@ func newMarkdown() goldmark.Markdown {
 			extension.Typographer,
 		),
 		goldmark.WithParserOptions(
-			parser.WithAutoHeadingID(),
 			parser.WithAttribute(),
 		),
 	)
@@ -45,15 +45,16 @@ type document struct {
 	src      []byte
 	bodyLine int
 	root     ast.Node
+	links    []Link // every link written in the body, to check once all files are loaded
 }
 
-func parseMarkdown(md goldmark.Markdown, file string, body []byte, bodyLine int) (*document, error) {
+// parseMarkdown parses a body and checks it (see check). headings says
+// whether the body may have headings at all. The document comes back even
+// with problems, so that what it links to can be checked too.
+func parseMarkdown(md goldmark.Markdown, file string, body []byte, bodyLine int, headings bool) (*document, error) {
 	doc := &document{file: file, src: body, bodyLine: bodyLine}
 	doc.root = md.Parser().Parse(text.NewReader(body))
-	if err := doc.check(); err != nil {
-		return nil, err
-	}
-	return doc, nil
+	return doc, doc.check(headings)
 }
 
 // line returns the file line of a node, as well as it can be known.
@@ -77,34 +78,63 @@ func (d *document) line(n ast.Node) int {
 	return d.bodyLine
 }
 
-// check refuses what the site does not allow in Markdown: raw HTML, an h1
-// (the page title comes from front matter) and duplicate heading ids.
-func (d *document) check() error {
+// check returns every problem in the body: raw HTML, headings other than
+// ## and ###, headings without an explicit id, duplicate ids, and (when
+// headings is false) any heading. It records the body's links in d.links.
+func (d *document) check(headings bool) error {
+	var problems Problems
+	add := func(n ast.Node, format string, args ...any) {
+		problems.add(fileErrorf(d.file, d.line(n), format, args...))
+	}
 	seen := map[string]bool{}
-	var err error
 	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
 		case *ast.HTMLBlock, *ast.RawHTML:
-			err = fileErrorf(d.file, d.line(n), "raw HTML is not allowed in content; use Markdown")
+			add(n, "raw HTML is not allowed in content; use Markdown")
 		case *ast.Heading:
 			id := headingID(n)
 			switch {
+			case !headings:
+				add(n, "an answer has no headings: the question is its heading")
 			case n.Level == 1:
-				err = fileErrorf(d.file, d.line(n), "a level-1 heading is not allowed: the title comes from front matter; use ## or ###")
+				add(n, "a level-1 heading is not allowed: the title comes from front matter; use ## or ###")
+			case n.Level > 3:
+				add(n, "a level-%d heading is not allowed: use ## or ###", n.Level)
+			case id == "":
+				add(n, "heading %q has no id: write it as %q", plainText(n, d.src), headingMarkup(n, d.src))
 			case seen[id]:
-				err = fileErrorf(d.file, d.line(n), "duplicate heading id %q", id)
+				add(n, "duplicate heading id %q", id)
 			}
 			seen[id] = true
-		}
-		if err != nil {
-			return ast.WalkStop, nil
+		case *ast.Link:
+			d.links = append(d.links, Link{File: d.file, Line: d.line(n), URL: string(n.Destination)})
+		case *ast.AutoLink:
+			if n.AutoLinkType == ast.AutoLinkURL {
+				d.links = append(d.links, Link{File: d.file, Line: d.line(n), URL: string(n.URL(d.src))})
+			}
 		}
 		return ast.WalkContinue, nil
 	})
-	return err
+	return problems.err()
+}
+
+// headingMarkup suggests how to write a heading with an explicit id made
+// from its text.
+func headingMarkup(h *ast.Heading, src []byte) string {
+	text := plainText(h, src)
+	var id strings.Builder
+	for _, r := range strings.ToLower(text) {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			id.WriteRune(r)
+		case id.Len() > 0 && !strings.HasSuffix(id.String(), "-"):
+			id.WriteByte('-')
+		}
+	}
+	return strings.Repeat("#", h.Level) + " " + text + " {#" + strings.TrimSuffix(id.String(), "-") + "}"
 }
 
 func headingID(h *ast.Heading) string {

@@ -88,9 +88,21 @@ func TestLoadMarkdownErrors(t *testing.T) {
 			file: hiring, at: "## Both again", reason: `duplicate heading id "hire-both"`,
 		},
 		{
-			name: "explicit id equal to an automatic one",
-			edit: appendTo(hiring, "## Notes\n\n## More notes {#notes}\n"),
-			file: hiring, at: "## More notes", reason: `duplicate heading id "notes"`,
+			name: "heading without an id",
+			edit: appendTo(hiring, "## Notes *on* hiring\n"),
+			file: hiring, at: "## Notes", reason: `heading "Notes on hiring" has no id: write it as "## Notes on hiring {#notes-on-hiring}"`,
+		},
+		{
+			// The attribute does not parse, so the heading has no id, and
+			// the quote never reaches the page.
+			name: "quote in a heading id",
+			edit: appendTo(hiring, "## Hi {#x\" onclick=\"alert(1)}\n"),
+			file: hiring, at: "## Hi {#x", reason: "has no id",
+		},
+		{
+			name: "level-4 heading",
+			edit: appendTo(hiring, "#### Small print {#small-print}\n"),
+			file: hiring, at: "#### Small", reason: "a level-4 heading is not allowed: use ## or ###",
 		},
 	})
 }
@@ -106,9 +118,7 @@ func TestRenderHeadings(t *testing.T) {
 	}{
 		{name: "explicit id", md: "## Hiring plan {#plan}", id: "plan", level: 2, text: "Hiring plan"},
 		{name: "level three", md: "### The detail {#detail}", id: "detail", level: 3, text: "The detail"},
-		{name: "automatic id", md: "## An Automatic Heading", id: "an-automatic-heading", level: 2, text: "An Automatic Heading"},
 		{name: "markup inside the link", md: "## *Why* it matters {#why}", id: "why", level: 2, text: "Why it matters", inner: "em"},
-		{name: "deepest level", md: "###### Deep {#deep}", id: "deep", level: 6, text: "Deep"},
 		{
 			name: "attributes other than id dropped",
 			md:   `## Styled {#styled style="color:red" onclick="y" .loud data-x="1"}`,

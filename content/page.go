@@ -3,7 +3,9 @@ package content
 import (
 	"fmt"
 	"io/fs"
+	"path"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/yuin/goldmark"
@@ -22,6 +24,7 @@ type Page struct {
 	HTML        string
 	Headings    []Heading
 
+	links    []Link
 	file     string
 	slugLine int
 }
@@ -34,74 +37,84 @@ type pageMeta struct {
 }
 
 func (m pageMeta) validate(file string, fm []byte) error {
-	switch {
-	case m.Title == "":
-		return fileErrorf(file, 2, "title is required")
-	case !validSlug(m.Slug):
-		return fileErrorf(file, keyLine(fm, 2, "slug"), "slug %q must be lower-case words joined by hyphens", m.Slug)
-	case m.Description == "":
-		return fileErrorf(file, 2, "description is required")
-	case len([]rune(m.Description)) > 160:
-		return fileErrorf(file, keyLine(fm, 2, "description"), "description is %d characters; the limit is 160", len([]rune(m.Description)))
+	var problems Problems
+	line := func(key string) int { return keyLine(fm, 2, key) }
+	if m.Title == "" {
+		problems.add(fileErrorf(file, 2, "title is required"))
 	}
-	return nil
+	if !validSlug(m.Slug) {
+		problems.add(fileErrorf(file, line("slug"), "slug %q must be lower-case words joined by hyphens", m.Slug))
+	}
+	switch n := len([]rune(m.Description)); {
+	case n == 0:
+		problems.add(fileErrorf(file, 2, "description is required"))
+	case n > 160:
+		problems.add(fileErrorf(file, line("description"), "description is %d characters; the limit is 160", n))
+	}
+	if _, err := parseDate(m.Updated); err != nil {
+		problems.add(fileErrorf(file, line("updated"), "%v", err))
+	}
+	return problems.err()
 }
 
+// loadPage loads one page. Once its slug is known it returns the page even
+// with problems, so that links in it can still be checked.
 func loadPage(md goldmark.Markdown, fsys fs.FS, file string) (*Page, error) {
 	var meta pageMeta
 	fm, body, bodyLine, err := readMarkdownFile(fsys, file, &meta)
 	if err != nil {
 		return nil, err
 	}
-	if err := meta.validate(file, fm); err != nil {
-		return nil, err
+	var problems Problems
+	problems.add(meta.validate(file, fm))
+	if !validSlug(meta.Slug) {
+		return nil, problems.err()
 	}
-	updated, err := parseDate(meta.Updated)
-	if err != nil {
-		return nil, fileErrorf(file, keyLine(fm, 2, "updated"), "%v", err)
-	}
-	doc, err := parseMarkdown(md, file, body, bodyLine)
-	if err != nil {
-		return nil, err
-	}
+	updated, _ := parseDate(meta.Updated)
+	doc, err := parseMarkdown(md, file, body, bodyLine, true)
+	problems.add(err)
 	p := &Page{
 		Title: meta.Title, Slug: meta.Slug, Description: meta.Description, Updated: updated,
-		Headings: doc.linkHeadings("", 0), file: file, slugLine: keyLine(fm, 2, "slug"),
+		Headings: doc.linkHeadings("", 0), links: doc.links, file: file, slugLine: keyLine(fm, 2, "slug"),
 	}
-	if p.HTML, err = doc.render(md); err != nil {
-		return nil, err
-	}
-	return p, nil
+	p.HTML, err = doc.render(md)
+	problems.add(err)
+	return p, problems.err()
 }
 
 // loadPages reads pages/*.md and checks that they are exactly the required
-// pages, returned in the order of RequiredPages.
-func loadPages(md goldmark.Markdown, fsys fs.FS) ([]*Page, error) {
+// pages, returned in the order of RequiredPages. The URL of each file that
+// fails to load is added to broken.
+func loadPages(md goldmark.Markdown, fsys fs.FS, broken map[string]bool) ([]*Page, error) {
 	files, err := fs.Glob(fsys, "pages/*.md")
 	if err != nil {
 		return nil, err
 	}
+	var problems Problems
 	bySlug := map[string]*Page{}
 	for _, file := range files {
 		p, err := loadPage(md, fsys, file)
-		if err != nil {
-			return nil, err
+		problems.add(err)
+		switch {
+		case p == nil:
+			broken["/"+strings.TrimSuffix(path.Base(file), ".md")] = true
+		case bySlug[p.Slug] != nil:
+			problems.add(fileErrorf(file, p.slugLine, "duplicate slug %q: %s has it too", p.Slug, bySlug[p.Slug].file))
+		case !slices.Contains(RequiredPages, p.Slug):
+			problems.add(fileErrorf(file, p.slugLine, "unexpected page %q: the site serves only %v", p.Slug, RequiredPages))
+		default:
+			bySlug[p.Slug] = p
 		}
-		if other, dup := bySlug[p.Slug]; dup {
-			return nil, fileErrorf(file, p.slugLine, "duplicate slug %q: %s has it too", p.Slug, other.file)
-		}
-		if !slices.Contains(RequiredPages, p.Slug) {
-			return nil, fileErrorf(file, p.slugLine, "unexpected page %q: the site serves only %v", p.Slug, RequiredPages)
-		}
-		bySlug[p.Slug] = p
 	}
 	pages := make([]*Page, 0, len(RequiredPages))
 	for _, slug := range RequiredPages {
 		p, ok := bySlug[slug]
-		if !ok {
-			return nil, fmt.Errorf("pages: page %q is missing (want %v)", slug, RequiredPages)
+		switch {
+		case ok:
+			pages = append(pages, p)
+		case !broken["/"+slug]:
+			problems.add(fmt.Errorf("pages: page %q is missing (want %v)", slug, RequiredPages))
 		}
-		pages = append(pages, p)
 	}
-	return pages, nil
+	return pages, problems.err()
 }

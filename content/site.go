@@ -1,7 +1,6 @@
 package content
 
 import (
-	"errors"
 	"io/fs"
 	"time"
 
@@ -29,6 +28,11 @@ type Site struct {
 	// The role profiles, from the responsibilities and skills tables.
 	ProductManager Profile
 	ProjectManager Profile
+
+	// Links are the content's links to pages that no content file makes
+	// (/compare, /which-role, /faq#…): the server checks them against the
+	// pages it serves, since only it knows them.
+	Links []Link
 
 	sections map[string]*Section
 	answers  map[string]*Answer
@@ -61,37 +65,46 @@ func (s *Site) HasAnchor(slug, anchor string) bool {
 }
 
 // Load reads, checks and renders the content in fsys (normally [Files]).
+// It checks every file, and on failure returns [Problems]: every problem
+// found, each naming its file and line.
 func Load(fsys fs.FS) (*Site, error) {
 	md := newMarkdown()
 	site := &Site{sections: map[string]*Section{}, answers: map[string]*Answer{}, pages: map[string]*Page{}}
+	var problems Problems
 	var err error
-	if site.Home, err = loadHome(md, fsys, "home.md"); err != nil {
-		return nil, err
+	// broken holds the pages whose file did not load: links and references
+	// to them are not judged, since what the file holds is unknown.
+	broken := map[string]bool{}
+	var links []Link
+
+	var home *document
+	site.Home, home, err = loadHome(md, fsys, "home.md")
+	problems.add(err)
+	if home != nil {
+		links = append(links, home.links...)
 	}
-	if site.Sections, err = loadSections(md, fsys); err != nil {
-		return nil, err
-	}
+	site.Sections, err = loadSections(md, fsys, broken)
+	problems.add(err)
 	for _, sec := range site.Sections {
 		site.sections[sec.Slug] = sec
+		links = append(links, sec.doc.links...)
 	}
-	if site.Answers, err = loadAnswers(md, fsys); err != nil {
-		return nil, err
-	}
+	site.Answers, err = loadAnswers(md, fsys, broken)
+	problems.add(err)
 	for _, a := range site.Answers {
 		site.answers[a.Slug] = a
+		links = append(links, a.links...)
 	}
-	if site.Pages, err = loadPages(md, fsys); err != nil {
-		return nil, err
-	}
+	site.Pages, err = loadPages(md, fsys, broken)
+	problems.add(err)
 	for _, p := range site.Pages {
 		site.pages[p.Slug] = p
+		links = append(links, p.links...)
 	}
-	if site.Comparison, err = loadComparison(fsys, "compare.yaml"); err != nil {
-		return nil, err
-	}
-	if site.Questionnaire, err = loadQuestionnaire(fsys, "whichrole.yaml"); err != nil {
-		return nil, err
-	}
+	site.Comparison, err = loadComparison(fsys, "compare.yaml")
+	problems.add(err)
+	site.Questionnaire, err = loadQuestionnaire(fsys, "whichrole.yaml")
+	problems.add(err)
 	for _, part := range []struct {
 		slug string
 		prod *[]Item
@@ -100,14 +113,24 @@ func Load(fsys fs.FS) (*Site, error) {
 		{"responsibilities", &site.ProductManager.Responsibilities, &site.ProjectManager.Responsibilities},
 		{"skills", &site.ProductManager.Skills, &site.ProjectManager.Skills},
 	} {
-		if *part.prod, *part.proj, err = roleTable(site.sections[part.slug]); err != nil {
-			return nil, err
+		if sec, ok := site.sections[part.slug]; ok {
+			*part.prod, *part.proj, err = roleTable(sec)
+			problems.add(err)
 		}
 	}
 	for _, sec := range site.Sections {
 		sec.doc = nil
 	}
-	if err := site.checkReferences(); err != nil {
+	for _, a := range site.Answers {
+		a.links = nil
+	}
+	for _, p := range site.Pages {
+		p.links = nil
+	}
+	problems.add(site.checkReferences(broken))
+	site.Links, err = site.checkLinks(links, broken)
+	problems.add(err)
+	if err := problems.err(); err != nil {
 		return nil, err
 	}
 	return site, nil
@@ -115,24 +138,24 @@ func Load(fsys fs.FS) (*Site, error) {
 
 // checkReferences makes sure that every guide reference in data files points
 // to a section and heading that exist.
-func (s *Site) checkReferences() error {
-	var errs []error
+func (s *Site) checkReferences(broken map[string]bool) error {
+	var problems Problems
 	for i, r := range s.Comparison.Rows {
-		if !s.HasAnchor(r.Section, r.Anchor) {
-			errs = append(errs, fileErrorf(s.Comparison.file, s.Comparison.rowLines[i], "row %q points to %s, which does not exist", r.Dimension, r.Link()))
+		if !s.HasAnchor(r.Section, r.Anchor) && !broken["/guide/"+r.Section] {
+			problems.add(fileErrorf(s.Comparison.file, s.Comparison.rowLines[i], "row %q points to %s, which does not exist", r.Dimension, r.Link()))
 		}
 	}
 	for _, a := range s.Answers {
 		for _, slug := range a.Related {
-			if _, ok := s.sections[slug]; !ok {
-				errs = append(errs, fileErrorf(a.file, a.relatedLine, "related: no guide section %q", slug))
+			if _, ok := s.sections[slug]; !ok && !broken["/guide/"+slug] {
+				problems.add(fileErrorf(a.file, a.relatedLine, "related: no guide section %q", slug))
 			}
 		}
 	}
-	return errors.Join(errs...)
+	return problems.err()
 }
 
-func loadHome(md goldmark.Markdown, fsys fs.FS, file string) (Home, error) {
+func loadHome(md goldmark.Markdown, fsys fs.FS, file string) (Home, *document, error) {
 	var meta struct {
 		Title       string `yaml:"title"`
 		Description string `yaml:"description"`
@@ -140,23 +163,20 @@ func loadHome(md goldmark.Markdown, fsys fs.FS, file string) (Home, error) {
 	}
 	fm, body, bodyLine, err := readMarkdownFile(fsys, file, &meta)
 	if err != nil {
-		return Home{}, err
+		return Home{}, nil, err
 	}
+	var problems Problems
 	if meta.Title == "" || meta.Description == "" {
-		return Home{}, fileErrorf(file, 2, "title and description are required")
+		problems.add(fileErrorf(file, 2, "title and description are required"))
 	}
 	updated, err := parseDate(meta.Updated)
 	if err != nil {
-		return Home{}, fileErrorf(file, keyLine(fm, 2, "updated"), "%v", err)
+		problems.add(fileErrorf(file, keyLine(fm, 2, "updated"), "%v", err))
 	}
-	doc, err := parseMarkdown(md, file, body, bodyLine)
-	if err != nil {
-		return Home{}, err
-	}
+	doc, err := parseMarkdown(md, file, body, bodyLine, true)
+	problems.add(err)
 	doc.linkHeadings("", 0)
 	html, err := doc.render(md)
-	if err != nil {
-		return Home{}, err
-	}
-	return Home{Title: meta.Title, Description: meta.Description, Updated: updated, HTML: html}, nil
+	problems.add(err)
+	return Home{Title: meta.Title, Description: meta.Description, Updated: updated, HTML: html}, doc, problems.err()
 }

@@ -24,10 +24,7 @@ type Asset struct {
 	Body        []byte
 }
 
-var (
-	byName   = map[string]*Asset{}
-	byHashed = map[string]*Asset{}
-)
+var byName = map[string]*Asset{}
 
 func init() {
 	entries, err := fs.ReadDir(files, ".")
@@ -51,7 +48,6 @@ func init() {
 			a.ContentType = "image/x-icon"
 		}
 		byName[a.Name] = a
-		byHashed[a.HashedName] = a
 	}
 }
 
@@ -63,12 +59,6 @@ func Path(name string) string {
 		panic("static: no file " + name)
 	}
 	return "/static/" + a.HashedName
-}
-
-// Lookup finds a file by its served (hashed) name.
-func Lookup(hashedName string) (*Asset, bool) {
-	a, ok := byHashed[hashedName]
-	return a, ok
 }
 
 // Get finds a file by its written name.

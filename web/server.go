@@ -12,6 +12,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/go-chi/chi/v5"
+
 	"github.com/guide/pmvspm/content"
 )
 
@@ -32,6 +34,9 @@ type Config struct {
 	PostBurst int
 	// PageMaxAge is the Cache-Control max-age of HTML pages.
 	PageMaxAge time.Duration
+	// NoStore sends pages with Cache-Control: no-store, for development,
+	// where the content changes under the server.
+	NoStore bool
 }
 
 func (c *Config) defaults() {
@@ -82,10 +87,17 @@ func NewServer(logger *slog.Logger, site *content.Site, cfg Config) (http.Handle
 		limiter:   newLimiter(cfg.PostRate, cfg.PostBurst),
 		pageCache: fmt.Sprintf("public, max-age=%d", int(cfg.PageMaxAge.Seconds())),
 	}
+	if cfg.NoStore {
+		s.pageCache = noStore
+	}
 	s.makeCards()
 	s.contentDate = latest(site.Sections, sectionUpdated)
 	if err := s.prerender(); err != nil {
 		return nil, err
 	}
-	return s.routes(), nil
+	h := s.routes()
+	if err := s.checkLinks(h.(chi.Routes)); err != nil {
+		return nil, err
+	}
+	return h, nil
 }

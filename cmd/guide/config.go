@@ -21,6 +21,7 @@ type config struct {
 	healthcheck bool
 	shutdown    time.Duration
 	headerWait  time.Duration
+	editor      editorConfig // -check, -content, -dev: editor.go
 }
 
 func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (config, error) {
@@ -35,6 +36,7 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	fs.BoolVar(&c.healthcheck, "healthcheck", false, "check that the server on -addr answers /healthz, then exit")
 	fs.DurationVar(&c.shutdown, "shutdown-timeout", 15*time.Second, "how long to let in-flight requests finish on shutdown")
 	fs.DurationVar(&c.headerWait, "read-header-timeout", 5*time.Second, "how long a client may take to send its request headers")
+	c.editor.flags(fs)
 	if err := fs.Parse(args[1:]); err != nil {
 		return c, err
 	}

@@ -4,6 +4,8 @@
 //
 //	guide [-addr :8080] [-base-url URL] [-log-format text|json] [-https] [-trust-proxy]
 //	guide -healthcheck    # exits 0 if the server on -addr answers /healthz
+//	guide -check [-content DIR]    # prints every content problem; exits 1 if any
+//	guide -dev [-content DIR]      # serves DIR (./content), reloading it on every save
 //
 // Every flag has an environment fallback; see README.md.
 package main

@@ -11,7 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/guide/pmvspm/content"
 	"github.com/guide/pmvspm/web"
 )
 
@@ -25,6 +24,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if cfg.healthcheck {
 		return healthcheck(ctx, cfg.addr)
 	}
+	if cfg.editor.check {
+		return checkContent(cfg.editor, stdout)
+	}
 
 	logs := newAsyncWriter(stdout, 200*time.Millisecond)
 	defer logs.Close()
@@ -34,11 +36,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	logger := slog.New(handler)
 
-	site, err := content.Load(content.Files)
-	if err != nil {
-		return fmt.Errorf("content: %w", err)
-	}
-	h, err := web.NewServer(logger, site, web.Config{BaseURL: cfg.baseURL, HTTPS: cfg.https, TrustProxy: cfg.trustProxy})
+	h, err := siteHandler(ctx, cfg.editor, logger, web.Config{BaseURL: cfg.baseURL, HTTPS: cfg.https, TrustProxy: cfg.trustProxy})
 	if err != nil {
 		return err
 	}

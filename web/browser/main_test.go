@@ -45,6 +45,7 @@ func runTests(m *testing.M) int {
 	ts.Start()
 	defer ts.Close()
 	defer stopBrowser()
+	defer printSkips()
 	return m.Run()
 }
 

@@ -6,6 +6,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -27,7 +29,64 @@ func requireTool(t *testing.T, err error) {
 	if inCI() {
 		t.Fatal(msg)
 	}
+	skips.add(t.Name(), err.Error())
 	t.Skip(msg)
+}
+
+// skips records the tests skipped for want of a tool, for the summary that
+// runTests prints at the end: a skipped browser test must not pass unseen.
+var skips skipList
+
+type skipList struct {
+	mu      sync.Mutex
+	tests   []string
+	reasons []string // distinct, in order of first appearance
+}
+
+func (s *skipList) add(test, reason string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.tests = append(s.tests, test)
+	if !slices.Contains(s.reasons, reason) {
+		s.reasons = append(s.reasons, reason)
+	}
+}
+
+// summary is the loud banner, or "" if nothing was skipped.
+func (s *skipList) summary() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if len(s.tests) == 0 {
+		return ""
+	}
+	line := strings.Repeat("!", 72) + "\n"
+	var b strings.Builder
+	b.WriteString(line)
+	fmt.Fprintf(&b, "SKIPPED: %d browser tests did not run (axe-core, vnu, keyboard, small screens):\n", len(s.tests))
+	for _, r := range s.reasons {
+		fmt.Fprintf(&b, "  - %s\n", r)
+	}
+	b.WriteString("Install the tools once with: sudo bash .ci/browser-tools.sh (CI fails instead of skipping).\n")
+	b.WriteString(line)
+	return b.String()
+}
+
+// printSkips prints the summary where a person will see it: go test shows
+// a passing package's output only with -v, so otherwise it goes to the
+// terminal, if there is one.
+func printSkips() {
+	summary := skips.summary()
+	if summary == "" {
+		return
+	}
+	if !testing.Verbose() {
+		if tty, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0); err == nil {
+			defer tty.Close()
+			fmt.Fprint(tty, summary)
+			return
+		}
+	}
+	fmt.Fprint(os.Stderr, summary)
 }
 
 // toolFile returns the absolute path of a file under the repository root,
@@ -79,3 +138,23 @@ var repoRoot = sync.OnceValues(func() (string, error) {
 		dir = parent
 	}
 })
+
+func TestSkipSummary(t *testing.T) {
+	var s skipList
+	if got := s.summary(); got != "" {
+		t.Errorf("summary with nothing skipped = %q; want none", got)
+	}
+	s.add("TestAxe/home", "missing tool: stat /usr/bin/chromium: no such file or directory")
+	s.add("TestAxe/guide", "missing tool: stat /usr/bin/chromium: no such file or directory")
+	s.add("TestVNU", `missing tool: exec: "java": executable file not found in $PATH`)
+	got := s.summary()
+	for _, want := range []string{
+		"SKIPPED: 3 browser tests did not run",
+		"\n  - missing tool: stat /usr/bin/chromium: no such file or directory\n  - missing tool: exec: \"java\"",
+		"sudo bash .ci/browser-tools.sh",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("summary lacks %q:\n%s", want, got)
+		}
+	}
+}

@@ -1,0 +1,108 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/guide/pmvspm/content"
+)
+
+// contentDir copies the embedded content into a temporary directory, for
+// -content and -dev.
+func contentDir(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	err := fs.WalkDir(content.Files, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dir, path), 0o755)
+		}
+		data, err := fs.ReadFile(content.Files, path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, path), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// edit rewrites one content file in dir, replacing old (which must occur
+// once) with new, and returns the 1-based line where new starts.
+func edit(t *testing.T, dir, file, old, new string) int {
+	t.Helper()
+	path := filepath.Join(dir, file)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(data)
+	if n := strings.Count(text, old); n != 1 {
+		t.Fatalf("%s: %q occurs %d times", file, old, n)
+	}
+	if err := os.WriteFile(path, []byte(strings.Replace(text, old, new, 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return strings.Count(text[:strings.Index(text, old)], "\n") + 1
+}
+
+func TestCheck(t *testing.T) {
+	t.Run("embedded content", func(t *testing.T) {
+		var stdout bytes.Buffer
+		if err := run(context.Background(), []string{"guide", "-check"}, func(string) string { return "" }, &stdout, io.Discard); err != nil {
+			t.Fatalf("guide -check: %v\n%s", err, stdout.String())
+		}
+		if got := stdout.String(); got != "content: no problems\n" {
+			t.Errorf("stdout = %q", got)
+		}
+	})
+
+	t.Run("every problem in a directory", func(t *testing.T) {
+		dir := contentDir(t)
+		l1 := edit(t, dir, "guide/hiring.md", "\n---\n\n", "\n---\n\n#### Small print {#small-print}\n\n") + 3
+		l2 := edit(t, dir, "faq/who-gets-paid-more.md", "order: 4\n", "order: 4\ntitel: x\n") + 1
+		l3 := edit(t, dir, "home.md", "\n---\n\n", "\n---\n\nSee [a section](/guide/nosuch).\n\n") + 3
+		wantProblems(t, dir,
+			"faq/who-gets-paid-more.md:"+strconv.Itoa(l2)+`: unknown field "titel"`,
+			"guide/hiring.md:"+strconv.Itoa(l1)+": a level-4 heading is not allowed: use ## or ###",
+			"home.md:"+strconv.Itoa(l3)+`: link "/guide/nosuch": no guide section "nosuch"`,
+		)
+	})
+
+	// Links to pages that the templates make are checked by the server,
+	// once the rest of the content loads.
+	t.Run("links to other pages", func(t *testing.T) {
+		dir := contentDir(t)
+		l := edit(t, dir, "home.md", "\n---\n\n", "\n---\n\nSee [the comparison](/compare#nowhere) and [about](/abut).\n\n") + 3
+		at := "home.md:" + strconv.Itoa(l) + ": "
+		wantProblems(t, dir,
+			at+`link "/compare#nowhere": /compare has no id "nowhere"`,
+			at+`link "/abut": the site has no page /abut`,
+		)
+	})
+}
+
+// wantProblems runs guide -check -content dir and wants exactly these
+// problems printed, and an error that counts them.
+func wantProblems(t *testing.T, dir string, want ...string) {
+	t.Helper()
+	var stdout bytes.Buffer
+	err := run(context.Background(), []string{"guide", "-check", "-content", dir}, func(string) string { return "" }, &stdout, io.Discard)
+	if wantErr := "content check: " + strconv.Itoa(len(want)) + " problems"; err == nil || err.Error() != wantErr {
+		t.Errorf("guide -check = %v; want %s", err, wantErr)
+	}
+	if got, want := stdout.String(), strings.Join(want, "\n")+"\n"; got != want {
+		t.Errorf("stdout:\n%s\nwant:\n%s", got, want)
+	}
+}

@@ -1,0 +1,163 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"github.com/guide/pmvspm/content"
+	"github.com/guide/pmvspm/web"
+)
+
+// siteHandler loads the content and builds the site's handler. With -dev
+// the handler reloads the content on every save, and serves the content's
+// problems as an error page instead of stopping.
+func siteHandler(ctx context.Context, e editorConfig, logger *slog.Logger, cfg web.Config) (http.Handler, error) {
+	if !e.dev {
+		site, err := content.Load(e.contentFS())
+		if err != nil {
+			return nil, fmt.Errorf("content: %w", err)
+		}
+		return web.NewServer(logger, site, cfg)
+	}
+	cfg.NoStore = true
+	return newDevHandler(ctx, e.contentDir(), logger, cfg)
+}
+
+// reloadDelay gathers the events of one save (editors often write a file
+// in several steps) into one reload.
+const reloadDelay = 100 * time.Millisecond
+
+// A devHandler serves the site built from a content directory, rebuilt
+// whenever a file in it changes.
+type devHandler struct {
+	dir     string
+	logger  *slog.Logger
+	cfg     web.Config
+	current atomic.Pointer[http.Handler]
+}
+
+func newDevHandler(ctx context.Context, dir string, logger *slog.Logger, cfg web.Config) (*devHandler, error) {
+	w, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, fmt.Errorf("watch %s: %w", dir, err)
+	}
+	d := &devHandler{dir: dir, logger: logger, cfg: cfg}
+	if err := d.watchTree(w, dir); err != nil {
+		w.Close()
+		return nil, err
+	}
+	d.reload()
+	go d.watch(ctx, w)
+	return d, nil
+}
+
+func (d *devHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	(*d.current.Load()).ServeHTTP(w, r)
+}
+
+// watchTree watches dir and every directory under it: fsnotify watches
+// directories, which also catches editors that save by renaming.
+func (d *devHandler) watchTree(w *fsnotify.Watcher, dir string) error {
+	return filepath.WalkDir(dir, func(path string, entry fs.DirEntry, err error) error {
+		if err != nil {
+			return fmt.Errorf("watch %s: %w", dir, err)
+		}
+		if entry.IsDir() {
+			if err := w.Add(path); err != nil {
+				return fmt.Errorf("watch %s: %w", path, err)
+			}
+		}
+		return nil
+	})
+}
+
+func (d *devHandler) watch(ctx context.Context, w *fsnotify.Watcher) {
+	defer w.Close()
+	var due <-chan time.Time
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case ev, ok := <-w.Events:
+			if !ok {
+				return
+			}
+			if ev.Has(fsnotify.Create) {
+				if info, err := os.Stat(ev.Name); err == nil && info.IsDir() {
+					if err := d.watchTree(w, ev.Name); err != nil {
+						d.logger.Error("content: new directory not watched", "err", err)
+					}
+				}
+			}
+			due = time.After(reloadDelay)
+		case err, ok := <-w.Errors:
+			if !ok {
+				return
+			}
+			d.logger.Error("content: watching", "err", err)
+		case <-due:
+			due = nil
+			d.reload()
+		}
+	}
+}
+
+// reload builds the site from the directory anew; if the content has
+// problems, every page shows them until the next save.
+func (d *devHandler) reload() {
+	var h http.Handler
+	site, err := content.Load(os.DirFS(d.dir))
+	if err == nil {
+		h, err = web.NewServer(d.logger, site, d.cfg)
+	}
+	if err != nil {
+		d.logger.Error("content has problems; every page shows them until they are fixed", "dir", d.dir, "problems", err.Error())
+		h = problemsPage(err)
+	} else {
+		d.logger.Info("content loaded", "dir", d.dir)
+	}
+	d.current.Store(&h)
+}
+
+var problemsTemplate = template.Must(template.New("problems").Parse(`<!doctype html>
+<html lang="en">
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Content problems</title>
+<h1>The content has problems</h1>
+<p>Fix them, save, and reload this page: the server reads the content again on every save.</p>
+<ul>{{range .}}
+<li><code>{{.}}</code>{{end}}
+</ul>
+</html>
+`))
+
+// problemsPage answers every request with the content's problems, 500,
+// except /healthz: the server itself is fine.
+func problemsPage(problems error) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Cache-Control", "no-store")
+		h.Set("X-Content-Type-Options", "nosniff")
+		if r.URL.Path == "/healthz" {
+			h.Set("Content-Type", "text/plain; charset=utf-8")
+			fmt.Fprintln(w, "ok")
+			return
+		}
+		h.Set("Content-Type", "text/html; charset=utf-8")
+		h.Set("Content-Security-Policy", "default-src 'none'")
+		w.WriteHeader(http.StatusInternalServerError)
+		problemsTemplate.Execute(w, strings.Split(problems.Error(), "\n"))
+	})
+}

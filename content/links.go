@@ -1,0 +1,65 @@
+package content
+
+import (
+	"net/url"
+	"strings"
+)
+
+// A Link is a link written in a content file.
+type Link struct {
+	File string
+	Line int
+	URL  string
+}
+
+// checkLinks checks every link to a page that a content file makes:
+// /guide/{slug}, with its #anchor, and /faq/{slug}. Links that leave the
+// site are not checked. Links to other pages of the site are returned for
+// the server to check, since only it knows them. A link to a page in
+// broken, whose file did not load, is not judged.
+func (s *Site) checkLinks(links []Link, broken map[string]bool) ([]Link, error) {
+	var problems Problems
+	var others []Link
+	for _, l := range links {
+		bad := func(format string, args ...any) {
+			problems.add(fileErrorf(l.File, l.Line, "link %q: "+format, append([]any{l.URL}, args...)...))
+		}
+		u, err := url.Parse(l.URL)
+		switch {
+		case err != nil:
+			bad("not a URL")
+			continue
+		case u.Scheme != "" || u.Host != "":
+			continue // leaves the site
+		case u.Path == "":
+			bad("write the page's path too (/guide/skills#id): the same text shows on more than one page")
+			continue
+		case !strings.HasPrefix(u.Path, "/"):
+			bad("a link inside the site starts with / (/guide/skills, /faq/who-gets-paid-more)")
+			continue
+		case broken[u.Path]:
+			continue
+		}
+		if slug, ok := strings.CutPrefix(u.Path, "/guide/"); ok {
+			sec, ok := s.sections[slug]
+			switch {
+			case !ok:
+				bad("no guide section %q", slug)
+			case u.Fragment != "" && !sec.HasAnchor(u.Fragment):
+				bad("%s has no heading with id %q", u.Path, u.Fragment)
+			}
+			continue
+		}
+		if slug, ok := strings.CutPrefix(u.Path, "/faq/"); ok {
+			if _, ok := s.answers[slug]; !ok {
+				bad("no FAQ answer %q", slug)
+				continue
+			}
+			if u.Fragment == "" {
+				continue
+			}
+		}
+		others = append(others, l)
+	}
+	return others, problems.err()
+}
