@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"log/slog"
 	"net/http"
+
+	"github.com/go-chi/chi/v5"
 	"strconv"
 	"sync/atomic"
 	"time"
@@ -65,6 +67,7 @@ func (s *server) logRequests(next http.Handler) http.Handler {
 			if status == 0 {
 				status = http.StatusOK
 			}
+			s.cfg.Metrics.observe(chi.RouteContext(r.Context()).RoutePattern(), r.Method, status, time.Since(start))
 			s.logger.LogAttrs(r.Context(), slog.LevelInfo, "request",
 				slog.String("method", r.Method),
 				slog.String("path", r.URL.Path),

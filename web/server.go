@@ -32,6 +32,8 @@ type Config struct {
 	// then one every PostRate. Zero values take the defaults.
 	PostRate  time.Duration
 	PostBurst int
+	// Metrics, when set, counts requests and recommendations.
+	Metrics *Metrics
 	// PageMaxAge is the Cache-Control max-age of HTML pages.
 	PageMaxAge time.Duration
 	// NoStore sends pages with Cache-Control: no-store, for development,
@@ -85,7 +87,7 @@ func NewServer(logger *slog.Logger, site *content.Site, cfg Config) (http.Handle
 		logger:    logger,
 		site:      site,
 		limiter:   newLimiter(cfg.PostRate, cfg.PostBurst),
-		pageCache: fmt.Sprintf("public, max-age=%d", int(cfg.PageMaxAge.Seconds())),
+		pageCache: fmt.Sprintf("public, max-age=%d, stale-while-revalidate=86400, stale-if-error=86400", int(cfg.PageMaxAge.Seconds())),
 	}
 	if cfg.NoStore {
 		s.pageCache = noStore

@@ -146,6 +146,7 @@ func (s *server) handleSubmit(w http.ResponseWriter, r *http.Request) {
 		s.serveForm(w, r, http.StatusUnprocessableEntity, a, errs)
 		return
 	}
+	s.cfg.Metrics.recommended(string(decision.Decide(a).Recommendation))
 	w.Header().Set("Cache-Control", noStore)
 	http.Redirect(w, r, "/which-role/result?"+a.Query(), http.StatusSeeOther)
 }

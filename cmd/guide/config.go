@@ -19,6 +19,7 @@ type config struct {
 	https       bool
 	trustProxy  bool
 	healthcheck bool
+	metricsAddr string
 	shutdown    time.Duration
 	headerWait  time.Duration
 	editor      editorConfig // -check, -content, -dev: editor.go
@@ -33,6 +34,7 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	fs.StringVar(&c.logFormat, "log-format", envOr(getenv, "LOG_FORMAT", "text"), "log format: text or json (env LOG_FORMAT)")
 	fs.BoolVar(&c.https, "https", envBool(getenv, "HTTPS"), "the site is served over HTTPS: send Strict-Transport-Security (env HTTPS)")
 	fs.BoolVar(&c.trustProxy, "trust-proxy", envBool(getenv, "TRUST_PROXY"), "take client IPs from X-Real-IP/X-Forwarded-For, for rate limiting (env TRUST_PROXY)")
+	fs.StringVar(&c.metricsAddr, "metrics-addr", getenv("METRICS_ADDR"), "serve Prometheus /metrics and /debug/pprof/ on this separate address, e.g. 127.0.0.1:9090 (env METRICS_ADDR; off when empty)")
 	fs.BoolVar(&c.healthcheck, "healthcheck", false, "check that the server on -addr answers /healthz, then exit")
 	fs.DurationVar(&c.shutdown, "shutdown-timeout", 15*time.Second, "how long to let in-flight requests finish on shutdown")
 	fs.DurationVar(&c.headerWait, "read-header-timeout", 5*time.Second, "how long a client may take to send its request headers")

@@ -36,7 +36,19 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	logger := slog.New(handler)
 
-	h, err := siteHandler(ctx, cfg.editor, logger, web.Config{BaseURL: cfg.baseURL, HTTPS: cfg.https, TrustProxy: cfg.trustProxy})
+	var metrics *web.Metrics
+	if cfg.metricsAddr != "" {
+		metrics = web.NewMetrics()
+		ln, err := net.Listen("tcp", cfg.metricsAddr)
+		if err != nil {
+			return fmt.Errorf("-metrics-addr: %w", err)
+		}
+		ms := metricsServer(metrics)
+		go ms.Serve(ln)
+		defer ms.Close()
+		logger.Info("metrics", "addr", ln.Addr().String())
+	}
+	h, err := siteHandler(ctx, cfg.editor, logger, web.Config{BaseURL: cfg.baseURL, HTTPS: cfg.https, TrustProxy: cfg.trustProxy, Metrics: metrics})
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,219 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// nginxConf is a caching reverse proxy as an operator would put in front of
+// the site: it honours the server's Cache-Control, revalidates with ETags,
+// appends the client address to X-Forwarded-For and says whether it served
+// from its cache.
+const nginxConf = `
+daemon off;
+master_process off;
+pid {{dir}}/nginx.pid;
+error_log {{dir}}/error.log warn;
+events { worker_connections 128; }
+http {
+	access_log off;
+	client_body_temp_path {{dir}}/body;
+	proxy_temp_path {{dir}}/proxy;
+	fastcgi_temp_path {{dir}}/fastcgi;
+	uwsgi_temp_path {{dir}}/uwsgi;
+	scgi_temp_path {{dir}}/scgi;
+	proxy_cache_path {{dir}}/cache keys_zone=guide:1m;
+	server {
+		listen {{listen}};
+		location / {
+			proxy_pass http://{{upstream}};
+			proxy_http_version 1.1;
+			proxy_set_header Host $host;
+			proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+			proxy_cache guide;
+			proxy_cache_revalidate on;
+			add_header X-Cache-Status $upstream_cache_status always;
+		}
+	}
+}
+`
+
+// startNginx runs Debian's nginx as a caching proxy in front of upstream and
+// returns its address. Outside CI the test is skipped when nginx is missing;
+// in CI (CI=true) that is a failure: .ci/run installs it.
+func startNginx(t *testing.T, upstream string) string {
+	t.Helper()
+	bin, err := exec.LookPath("nginx")
+	if err != nil {
+		for _, p := range []string{"/usr/sbin/nginx", "/usr/local/sbin/nginx"} {
+			if _, statErr := os.Stat(p); statErr == nil {
+				bin, err = p, nil
+				break
+			}
+		}
+	}
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("nginx is required in CI: %v", err)
+		}
+		t.Skipf("nginx not installed (apt-get install -y nginx-light): %v", err)
+	}
+	dir := t.TempDir()
+	listen := freeAddr(t)
+	conf := strings.NewReplacer("{{dir}}", dir, "{{listen}}", listen, "{{upstream}}", upstream).Replace(nginxConf)
+	confPath := filepath.Join(dir, "nginx.conf")
+	if err := os.WriteFile(confPath, []byte(conf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "-p", dir, "-e", filepath.Join(dir, "error.log"), "-c", confPath)
+	cmd.Stderr = os.Stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+	})
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		c, err := net.Dial("tcp", listen)
+		if err == nil {
+			c.Close()
+			return listen
+		}
+		if time.Now().After(deadline) {
+			log, _ := os.ReadFile(filepath.Join(dir, "error.log"))
+			t.Fatalf("nginx did not start: %v\n%s", err, log)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// clientFrom is an HTTP client whose connections leave from the loopback
+// address local, so that the proxy sees it as a distinct client. It follows
+// no redirects.
+func clientFrom(local string) *http.Client {
+	d := &net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(local)}, Timeout: 5 * time.Second}
+	return &http.Client{
+		Transport: &http.Transport{DialContext: d.DialContext, DisableCompression: true},
+		CheckRedirect: func(*http.Request, []*http.Request) error {
+			return http.ErrUseLastResponse
+		},
+		Timeout: 10 * time.Second,
+	}
+}
+
+type proxied struct {
+	status int
+	cache  string // X-Cache-Status: HIT, MISS, EXPIRED, BYPASS, or empty
+	etag   string
+}
+
+func do(t *testing.T, c *http.Client, method, u string, header http.Header, body string) proxied {
+	t.Helper()
+	req, err := http.NewRequestWithContext(context.Background(), method, u, strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, v := range header {
+		req.Header[k] = v
+	}
+	if body != "" {
+		req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		t.Fatalf("%s %s: %v", method, u, err)
+	}
+	defer resp.Body.Close()
+	io.Copy(io.Discard, resp.Body)
+	return proxied{resp.StatusCode, resp.Header.Get("X-Cache-Status"), resp.Header.Get("Etag")}
+}
+
+// TestBehindCachingProxy puts the real program behind nginx and checks what
+// a CDN or cache in front of it would do: cache pages and results, never
+// cache form posts or errors, revalidate with ETags, and rate-limit by the
+// address the proxy saw rather than one the client claims.
+func TestBehindCachingProxy(t *testing.T) {
+	upstream, _, _, _ := start(t, nil, "-trust-proxy")
+	front := "http://" + startNginx(t, upstream)
+	alice := clientFrom("127.0.0.1")
+	const result = "/which-role/result?goal=new-feature&customer_facing=yes&complexity=single-team"
+
+	for _, path := range []string{"/guide", result, "/faq/who-gets-paid-more"} {
+		if got := do(t, alice, "GET", front+path, nil, ""); got.status != 200 || got.cache != "MISS" {
+			t.Errorf("first GET %s = %d %q, want 200 MISS", path, got.status, got.cache)
+		}
+		if got := do(t, alice, "GET", front+path, nil, ""); got.status != 200 || got.cache != "HIT" {
+			t.Errorf("second GET %s = %d %q, want 200 HIT", path, got.status, got.cache)
+		}
+	}
+
+	t.Run("ETag revalidation", func(t *testing.T) {
+		first := do(t, alice, "GET", front+"/compare", nil, "")
+		if first.etag == "" {
+			t.Fatal("no ETag on /compare through the proxy")
+		}
+		got := do(t, alice, "GET", front+"/compare", http.Header{"If-None-Match": {first.etag}}, "")
+		if got.status != http.StatusNotModified {
+			t.Errorf("GET /compare with If-None-Match %s = %d, want 304", first.etag, got.status)
+		}
+	})
+
+	t.Run("never cached", func(t *testing.T) {
+		cases := []struct {
+			name, method, path, body string
+			want                     int
+		}{
+			{"valid post", "POST", "/which-role", "goal=direction&customer_facing=no&complexity=single-team", http.StatusSeeOther},
+			{"invalid post", "POST", "/which-role", "goal=nonsense", http.StatusUnprocessableEntity},
+			{"bad result query", "GET", "/which-role/result?goal=nonsense", "", http.StatusBadRequest},
+			{"unknown page", "GET", "/no-such-page", "", http.StatusNotFound},
+		}
+		// Each from its own address, so the rate limit below starts afresh.
+		c := clientFrom("127.0.0.3")
+		for _, tc := range cases {
+			for i := range 3 {
+				got := do(t, c, tc.method, front+tc.path, nil, tc.body)
+				if got.status != tc.want || got.cache == "HIT" {
+					t.Errorf("%s #%d: %s %s = %d %q, want %d and no cache hit", tc.name, i+1, tc.method, tc.path, got.status, got.cache, tc.want)
+				}
+			}
+		}
+	})
+
+	t.Run("rate limit by forwarded address", func(t *testing.T) {
+		// Mallory claims a new address in every post; the proxy appends the
+		// one it saw, and that is the one the limit counts.
+		mallory := clientFrom("127.0.0.4")
+		limited := 0
+		for i := range 40 {
+			h := http.Header{"X-Forwarded-For": {fmt.Sprintf("203.0.113.%d", i)}, "X-Real-Ip": {fmt.Sprintf("198.51.100.%d", i)}}
+			got := do(t, mallory, "POST", front+"/which-role", h, url.Values{"goal": {"nonsense"}}.Encode())
+			if got.cache == "HIT" {
+				t.Fatalf("post #%d served from the cache", i+1)
+			}
+			if got.status == http.StatusTooManyRequests {
+				limited++
+			}
+		}
+		if limited == 0 {
+			t.Fatal("40 posts with spoofed X-Forwarded-For and X-Real-IP were never limited")
+		}
+		// Another client behind the same proxy has its own allowance.
+		bob := clientFrom("127.0.0.5")
+		if got := do(t, bob, "POST", front+"/which-role", nil, "goal=nonsense"); got.status != http.StatusUnprocessableEntity {
+			t.Errorf("another client's first post = %d, want 422 (its own bucket)", got.status)
+		}
+	})
+}

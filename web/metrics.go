@@ -1,0 +1,110 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+// Metrics counts what the server does, for Prometheus. It holds no answers
+// and nothing personal: routes are patterns (/guide/{slug}), never paths.
+// A nil *Metrics counts nothing.
+type Metrics struct {
+	registry        *prometheus.Registry
+	requests        *prometheus.CounterVec
+	duration        *prometheus.HistogramVec
+	recommendations *prometheus.CounterVec
+}
+
+// NewMetrics registers the server's metrics, the Go and process collectors
+// and build information in a registry of their own.
+func NewMetrics() *Metrics {
+	m := &Metrics{
+		registry: prometheus.NewRegistry(),
+		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "guide_http_requests_total",
+			Help: "HTTP requests served, by route pattern, method and status code.",
+		}, []string{"route", "method", "code"}),
+		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "guide_http_request_duration_seconds",
+			Help:    "Time from the request's arrival to the handler's return, by route pattern.",
+			Buckets: []float64{.0001, .00025, .0005, .001, .0025, .005, .01, .025, .05, .1, .25, 1},
+		}, []string{"route"}),
+		recommendations: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "guide_recommendations_total",
+			Help: "Questionnaires answered, by the recommendation they led to.",
+		}, []string{"recommendation"}),
+	}
+	m.registry.MustRegister(
+		m.requests, m.duration, m.recommendations,
+		collectors.NewGoCollector(),
+		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
+		collectors.NewBuildInfoCollector(),
+	)
+	return m
+}
+
+// CounterFunc adds a counter read from fn at each scrape, for counts kept
+// elsewhere (such as dropped log lines).
+func (m *Metrics) CounterFunc(name, help string, fn func() float64) {
+	m.registry.MustRegister(prometheus.NewCounterFunc(prometheus.CounterOpts{Name: name, Help: help}, fn))
+}
+
+// Handler serves the metrics in the Prometheus text format.
+func (m *Metrics) Handler() http.Handler {
+	return promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{Registry: m.registry})
+}
+
+// observe records one finished request.
+func (m *Metrics) observe(route, method string, status int, took time.Duration) {
+	if m == nil {
+		return
+	}
+	if route == "" {
+		route = "unmatched" // keeps probes for random paths from making new series
+	}
+	m.requests.WithLabelValues(route, methodLabel(method), statusLabel(status)).Inc()
+	m.duration.WithLabelValues(route).Observe(took.Seconds())
+}
+
+// recommended counts one answered questionnaire.
+func (m *Metrics) recommended(recommendation string) {
+	if m == nil {
+		return
+	}
+	m.recommendations.WithLabelValues(recommendation).Inc()
+}
+
+// methodLabel keeps the method label to the methods the site knows, so a
+// client cannot make a new series with each made-up method.
+func methodLabel(method string) string {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut,
+		http.MethodPatch, http.MethodDelete, http.MethodOptions:
+		return method
+	}
+	return "other"
+}
+
+var statusLabels = func() map[int]string {
+	m := map[int]string{}
+	for code := 100; code < 600; code++ {
+		if http.StatusText(code) != "" {
+			m[code] = strconv.Itoa(code)
+		}
+	}
+	return m
+}()
+
+// statusLabel is strconv.Itoa without an allocation for the codes net/http
+// knows.
+func statusLabel(code int) string {
+	if s, ok := statusLabels[code]; ok {
+		return s
+	}
+	return strconv.Itoa(code)
+}

@@ -1,0 +1,82 @@
+package web
+
+import (
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// TestMetrics serves a few requests and reads the counts back the way
+// Prometheus would.
+func TestMetrics(t *testing.T) {
+	m := NewMetrics()
+	srv, _ := newTestServer(t, Config{Metrics: m})
+	get(t, srv, "/guide")
+	get(t, srv, "/guide/skills")
+	get(t, srv, "/no-such-page")
+	resp, err := srv.Client().PostForm(srv.URL+"/which-role", url.Values{
+		"goal": {"direction"}, "customer_facing": {"no"}, "complexity": {"single-team"},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+
+	rec := httptest.NewRecorder()
+	m.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
+	if rec.Code != http.StatusOK {
+		t.Fatalf("GET /metrics = %d", rec.Code)
+	}
+	body, _ := io.ReadAll(rec.Body)
+	for _, want := range []string{
+		`guide_http_requests_total{code="200",method="GET",route="/guide"} 1`,
+		`guide_http_requests_total{code="200",method="GET",route="/guide/{slug}"} 1`,
+		`guide_http_requests_total{code="404",method="GET",route="unmatched"} 1`,
+		`guide_http_requests_total{code="303",method="POST",route="/which-role"} 1`,
+		`guide_http_request_duration_seconds_count{route="/guide"} 1`,
+		`guide_recommendations_total{recommendation="product-manager"} 1`,
+		`go_goroutines `,
+		`process_resident_memory_bytes `,
+		`go_build_info{`,
+	} {
+		if !strings.Contains(string(body), want) {
+			t.Errorf("/metrics lacks %q", want)
+		}
+	}
+	if strings.Contains(string(body), "no-such-page") {
+		t.Error("/metrics names a requested path; routes must be patterns")
+	}
+}
+
+func TestMethodAndStatusLabels(t *testing.T) {
+	if got := methodLabel("BREW"); got != "other" {
+		t.Errorf("methodLabel(BREW) = %q, want other", got)
+	}
+	if got := statusLabel(431); got != "431" {
+		t.Errorf("statusLabel(431) = %q", got)
+	}
+	if got := statusLabel(599); got != "599" {
+		t.Errorf("statusLabel(599) = %q", got)
+	}
+}
+
+// BenchmarkMetrics is the cost of counting a request: /guide with and
+// without metrics.
+//
+//	go test ./web -run '^$' -bench Metrics -benchmem
+func BenchmarkMetrics(b *testing.B) {
+	for _, tc := range []struct {
+		name string
+		m    *Metrics
+	}{{"off", nil}, {"on", NewMetrics()}} {
+		h, err := NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), loadSite(b), Config{Metrics: tc.m})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(tc.name, func(b *testing.B) { benchmarkHandler(b, h, "/guide", "br") })
+	}
+}
