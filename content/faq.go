@@ -33,7 +33,6 @@ type Answer struct {
 	Text string
 	HTML string
 
-	links       []Link
 	file        string
 	slugLine    int
 	relatedLine int
@@ -47,13 +46,14 @@ type answerMeta struct {
 	Related  []string `yaml:"related"`
 }
 
-// loadAnswer loads one answer. Once its slug is known it returns the
-// answer even with problems, so that links to it can still be checked.
-func loadAnswer(md goldmark.Markdown, fsys fs.FS, file string) (*Answer, error) {
+// loadAnswer loads one answer, and returns its parsed body for Load to read
+// links from. Once its slug is known it returns the answer even with
+// problems, so that links to it can still be checked.
+func loadAnswer(md goldmark.Markdown, fsys fs.FS, file string) (*Answer, *document, error) {
 	var meta answerMeta
 	fm, body, bodyLine, err := readMarkdownFile(fsys, file, &meta)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var problems Problems
 	if meta.Question == "" {
@@ -61,7 +61,7 @@ func loadAnswer(md goldmark.Markdown, fsys fs.FS, file string) (*Answer, error) 
 	}
 	if !validSlug(meta.Slug) {
 		problems.add(fileErrorf(file, keyLine(fm, 2, "slug"), "slug %q must be lower-case words joined by hyphens", meta.Slug))
-		return nil, problems.err()
+		return nil, nil, problems.err()
 	}
 	if meta.Order < 1 {
 		problems.add(fileErrorf(file, keyLine(fm, 2, "order"), "order must be a positive number"))
@@ -70,38 +70,37 @@ func loadAnswer(md goldmark.Markdown, fsys fs.FS, file string) (*Answer, error) 
 	if err != nil {
 		problems.add(fileErrorf(file, keyLine(fm, 2, "updated"), "%v", err))
 	}
-	// Answers skip the heading transform, so check refuses every heading,
-	// nested ones too: they would keep attributes such as style=.
+	// The question is the answer's heading, so check refuses every heading
+	// in the body, nested ones too.
 	doc, err := parseMarkdown(md, file, body, bodyLine, false)
 	problems.add(err)
 	a := &Answer{
 		Question: meta.Question, Slug: meta.Slug, Order: meta.Order, Updated: updated,
 		Related: meta.Related, Summary: doc.firstSentence(), Text: doc.text(),
-		links: doc.links,
-		file:  file, slugLine: keyLine(fm, 2, "slug"), relatedLine: keyLine(fm, 2, "related"),
+		file: file, slugLine: keyLine(fm, 2, "slug"), relatedLine: keyLine(fm, 2, "related"),
 	}
 	if a.Summary == "" {
 		problems.add(fileErrorf(file, bodyLine, "the answer is empty"))
 	}
-	a.HTML, err = doc.render(md)
+	a.HTML, err = doc.render(md, "", 0)
 	problems.add(err)
-	return a, problems.err()
+	return a, doc, problems.err()
 }
 
 // loadAnswers reads faq/*.md sorted by order; the required questions come
 // first, in their order. The URL of each file that fails to load is added
-// to broken.
-func loadAnswers(md goldmark.Markdown, fsys fs.FS, broken map[string]bool) ([]*Answer, error) {
+// to broken. docs holds each returned answer's parsed body, by slug.
+func loadAnswers(md goldmark.Markdown, fsys fs.FS, broken map[string]bool) (answers []*Answer, docs map[string]*document, err error) {
 	files, err := fs.Glob(fsys, "faq/*.md")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var problems Problems
-	var answers []*Answer
+	docs = map[string]*document{}
 	seen := map[string]string{}
 	failed := false // then the order may be wrong only because of it
 	for _, file := range files {
-		a, err := loadAnswer(md, fsys, file)
+		a, doc, err := loadAnswer(md, fsys, file)
 		problems.add(err)
 		failed = failed || err != nil
 		if a == nil {
@@ -113,6 +112,7 @@ func loadAnswers(md goldmark.Markdown, fsys fs.FS, broken map[string]bool) ([]*A
 			continue
 		}
 		seen[a.Slug] = file
+		docs[a.Slug] = doc
 		answers = append(answers, a)
 	}
 	slices.SortStableFunc(answers, func(a, b *Answer) int { return a.Order - b.Order })
@@ -124,5 +124,5 @@ func loadAnswers(md goldmark.Markdown, fsys fs.FS, broken map[string]bool) ([]*A
 			}
 		}
 	}
-	return answers, problems.err()
+	return answers, docs, problems.err()
 }

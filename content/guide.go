@@ -35,7 +35,6 @@ type Section struct {
 	// Headings are the body's headings, ids as written.
 	Headings []Heading
 
-	doc       *document // kept for the role tables and links; read once in Load
 	file      string
 	slugLine  int
 	orderLine int
@@ -81,18 +80,19 @@ func (m sectionMeta) validate(file string, fm []byte) error {
 	return problems.err()
 }
 
-// loadSection loads one section. Once its slug is known it returns the
+// loadSection loads one section, and returns its parsed body for Load to
+// read links and role tables from. Once its slug is known it returns the
 // section even with problems, so that links to it can still be checked.
-func loadSection(md goldmark.Markdown, fsys fs.FS, file string) (*Section, error) {
+func loadSection(md goldmark.Markdown, fsys fs.FS, file string) (*Section, *document, error) {
 	var meta sectionMeta
 	fm, body, bodyLine, err := readMarkdownFile(fsys, file, &meta)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var problems Problems
 	problems.add(meta.validate(file, fm))
 	if !validSlug(meta.Slug) {
-		return nil, problems.err()
+		return nil, nil, problems.err()
 	}
 	updated, _ := parseDate(meta.Updated)
 	s := &Section{
@@ -100,36 +100,31 @@ func loadSection(md goldmark.Markdown, fsys fs.FS, file string) (*Section, error
 		file: file, slugLine: keyLine(fm, 2, "slug"), orderLine: keyLine(fm, 2, "order"),
 	}
 
-	// Parse twice: once for each rendering, since the transform rewrites the
-	// tree. The second parse finds the same problems as the first.
-	page, err := parseMarkdown(md, file, body, bodyLine, true)
+	doc, err := parseMarkdown(md, file, body, bodyLine, true)
 	problems.add(err)
-	s.doc = page
-	s.Headings = page.linkHeadings("", 0)
-	s.HTML, err = page.render(md)
+	s.Headings = doc.headings()
+	s.HTML, err = doc.render(md, "", 0)
 	problems.add(err)
-	inline, _ := parseMarkdown(md, file, body, bodyLine, true)
-	inline.linkHeadings(s.Slug+"-", 1)
-	s.InlineHTML, err = inline.render(md)
+	s.InlineHTML, err = doc.render(md, s.Slug+"-", 1)
 	problems.add(err)
-	return s, problems.err()
+	return s, doc, problems.err()
 }
 
 // loadSections reads guide/*.md, sorted by order. The sections whose URLs
 // have shipped (RequiredSections) must be there, in their order; any other
 // section is welcome. The URL of each file that fails to load is added to
-// broken.
-func loadSections(md goldmark.Markdown, fsys fs.FS, broken map[string]bool) ([]*Section, error) {
+// broken. docs holds each returned section's parsed body, by slug.
+func loadSections(md goldmark.Markdown, fsys fs.FS, broken map[string]bool) (sections []*Section, docs map[string]*document, err error) {
 	files, err := fs.Glob(fsys, "guide/*.md")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var problems Problems
-	var sections []*Section
+	docs = map[string]*document{}
 	bySlug := map[string]*Section{}
 	byOrder := map[int]*Section{}
 	for _, file := range files {
-		s, err := loadSection(md, fsys, file)
+		s, doc, err := loadSection(md, fsys, file)
 		problems.add(err)
 		if s == nil {
 			broken["/guide/"+strings.TrimSuffix(path.Base(file), ".md")] = true
@@ -143,6 +138,7 @@ func loadSections(md goldmark.Markdown, fsys fs.FS, broken map[string]bool) ([]*
 			problems.add(fileErrorf(file, s.orderLine, "order %d is taken by %s: give each section its own", s.Order, other.file))
 		}
 		bySlug[s.Slug], byOrder[s.Order] = s, s
+		docs[s.Slug] = doc
 		sections = append(sections, s)
 	}
 	slices.SortStableFunc(sections, func(a, b *Section) int { return a.Order - b.Order })
@@ -172,7 +168,7 @@ func loadSections(md goldmark.Markdown, fsys fs.FS, broken map[string]bool) ([]*
 			break
 		}
 	}
-	return sections, problems.err()
+	return sections, docs, problems.err()
 }
 
 func validSlug(s string) bool {

@@ -17,14 +17,15 @@ import (
 // newMarkdown builds the one goldmark instance the site uses: CommonMark,
 // GFM tables (alignment not rendered, since style= attributes would break
 // the Content-Security-Policy), strikethrough, the typographer, heading
-// ids (explicit "{#id}": check refuses a heading without one) and raw HTML
-// left out.
+// ids (explicit "{#id}": check refuses a heading without one), headings
+// rendered as links to themselves (headingLinks) and raw HTML left out.
 func newMarkdown() goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(
 			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
 			extension.Strikethrough,
 			extension.Typographer,
+			headingLinks{},
 		),
 		goldmark.WithParserOptions(
 			parser.WithAttribute(),
@@ -32,14 +33,8 @@ func newMarkdown() goldmark.Markdown {
 	)
 }
 
-// A Heading is an h2 or h3 inside a rendered Markdown body.
-type Heading struct {
-	Level int
-	ID    string
-	Text  string
-}
-
-// A document is one parsed Markdown body.
+// A document is one parsed Markdown body. It is only read after parsing:
+// rendering it again gives the same HTML.
 type document struct {
 	file     string
 	src      []byte
@@ -147,46 +142,6 @@ func headingID(h *ast.Heading) string {
 		}
 	}
 	return ""
-}
-
-// linkHeadings is the one AST transform the site applies to every body. For
-// each heading it keeps only the id attribute (so content cannot smuggle
-// style= or other attributes in), prefixes the id with idPrefix, moves the
-// level down by shift, and turns the heading's text into a link to itself,
-// which a reader can copy. It returns the headings as written (unprefixed).
-func (d *document) linkHeadings(idPrefix string, shift int) []Heading {
-	var headings []Heading
-	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		h, ok := n.(*ast.Heading)
-		if !entering || !ok {
-			return ast.WalkContinue, nil
-		}
-		id := headingID(h)
-		headings = append(headings, Heading{Level: h.Level, ID: id, Text: plainText(h, d.src)})
-		h.RemoveAttributes()
-		h.SetAttributeString("id", []byte(idPrefix+id))
-		h.Level = min(h.Level+shift, 6)
-
-		link := ast.NewLink()
-		link.Destination = []byte("#" + idPrefix + id)
-		link.SetAttributeString("class", []byte("self-link"))
-		for c := h.FirstChild(); c != nil; {
-			next := c.NextSibling()
-			link.AppendChild(link, c)
-			c = next
-		}
-		h.AppendChild(h, link)
-		return ast.WalkSkipChildren, nil
-	})
-	return headings
-}
-
-func (d *document) render(md goldmark.Markdown) (string, error) {
-	var buf bytes.Buffer
-	if err := md.Renderer().Render(&buf, d.src, d.root); err != nil {
-		return "", fileErrorf(d.file, d.bodyLine, "render: %v", err)
-	}
-	return buf.String(), nil
 }
 
 // plainText returns the text of n and its descendants, without markup, with

@@ -24,7 +24,6 @@ type Page struct {
 	HTML        string
 	Headings    []Heading
 
-	links    []Link
 	file     string
 	slugLine int
 }
@@ -57,43 +56,46 @@ func (m pageMeta) validate(file string, fm []byte) error {
 	return problems.err()
 }
 
-// loadPage loads one page. Once its slug is known it returns the page even
-// with problems, so that links in it can still be checked.
-func loadPage(md goldmark.Markdown, fsys fs.FS, file string) (*Page, error) {
+// loadPage loads one page, and returns its parsed body for Load to read
+// links from. Once its slug is known it returns the page even with
+// problems, so that links in it can still be checked.
+func loadPage(md goldmark.Markdown, fsys fs.FS, file string) (*Page, *document, error) {
 	var meta pageMeta
 	fm, body, bodyLine, err := readMarkdownFile(fsys, file, &meta)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var problems Problems
 	problems.add(meta.validate(file, fm))
 	if !validSlug(meta.Slug) {
-		return nil, problems.err()
+		return nil, nil, problems.err()
 	}
 	updated, _ := parseDate(meta.Updated)
 	doc, err := parseMarkdown(md, file, body, bodyLine, true)
 	problems.add(err)
 	p := &Page{
 		Title: meta.Title, Slug: meta.Slug, Description: meta.Description, Updated: updated,
-		Headings: doc.linkHeadings("", 0), links: doc.links, file: file, slugLine: keyLine(fm, 2, "slug"),
+		Headings: doc.headings(), file: file, slugLine: keyLine(fm, 2, "slug"),
 	}
-	p.HTML, err = doc.render(md)
+	p.HTML, err = doc.render(md, "", 0)
 	problems.add(err)
-	return p, problems.err()
+	return p, doc, problems.err()
 }
 
 // loadPages reads pages/*.md and checks that they are exactly the required
 // pages, returned in the order of RequiredPages. The URL of each file that
-// fails to load is added to broken.
-func loadPages(md goldmark.Markdown, fsys fs.FS, broken map[string]bool) ([]*Page, error) {
+// fails to load is added to broken. docs holds each returned page's parsed
+// body, by slug.
+func loadPages(md goldmark.Markdown, fsys fs.FS, broken map[string]bool) (pages []*Page, docs map[string]*document, err error) {
 	files, err := fs.Glob(fsys, "pages/*.md")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	var problems Problems
 	bySlug := map[string]*Page{}
+	docs = map[string]*document{}
 	for _, file := range files {
-		p, err := loadPage(md, fsys, file)
+		p, doc, err := loadPage(md, fsys, file)
 		problems.add(err)
 		switch {
 		case p == nil:
@@ -104,9 +106,10 @@ func loadPages(md goldmark.Markdown, fsys fs.FS, broken map[string]bool) ([]*Pag
 			problems.add(fileErrorf(file, p.slugLine, "unexpected page %q: the site serves only %v", p.Slug, RequiredPages))
 		default:
 			bySlug[p.Slug] = p
+			docs[p.Slug] = doc
 		}
 	}
-	pages := make([]*Page, 0, len(RequiredPages))
+	pages = make([]*Page, 0, len(RequiredPages))
 	for _, slug := range RequiredPages {
 		p, ok := bySlug[slug]
 		switch {
@@ -116,5 +119,5 @@ func loadPages(md goldmark.Markdown, fsys fs.FS, broken map[string]bool) ([]*Pag
 			problems.add(fmt.Errorf("pages: page %q is missing (want %v)", slug, RequiredPages))
 		}
 	}
-	return pages, problems.err()
+	return pages, docs, problems.err()
 }

@@ -19,10 +19,9 @@ type Profile struct {
 	Skills           []Item
 }
 
-// roleTable reads the section's "Product manager | Project manager" table:
+// roleTable reads a section's "Product manager | Project manager" table:
 // column one is the product manager's list, column two the project manager's.
-func roleTable(s *Section) (product, project []Item, err error) {
-	d := s.doc
+func roleTable(d *document) (product, project []Item, err error) {
 	var table *east.Table
 	_ = ast.Walk(d.root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if t, ok := n.(*east.Table); ok && entering && table == nil {
@@ -32,7 +31,7 @@ func roleTable(s *Section) (product, project []Item, err error) {
 		return ast.WalkContinue, nil
 	})
 	if table == nil {
-		return nil, nil, fileErrorf(s.file, d.bodyLine, `no "Product manager | Project manager" table: the hiring brief is built from it`)
+		return nil, nil, fileErrorf(d.file, d.bodyLine, `no "Product manager | Project manager" table: the hiring brief is built from it`)
 	}
 	for row := table.FirstChild(); row != nil; row = row.NextSibling() {
 		var cells []ast.Node
@@ -40,11 +39,11 @@ func roleTable(s *Section) (product, project []Item, err error) {
 			cells = append(cells, c)
 		}
 		if len(cells) != 2 {
-			return nil, nil, fileErrorf(s.file, d.line(row), "the role table needs exactly two columns")
+			return nil, nil, fileErrorf(d.file, d.line(row), "the role table needs exactly two columns")
 		}
 		if _, isHeader := row.(*east.TableHeader); isHeader {
 			if !strings.EqualFold(plainText(cells[0], d.src), "Product manager") || !strings.EqualFold(plainText(cells[1], d.src), "Project manager") {
-				return nil, nil, fileErrorf(s.file, d.line(row), `the role table's header must be "Product manager | Project manager"`)
+				return nil, nil, fileErrorf(d.file, d.line(row), `the role table's header must be "Product manager | Project manager"`)
 			}
 			continue
 		}
@@ -54,7 +53,7 @@ func roleTable(s *Section) (product, project []Item, err error) {
 				if plainText(cells[i], d.src) == "" {
 					continue
 				}
-				return nil, nil, fileErrorf(s.file, d.line(row), `each role-table cell reads "**Term**: explanation"`)
+				return nil, nil, fileErrorf(d.file, d.line(row), `each role-table cell reads "**Term**: explanation"`)
 			}
 			*list = append(*list, item)
 		}

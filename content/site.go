@@ -83,23 +83,26 @@ func Load(fsys fs.FS) (*Site, error) {
 	if home != nil {
 		links = append(links, home.links...)
 	}
-	site.Sections, err = loadSections(md, fsys, broken)
+	// The parsed bodies, by slug, live only while Load reads their links
+	// and the role tables.
+	var sectionDocs, answerDocs, pageDocs map[string]*document
+	site.Sections, sectionDocs, err = loadSections(md, fsys, broken)
 	problems.add(err)
 	for _, sec := range site.Sections {
 		site.sections[sec.Slug] = sec
-		links = append(links, sec.doc.links...)
+		links = append(links, sectionDocs[sec.Slug].links...)
 	}
-	site.Answers, err = loadAnswers(md, fsys, broken)
+	site.Answers, answerDocs, err = loadAnswers(md, fsys, broken)
 	problems.add(err)
 	for _, a := range site.Answers {
 		site.answers[a.Slug] = a
-		links = append(links, a.links...)
+		links = append(links, answerDocs[a.Slug].links...)
 	}
-	site.Pages, err = loadPages(md, fsys, broken)
+	site.Pages, pageDocs, err = loadPages(md, fsys, broken)
 	problems.add(err)
 	for _, p := range site.Pages {
 		site.pages[p.Slug] = p
-		links = append(links, p.links...)
+		links = append(links, pageDocs[p.Slug].links...)
 	}
 	site.Comparison, err = loadComparison(fsys, "compare.yaml")
 	problems.add(err)
@@ -113,19 +116,10 @@ func Load(fsys fs.FS) (*Site, error) {
 		{"responsibilities", &site.ProductManager.Responsibilities, &site.ProjectManager.Responsibilities},
 		{"skills", &site.ProductManager.Skills, &site.ProjectManager.Skills},
 	} {
-		if sec, ok := site.sections[part.slug]; ok {
-			*part.prod, *part.proj, err = roleTable(sec)
+		if doc, ok := sectionDocs[part.slug]; ok {
+			*part.prod, *part.proj, err = roleTable(doc)
 			problems.add(err)
 		}
-	}
-	for _, sec := range site.Sections {
-		sec.doc = nil
-	}
-	for _, a := range site.Answers {
-		a.links = nil
-	}
-	for _, p := range site.Pages {
-		p.links = nil
 	}
 	problems.add(site.checkReferences(broken))
 	site.Links, err = site.checkLinks(links, broken)
@@ -175,8 +169,7 @@ func loadHome(md goldmark.Markdown, fsys fs.FS, file string) (Home, *document, e
 	}
 	doc, err := parseMarkdown(md, file, body, bodyLine, true)
 	problems.add(err)
-	doc.linkHeadings("", 0)
-	html, err := doc.render(md)
+	html, err := doc.render(md, "", 0)
 	problems.add(err)
 	return Home{Title: meta.Title, Description: meta.Description, Updated: updated, HTML: html}, doc, problems.err()
 }
