@@ -57,6 +57,27 @@ func (s *Site) Page(slug string) (*Page, bool) {
 	return p, ok
 }
 
+// GuideUpdated returns when the guide last changed: its latest section.
+func (s *Site) GuideUpdated() time.Time {
+	return latest(s.Sections, func(sec *Section) time.Time { return sec.Updated })
+}
+
+// FAQUpdated returns when the FAQ last changed: its latest answer.
+func (s *Site) FAQUpdated() time.Time {
+	return latest(s.Answers, func(a *Answer) time.Time { return a.Updated })
+}
+
+// latest returns the most recent update among items.
+func latest[T any](items []T, updated func(T) time.Time) time.Time {
+	var t time.Time
+	for _, it := range items {
+		if u := updated(it); u.After(t) {
+			t = u
+		}
+	}
+	return t
+}
+
 // HasAnchor reports whether /guide/{slug}#{anchor} exists; an empty anchor
 // asks only about the section.
 func (s *Site) HasAnchor(slug, anchor string) bool {

@@ -37,17 +37,3 @@ func (s *server) faqPage(site *content.Site) map[string]any {
 	}
 	return map[string]any{"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": questions}
 }
-
-// latest returns the most recent update among items.
-func latest[T any](items []T, updated func(T) time.Time) time.Time {
-	var t time.Time
-	for _, it := range items {
-		if u := updated(it); u.After(t) {
-			t = u
-		}
-	}
-	return t
-}
-
-func sectionUpdated(s *content.Section) time.Time { return s.Updated }
-func answerUpdated(a *content.Answer) time.Time   { return a.Updated }

@@ -54,7 +54,7 @@ func (s *server) prerender() error {
 
 	guide := s.meta("/guide", "The complete guide", "Product manager or project manager? The whole guide on one page: roles, responsibilities, skills, differences, scenarios and hiring advice.")
 	guide.Nav, guide.OGType = "guide", "article"
-	guide.JSONLD = s.article(guide, latest(site.Sections, sectionUpdated))
+	guide.JSONLD = s.article(guide, site.GuideUpdated())
 	pages = append(pages, page{"/guide", templates.GuidePage(guide, site.Sections)})
 
 	for i, sec := range site.Sections {

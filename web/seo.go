@@ -23,7 +23,7 @@ func (s *server) sitemap() ([]byte, error) {
 	day := func(t time.Time) string { return t.Format("2006-01-02") }
 	urls := []sitemapURL{
 		{s.cfg.BaseURL + "/", day(site.Home.Updated)},
-		{s.cfg.BaseURL + "/guide", day(latest(site.Sections, sectionUpdated))},
+		{s.cfg.BaseURL + "/guide", day(site.GuideUpdated())},
 	}
 	for _, sec := range site.Sections {
 		urls = append(urls, sitemapURL{s.cfg.BaseURL + "/guide/" + sec.Slug, day(sec.Updated)})
@@ -32,7 +32,7 @@ func (s *server) sitemap() ([]byte, error) {
 		sitemapURL{s.cfg.BaseURL + "/compare", day(site.Comparison.Updated)},
 		sitemapURL{s.cfg.BaseURL + "/which-role", ""},
 		sitemapURL{s.cfg.BaseURL + "/which-role/how-it-works", ""},
-		sitemapURL{s.cfg.BaseURL + "/faq", day(latest(site.Answers, answerUpdated))},
+		sitemapURL{s.cfg.BaseURL + "/faq", day(site.FAQUpdated())},
 	)
 	for _, a := range site.Answers {
 		urls = append(urls, sitemapURL{s.cfg.BaseURL + "/faq/" + a.Slug, day(a.Updated)})

@@ -93,7 +93,7 @@ func NewServer(logger *slog.Logger, site *content.Site, cfg Config) (http.Handle
 		s.pageCache = noStore
 	}
 	s.makeCards()
-	s.contentDate = latest(site.Sections, sectionUpdated)
+	s.contentDate = site.GuideUpdated()
 	if err := s.prerender(); err != nil {
 		return nil, err
 	}
