@@ -4,10 +4,6 @@ import (
 	"fmt"
 	"io/fs"
 	"time"
-
-	"github.com/goccy/go-yaml"
-	"github.com/goccy/go-yaml/ast"
-	"github.com/goccy/go-yaml/parser"
 )
 
 // A Comparison is the side-by-side table of the two roles.
@@ -57,13 +53,14 @@ func loadComparison(fsys fs.FS, file string) (Comparison, error) {
 	if err := decodeYAML(file, src, 1, &raw); err != nil {
 		return Comparison{}, err
 	}
+	at := newYAMLLines(src, 1)
 	switch {
 	case raw.Title == "" || raw.Description == "" || raw.Summary == "":
 		return Comparison{}, fileErrorf(file, 1, "title, description and summary are required")
 	case len(raw.Rows) < minRows:
-		return Comparison{}, fileErrorf(file, keyLine(src, 1, "rows"), "the comparison needs at least %d rows, has %d", minRows, len(raw.Rows))
+		return Comparison{}, fileErrorf(file, at.key("rows"), "the comparison needs at least %d rows, has %d", minRows, len(raw.Rows))
 	}
-	lines := rowLines(src, len(raw.Rows), keyLine(src, 1, "rows"))
+	lines := at.entries("rows", len(raw.Rows))
 	var problems Problems
 	for i, r := range raw.Rows {
 		if r.Dimension == "" || r.ProductManager == "" || r.ProjectManager == "" || r.Section == "" {
@@ -75,41 +72,10 @@ func loadComparison(fsys fs.FS, file string) (Comparison, error) {
 	}
 	updated, err := parseDate(raw.Updated)
 	if err != nil {
-		return Comparison{}, fileErrorf(file, keyLine(src, 1, "updated"), "%v", err)
+		return Comparison{}, fileErrorf(file, at.key("updated"), "%v", err)
 	}
 	return Comparison{
 		Title: raw.Title, Description: raw.Description, Summary: raw.Summary, Updated: updated, Rows: raw.Rows,
 		file: file, rowLines: lines,
 	}, nil
-}
-
-// rowLines returns the line on which each of the n entries of the top-level
-// "rows" sequence starts, or fallback where the YAML tree cannot tell.
-func rowLines(src []byte, n, fallback int) []int {
-	lines := make([]int, n)
-	for i := range lines {
-		lines[i] = fallback
-	}
-	f, err := parser.ParseBytes(src, 0)
-	if err != nil {
-		return lines
-	}
-	p, err := yaml.PathString("$.rows")
-	if err != nil {
-		return lines
-	}
-	node, err := p.FilterFile(f)
-	if err != nil {
-		return lines
-	}
-	seq, ok := node.(*ast.SequenceNode)
-	if !ok {
-		return lines
-	}
-	for i, v := range seq.Values {
-		if tok := v.GetToken(); i < n && tok != nil && tok.Position != nil {
-			lines[i] = tok.Position.Line
-		}
-	}
-	return lines
 }

@@ -57,18 +57,18 @@ func loadAnswer(md goldmark.Markdown, fsys fs.FS, file string) (*Answer, *docume
 	}
 	var problems Problems
 	if meta.Question == "" {
-		problems.add(fileErrorf(file, 2, "question is required"))
+		problems.add(fileErrorf(file, frontMatterLine, "question is required"))
 	}
 	if !validSlug(meta.Slug) {
-		problems.add(fileErrorf(file, keyLine(fm, 2, "slug"), "slug %q must be lower-case words joined by hyphens", meta.Slug))
+		problems.add(fileErrorf(file, fm.key("slug"), "slug %q must be lower-case words joined by hyphens", meta.Slug))
 		return nil, nil, problems.err()
 	}
 	if meta.Order < 1 {
-		problems.add(fileErrorf(file, keyLine(fm, 2, "order"), "order must be a positive number"))
+		problems.add(fileErrorf(file, fm.key("order"), "order must be a positive number"))
 	}
 	updated, err := parseDate(meta.Updated)
 	if err != nil {
-		problems.add(fileErrorf(file, keyLine(fm, 2, "updated"), "%v", err))
+		problems.add(fileErrorf(file, fm.key("updated"), "%v", err))
 	}
 	// The question is the answer's heading, so check refuses every heading
 	// in the body, nested ones too.
@@ -77,7 +77,7 @@ func loadAnswer(md goldmark.Markdown, fsys fs.FS, file string) (*Answer, *docume
 	a := &Answer{
 		Question: meta.Question, Slug: meta.Slug, Order: meta.Order, Updated: updated,
 		Related: meta.Related, Summary: doc.firstSentence(), Text: doc.text(),
-		file: file, slugLine: keyLine(fm, 2, "slug"), relatedLine: keyLine(fm, 2, "related"),
+		file: file, slugLine: fm.key("slug"), relatedLine: fm.key("related"),
 	}
 	if a.Summary == "" {
 		problems.add(fileErrorf(file, bodyLine, "the answer is empty"))

@@ -31,17 +31,6 @@ func lineAt(src []byte, off int) int {
 	return bytes.Count(src[:off], []byte("\n")) + 1
 }
 
-// keyLine returns the line of a top-level YAML key in a front-matter block
-// that starts on line first, or first if the key is absent.
-func keyLine(yamlSrc []byte, first int, key string) int {
-	for i, line := range bytes.Split(yamlSrc, []byte("\n")) {
-		if bytes.HasPrefix(line, []byte(key+":")) {
-			return first + i
-		}
-	}
-	return first
-}
-
 // Problems is every problem that Load found, in file and line order;
 // problems that lie in no single file come first. Its Error has one problem
 // a line, each "file:line: reason".

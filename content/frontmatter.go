@@ -35,20 +35,21 @@ func splitFrontMatter(file string, src []byte) (fm, body []byte, bodyLine int, e
 }
 
 // readMarkdownFile reads a Markdown file and decodes its front matter
-// strictly into meta. It returns the front matter (for error lines), the
-// body and the line on which the body starts.
-func readMarkdownFile(fsys fs.FS, file string, meta any) (fm, body []byte, bodyLine int, err error) {
+// strictly into meta. It returns where the front matter's keys are (for
+// error lines), the body and the line on which the body starts.
+func readMarkdownFile(fsys fs.FS, file string, meta any) (fm yamlLines, body []byte, bodyLine int, err error) {
 	src, err := fs.ReadFile(fsys, file)
 	if err != nil {
-		return nil, nil, 0, fmt.Errorf("read %s: %w", file, err)
+		return yamlLines{}, nil, 0, fmt.Errorf("read %s: %w", file, err)
 	}
-	if fm, body, bodyLine, err = splitFrontMatter(file, src); err != nil {
-		return nil, nil, 0, err
+	yamlSrc, body, bodyLine, err := splitFrontMatter(file, src)
+	if err != nil {
+		return yamlLines{}, nil, 0, err
 	}
-	if err := decodeYAML(file, fm, 2, meta); err != nil {
-		return nil, nil, 0, err
+	if err := decodeYAML(file, yamlSrc, frontMatterLine, meta); err != nil {
+		return yamlLines{}, nil, 0, err
 	}
-	return fm, body, bodyLine, nil
+	return newYAMLLines(yamlSrc, frontMatterLine), body, bodyLine, nil
 }
 
 // decodeYAML decodes src strictly into v: unknown keys and duplicate keys

@@ -53,29 +53,28 @@ type sectionMeta struct {
 	Updated     string `yaml:"updated"`
 }
 
-func (m sectionMeta) validate(file string, fm []byte) error {
+func (m sectionMeta) validate(file string, fm yamlLines) error {
 	var problems Problems
-	line := func(key string) int { return keyLine(fm, 2, key) }
 	if m.Title == "" {
-		problems.add(fileErrorf(file, 2, "title is required"))
+		problems.add(fileErrorf(file, frontMatterLine, "title is required"))
 	}
 	switch {
 	case m.Slug == "":
-		problems.add(fileErrorf(file, 2, "slug is required"))
+		problems.add(fileErrorf(file, frontMatterLine, "slug is required"))
 	case !validSlug(m.Slug):
-		problems.add(fileErrorf(file, line("slug"), "slug %q must be lower-case words joined by hyphens", m.Slug))
+		problems.add(fileErrorf(file, fm.key("slug"), "slug %q must be lower-case words joined by hyphens", m.Slug))
 	}
 	switch n := len([]rune(m.Description)); {
 	case n == 0:
-		problems.add(fileErrorf(file, 2, "description is required"))
+		problems.add(fileErrorf(file, frontMatterLine, "description is required"))
 	case n > 160:
-		problems.add(fileErrorf(file, line("description"), "description is %d characters; the limit is 160", n))
+		problems.add(fileErrorf(file, fm.key("description"), "description is %d characters; the limit is 160", n))
 	}
 	if m.Order < 1 {
-		problems.add(fileErrorf(file, line("order"), "order must be a positive number"))
+		problems.add(fileErrorf(file, fm.key("order"), "order must be a positive number"))
 	}
 	if _, err := parseDate(m.Updated); err != nil {
-		problems.add(fileErrorf(file, line("updated"), "%v", err))
+		problems.add(fileErrorf(file, fm.key("updated"), "%v", err))
 	}
 	return problems.err()
 }
@@ -97,7 +96,7 @@ func loadSection(md goldmark.Markdown, fsys fs.FS, file string) (*Section, *docu
 	updated, _ := parseDate(meta.Updated)
 	s := &Section{
 		Title: meta.Title, Slug: meta.Slug, Description: meta.Description, Order: meta.Order, Updated: updated,
-		file: file, slugLine: keyLine(fm, 2, "slug"), orderLine: keyLine(fm, 2, "order"),
+		file: file, slugLine: fm.key("slug"), orderLine: fm.key("order"),
 	}
 
 	doc, err := parseMarkdown(md, file, body, bodyLine, true)

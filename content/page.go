@@ -35,23 +35,22 @@ type pageMeta struct {
 	Updated     string `yaml:"updated"`
 }
 
-func (m pageMeta) validate(file string, fm []byte) error {
+func (m pageMeta) validate(file string, fm yamlLines) error {
 	var problems Problems
-	line := func(key string) int { return keyLine(fm, 2, key) }
 	if m.Title == "" {
-		problems.add(fileErrorf(file, 2, "title is required"))
+		problems.add(fileErrorf(file, frontMatterLine, "title is required"))
 	}
 	if !validSlug(m.Slug) {
-		problems.add(fileErrorf(file, line("slug"), "slug %q must be lower-case words joined by hyphens", m.Slug))
+		problems.add(fileErrorf(file, fm.key("slug"), "slug %q must be lower-case words joined by hyphens", m.Slug))
 	}
 	switch n := len([]rune(m.Description)); {
 	case n == 0:
-		problems.add(fileErrorf(file, 2, "description is required"))
+		problems.add(fileErrorf(file, frontMatterLine, "description is required"))
 	case n > 160:
-		problems.add(fileErrorf(file, line("description"), "description is %d characters; the limit is 160", n))
+		problems.add(fileErrorf(file, fm.key("description"), "description is %d characters; the limit is 160", n))
 	}
 	if _, err := parseDate(m.Updated); err != nil {
-		problems.add(fileErrorf(file, line("updated"), "%v", err))
+		problems.add(fileErrorf(file, fm.key("updated"), "%v", err))
 	}
 	return problems.err()
 }
@@ -75,7 +74,7 @@ func loadPage(md goldmark.Markdown, fsys fs.FS, file string) (*Page, *document, 
 	problems.add(err)
 	p := &Page{
 		Title: meta.Title, Slug: meta.Slug, Description: meta.Description, Updated: updated,
-		Headings: doc.headings(), file: file, slugLine: keyLine(fm, 2, "slug"),
+		Headings: doc.headings(), file: file, slugLine: fm.key("slug"),
 	}
 	p.HTML, err = doc.render(md, "", 0)
 	problems.add(err)

@@ -182,11 +182,11 @@ func loadHome(md goldmark.Markdown, fsys fs.FS, file string) (Home, *document, e
 	}
 	var problems Problems
 	if meta.Title == "" || meta.Description == "" {
-		problems.add(fileErrorf(file, 2, "title and description are required"))
+		problems.add(fileErrorf(file, frontMatterLine, "title and description are required"))
 	}
 	updated, err := parseDate(meta.Updated)
 	if err != nil {
-		problems.add(fileErrorf(file, keyLine(fm, 2, "updated"), "%v", err))
+		problems.add(fileErrorf(file, fm.key("updated"), "%v", err))
 	}
 	doc, err := parseMarkdown(md, file, body, bodyLine, true)
 	problems.add(err)

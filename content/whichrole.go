@@ -100,24 +100,29 @@ func loadQuestionnaire(fsys fs.FS, file string) (Questionnaire, error) {
 	if err := decodeYAML(file, src, 1, &q); err != nil {
 		return Questionnaire{}, err
 	}
+	// Every problem here stops the load, so the YAML is parsed for its
+	// lines only then.
+	at := func(key, format string, args ...any) error {
+		return fileErrorf(file, newYAMLLines(src, 1).key(key), format, args...)
+	}
 	for _, x := range q.Questions {
 		if x.Field == "" || x.Legend == "" || len(x.Options) == 0 {
-			return Questionnaire{}, fileErrorf(file, keyLine(src, 1, "questions"), "question %q: field, legend and options are required", x.Field)
+			return Questionnaire{}, at("questions", "question %q: field, legend and options are required", x.Field)
 		}
 		for _, o := range x.Options {
 			if o.Value == "" || o.Label == "" {
-				return Questionnaire{}, fileErrorf(file, keyLine(src, 1, "questions"), "question %q: every option needs a value and a label", x.Field)
+				return Questionnaire{}, at("questions", "question %q: every option needs a value and a label", x.Field)
 			}
 		}
 	}
 	for _, r := range q.Reasons {
 		if r.ID == "" || r.Text == "" || len(r.Questions) == 0 {
-			return Questionnaire{}, fileErrorf(file, keyLine(src, 1, "reasons"), "reason %q: id, text and questions are required", r.ID)
+			return Questionnaire{}, at("reasons", "reason %q: id, text and questions are required", r.ID)
 		}
 	}
 	for _, r := range q.Recommendations {
 		if r.ID == "" || r.Summary == "" {
-			return Questionnaire{}, fileErrorf(file, keyLine(src, 1, "recommendations"), "recommendation %q: id and summary are required", r.ID)
+			return Questionnaire{}, at("recommendations", "recommendation %q: id and summary are required", r.ID)
 		}
 	}
 	if q.CustomerFacingUnchanged == "" {

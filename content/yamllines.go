@@ -1,0 +1,81 @@
+package content
+
+import (
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+)
+
+// frontMatterLine is the file line on which front matter starts: line 1 is
+// the opening "---". Problems with the front matter as a whole (a required
+// key missing) are reported there.
+const frontMatterLine = 2
+
+// yamlLines finds where things are in a YAML source, for error messages:
+// the lines of its top-level keys and of the entries of a sequence, found
+// by goccy/go-yaml path in the syntax tree.
+type yamlLines struct {
+	doc   *ast.DocumentNode // nil if the source does not parse
+	first int               // the file line on which the source starts
+}
+
+func newYAMLLines(src []byte, first int) yamlLines {
+	y := yamlLines{first: first}
+	if f, err := parser.ParseBytes(src, 0); err == nil && len(f.Docs) > 0 {
+		y.doc = f.Docs[0]
+	}
+	return y
+}
+
+// key returns the file line of a top-level key, or the source's first line
+// if the key is absent.
+func (y yamlLines) key(name string) int {
+	if kv := y.entry(name); kv != nil {
+		return y.line(kv.Key)
+	}
+	return y.first
+}
+
+// entries returns the file line on which each of the n entries of the
+// top-level sequence name starts; where the tree cannot tell, the key's line.
+func (y yamlLines) entries(name string, n int) []int {
+	lines := make([]int, n)
+	for i := range lines {
+		lines[i] = y.key(name)
+	}
+	if kv := y.entry(name); kv != nil {
+		if seq, ok := kv.Value.(*ast.SequenceNode); ok {
+			for i, v := range seq.Values[:min(n, len(seq.Values))] {
+				if line := y.line(v); line != 0 {
+					lines[i] = line
+				}
+			}
+		}
+	}
+	return lines
+}
+
+// entry returns the key-value pair of a top-level key, or nil.
+func (y yamlLines) entry(name string) *ast.MappingValueNode {
+	if y.doc == nil || y.doc.Body == nil {
+		return nil
+	}
+	path, err := yaml.PathString("$." + name)
+	if err != nil {
+		return nil
+	}
+	value, err := path.FilterNode(y.doc.Body)
+	if err != nil || value == nil {
+		return nil
+	}
+	kv, _ := ast.Parent(y.doc, value).(*ast.MappingValueNode)
+	return kv
+}
+
+// line returns the file line of a node, or 0 if it has no position.
+func (y yamlLines) line(n ast.Node) int {
+	if tok := n.GetToken(); tok != nil && tok.Position != nil {
+		return y.first + tok.Position.Line - 1
+	}
+	return 0
+}
