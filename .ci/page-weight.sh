@@ -18,10 +18,14 @@ fi
 size() { curl -fs -H "Accept-Encoding: $2" "$BASE$1" | wc -c; }
 css=$(curl -fs "$BASE/" | grep -o '/static/style\.[0-9a-f]*\.css' | head -1)
 css_gz=$(size "$css" gzip); css_br=$(size "$css" br)
+# Every page the sitemap lists (its paths, whatever origin it names), then
+# the questionnaire's answer pages, which it does not list: the result and
+# the brief for the longest answers.
+pages=()
+for p in $(curl -fs "$BASE/sitemap.xml" | sed -n 's#.*<loc>[a-z]*://[^/]*\([^<]*\)</loc>.*#\1#p'); do pages+=("$p"); done
+[ ${#pages[@]} -gt 0 ] || { echo "page-weight: no pages in $BASE/sitemap.xml" >&2; exit 1; }
 all="goal=new-product&problems=no-launches&problems=unclear-direction&problems=over-budget&problems=missed-deadlines&problems=poor-coordination&customer_facing=yes&complexity=complex-tech"
-pages=(/ /guide /compare /faq /which-role /which-role/how-it-works /about /privacy "/which-role/result?$all" "/which-role/brief?$all")
-for s in definitions responsibilities skills differences scenarios working-together career-path hiring; do pages+=("/guide/$s"); done
-for f in $(curl -fs "$BASE/sitemap.xml" | grep -o '/faq/[a-z0-9-]*'); do pages+=("$f"); done
+pages+=("/which-role/result?$all" "/which-role/brief?$all")
 budget=$((14 * 1024)); worst=0; fail=0
 printf '%-22s %8s %8s %8s %8s\n' page html html+css html+css budget
 printf '%-22s %8s %8s %8s %8s\n' "" raw gzip br ""
