@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestMetricsListener checks that -metrics-addr serves /metrics and the
@@ -12,9 +13,14 @@ import (
 func TestMetricsListener(t *testing.T) {
 	metricsAddr := freeAddr(t)
 	addr, _, _, _ := start(t, nil, "-metrics-addr", metricsAddr)
-	if resp, err := http.Get("http://" + addr + "/guide"); err == nil {
-		resp.Body.Close()
+	resp, err := http.Get("http://" + addr + "/guide")
+	if err != nil {
+		t.Fatal(err)
 	}
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+	// The request is counted after its response is sent: wait for it.
+	waitForBody(t, "http://"+metricsAddr+"/metrics", `route="/guide"`)
 	for _, tc := range []struct {
 		url, want string
 		status    int
@@ -33,5 +39,25 @@ func TestMetricsListener(t *testing.T) {
 		if resp.StatusCode != tc.status || !strings.Contains(string(body), tc.want) {
 			t.Errorf("GET %s = %d (want %d), body has %q: %v", tc.url, resp.StatusCode, tc.status, tc.want, strings.Contains(string(body), tc.want))
 		}
+	}
+}
+
+// waitForBody polls url until its body contains want.
+func waitForBody(t *testing.T, url, want string) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		resp, err := http.Get(url)
+		if err == nil {
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if strings.Contains(string(body), want) {
+				return
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s never contained %q", url, want)
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }
