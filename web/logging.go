@@ -3,28 +3,44 @@ package web
 import (
 	"crypto/rand"
 	"encoding/hex"
-	"log/slog"
 	"net/http"
 	"strconv"
+	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
+
+	"github.com/go-chi/chi/v5"
 )
 
-// statusWriter records what a handler sent, for the request log.
-type statusWriter struct {
+// The request log: one line per request, built by hand into a reused
+// buffer (slog's generic handler costs more than the rest of a cached
+// page) and handed to Config.RequestLog in one Write. Fields:
+//
+//	time, level, msg=request, method, path, route (the route pattern, empty
+//	for a 404), status, bytes (body bytes sent), duration_ms (float, ms),
+//	client_ip (after the trusted-proxy rules), user_agent, request_id
+//
+// /healthz is not logged. The request id is also the X-Request-Id response
+// header, and panic and error lines carry it.
+
+// recorder records what a handler sent, for the request log. It is
+// allocated once per request and also holds the request id's header value.
+type recorder struct {
 	http.ResponseWriter
 	status int
 	bytes  int
+	id     [1]string
 }
 
-func (w *statusWriter) WriteHeader(code int) {
+func (w *recorder) WriteHeader(code int) {
 	if w.status == 0 {
 		w.status = code
 	}
 	w.ResponseWriter.WriteHeader(code)
 }
 
-func (w *statusWriter) Write(b []byte) (int, error) {
+func (w *recorder) Write(b []byte) (int, error) {
 	if w.status == 0 {
 		w.status = http.StatusOK
 	}
@@ -34,46 +50,208 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 }
 
 // Unwrap lets http.ResponseController reach the real writer.
-func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+func (w *recorder) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// requestID is the id of the request w answers, or "".
+func requestID(w http.ResponseWriter) string {
+	if v := w.Header()["X-Request-Id"]; len(v) > 0 {
+		return v[0]
+	}
+	return ""
+}
 
 // requestIDs makes short, unique request ids: a random prefix per process
 // and a counter.
 type requestIDs struct {
-	prefix string
+	prefix [9]byte // 8 hex digits and '-'
 	n      atomic.Uint64
 }
 
 func newRequestIDs() *requestIDs {
-	b := make([]byte, 4)
-	rand.Read(b)
-	return &requestIDs{prefix: hex.EncodeToString(b) + "-"}
+	var b [4]byte
+	rand.Read(b[:])
+	ids := &requestIDs{}
+	hex.Encode(ids.prefix[:8], b[:])
+	ids.prefix[8] = '-'
+	return ids
 }
 
 func (ids *requestIDs) next() string {
-	return ids.prefix + strconv.FormatUint(ids.n.Add(1), 10)
+	var buf [32]byte
+	return string(strconv.AppendUint(append(buf[:0], ids.prefix[:]...), ids.n.Add(1), 10))
 }
 
-// logRequests writes one log line per request.
+var lineBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 512); return &b }}
+
+// logRequests sets X-Request-Id and writes one log line per request.
 func (s *server) logRequests(next http.Handler) http.Handler {
+	out := s.cfg.RequestLog
+	if out == nil {
+		return next
+	}
 	ids := newRequestIDs()
+	json := s.cfg.LogFormat == "json"
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/healthz" {
+			next.ServeHTTP(w, r)
+			return
+		}
 		start := time.Now()
-		id := ids.next()
-		sw := &statusWriter{ResponseWriter: w}
+		rec := &recorder{ResponseWriter: w}
+		rec.id[0] = ids.next()
+		w.Header()["X-Request-Id"] = rec.id[:]
 		defer func() {
-			status := sw.status
+			status := rec.status
 			if status == 0 {
 				status = http.StatusOK
 			}
-			s.logger.LogAttrs(r.Context(), slog.LevelInfo, "request",
-				slog.String("method", r.Method),
-				slog.String("path", r.URL.Path),
-				slog.Int("status", status),
-				slog.Int("bytes", sw.bytes),
-				slog.Duration("duration", time.Since(start)),
-				slog.String("request_id", id),
-			)
+			route := ""
+			if rctx := chi.RouteContext(r.Context()); rctx != nil {
+				route = rctx.RoutePattern()
+			}
+			now := time.Now()
+			bp := lineBuffers.Get().(*[]byte)
+			line := requestLine{b: (*bp)[:0], json: json}
+			line.begin(now)
+			line.str("method", r.Method)
+			line.str("path", r.URL.Path)
+			line.str("route", route)
+			line.int("status", status)
+			line.int("bytes", rec.bytes)
+			line.float("duration_ms", float64(now.Sub(start))/1e6)
+			line.str("client_ip", s.clientAddr(r))
+			line.str("user_agent", r.UserAgent())
+			line.str("request_id", rec.id[0])
+			line.end()
+			out.Write(line.b)
+			*bp = line.b
+			lineBuffers.Put(bp)
 		}()
-		next.ServeHTTP(sw, r)
+		next.ServeHTTP(rec, r)
 	})
+}
+
+// requestLine appends a log line in slog's text or JSON shape.
+type requestLine struct {
+	b    []byte
+	json bool
+}
+
+func (l *requestLine) begin(t time.Time) {
+	if l.json {
+		l.b = append(l.b, `{"time":"`...)
+		l.b = t.AppendFormat(l.b, "2006-01-02T15:04:05.000Z07:00")
+		l.b = append(l.b, `","level":"INFO","msg":"request"`...)
+		return
+	}
+	l.b = append(l.b, "time="...)
+	l.b = t.AppendFormat(l.b, "2006-01-02T15:04:05.000Z07:00")
+	l.b = append(l.b, " level=INFO msg=request"...)
+}
+
+func (l *requestLine) key(k string) {
+	if l.json {
+		l.b = append(l.b, `,"`...)
+		l.b = append(l.b, k...)
+		l.b = append(l.b, `":`...)
+		return
+	}
+	l.b = append(l.b, ' ')
+	l.b = append(l.b, k...)
+	l.b = append(l.b, '=')
+}
+
+func (l *requestLine) str(k, v string) {
+	l.key(k)
+	if l.json {
+		l.b = appendJSONString(l.b, v)
+	} else if needsQuoting(v) {
+		l.b = strconv.AppendQuote(l.b, v)
+	} else {
+		l.b = append(l.b, v...)
+	}
+}
+
+func (l *requestLine) int(k string, v int) {
+	l.key(k)
+	l.b = strconv.AppendInt(l.b, int64(v), 10)
+}
+
+func (l *requestLine) float(k string, v float64) {
+	l.key(k)
+	l.b = strconv.AppendFloat(l.b, v, 'f', 3, 64)
+}
+
+func (l *requestLine) end() {
+	if l.json {
+		l.b = append(l.b, '}')
+	}
+	l.b = append(l.b, '\n')
+}
+
+// needsQuoting reports whether a text value must be quoted to stay one
+// unambiguous key=value pair, as slog's text handler decides.
+func needsQuoting(s string) bool {
+	if s == "" {
+		return true
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c <= ' ' || c == '=' || c == '"' || c == '\\' || c >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
+// appendJSONString appends s as a JSON string: quotes, backslashes and
+// control characters escaped, invalid UTF-8 replaced, and U+2028/U+2029
+// escaped for JavaScript readers.
+func appendJSONString(b []byte, s string) []byte {
+	const hexDigits = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' && c != 0x7f {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+			i++
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }

@@ -11,7 +11,7 @@ import (
 // each passes through.
 func (s *server) routes() http.Handler {
 	r := chi.NewRouter()
-	r.Use(s.logRequests, s.recoverPanics, s.securityHeaders, middleware.RedirectSlashes, middleware.GetHead)
+	r.Use(s.logRequests, s.recoverPanics, s.securityHeaders, s.redirectSlashes, middleware.GetHead)
 	r.NotFound(s.handleNotFound)
 	r.MethodNotAllowed(s.handleMethodNotAllowed(r))
 
@@ -22,7 +22,7 @@ func (s *server) routes() http.Handler {
 	r.Get("/faq", s.handlePage)
 	r.Get("/faq/{slug}", s.handlePage)
 	r.Get("/which-role", s.handleForm)
-	r.With(s.limitPosts, s.crossOriginProtection).Post("/which-role", s.handleSubmit)
+	r.With(s.crossOriginProtection, s.limitPosts).Post("/which-role", s.handleSubmit)
 	r.Get("/which-role/result", s.handleResult)
 	r.Get("/which-role/brief.md", s.handleBrief)
 	r.Get("/sitemap.xml", s.handlePage)

@@ -6,6 +6,7 @@ package web
 
 import (
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -23,9 +24,22 @@ type Config struct {
 	// HTTPS adds Strict-Transport-Security: set it when the site is served
 	// over HTTPS (directly or behind a proxy).
 	HTTPS bool
-	// TrustProxy reads the client address from X-Real-IP / X-Forwarded-For,
-	// for rate limiting. Only set it behind a proxy that sets those headers.
+	// TrustProxy takes the client address (for the rate limit and the log)
+	// from the right-most X-Forwarded-For entry, the one the proxy in front
+	// appended, or from ClientIPHeader when set. Only set it behind exactly
+	// one proxy that sets that header.
 	TrustProxy bool
+	// ClientIPHeader, with TrustProxy, names the header the proxy puts the
+	// client address in (e.g. X-Real-IP) instead of X-Forwarded-For.
+	ClientIPHeader string
+	// MaxClients caps how many client addresses the rate limit tracks; past
+	// it the one seen least recently is forgotten.
+	MaxClients int
+	// LogFormat is "text" or "json"; RequestLog receives one line per
+	// request in one Write call (nil: requests are not logged). It must not
+	// block: see cmd/guide's log sink.
+	LogFormat  string
+	RequestLog io.Writer
 	// PostRate and PostBurst limit form posts per client: PostBurst at once,
 	// then one every PostRate. Zero values take the defaults.
 	PostRate  time.Duration
@@ -45,6 +59,12 @@ func (c *Config) defaults() {
 	if c.PostBurst == 0 {
 		c.PostBurst = 20
 	}
+	if c.MaxClients == 0 {
+		c.MaxClients = 10000
+	}
+	if c.ClientIPHeader == "" {
+		c.ClientIPHeader = "X-Forwarded-For"
+	}
 	if c.PageMaxAge == 0 {
 		c.PageMaxAge = 5 * time.Minute
 	}
@@ -56,12 +76,14 @@ type server struct {
 	logger *slog.Logger
 	site   *content.Site
 
-	pages     map[string]*representation // prerendered GET pages by path
-	static    map[string]*representation // by hashed name
-	favicon   *representation
-	results   sync.Map // "kind?canonical query" -> *representation; bounded by the answer space
-	limiter   *limiter
-	pageCache string // Cache-Control for HTML pages
+	pages      map[string]*representation // prerendered GET pages by path
+	errorPages map[int]*representation    // prerendered error pages by status
+	static     map[string]*representation // by hashed name
+	favicon    *representation
+	results    sync.Map // "kind?canonical query" -> *representation; bounded by the answer space
+	limiter    *limiter
+	ipHeader   string // canonical form of cfg.ClientIPHeader
+	pageCache  string // Cache-Control for HTML pages
 }
 
 // NewServer checks that the content and the questionnaire agree, renders
@@ -75,7 +97,8 @@ func NewServer(logger *slog.Logger, site *content.Site, cfg Config) (http.Handle
 		cfg:       cfg,
 		logger:    logger,
 		site:      site,
-		limiter:   newLimiter(cfg.PostRate, cfg.PostBurst),
+		limiter:   newLimiter(cfg.PostRate, cfg.PostBurst, cfg.MaxClients),
+		ipHeader:  http.CanonicalHeaderKey(cfg.ClientIPHeader),
 		pageCache: fmt.Sprintf("public, max-age=%d", int(cfg.PageMaxAge.Seconds())),
 	}
 	if err := s.prerender(); err != nil {
