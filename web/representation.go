@@ -150,6 +150,7 @@ type compressor struct {
 	mu      sync.Mutex
 	queue   []*representation
 	running bool
+	held    int // while > 0, bodies queue up but wait (start-up renders first)
 	idle    *sync.Cond
 }
 
@@ -163,10 +164,29 @@ func (c *compressor) add(p *representation) {
 		return
 	}
 	c.queue = append(c.queue, p)
-	if !c.running {
+	c.startLocked()
+}
+
+func (c *compressor) startLocked() {
+	if !c.running && c.held == 0 && len(c.queue) > 0 {
 		c.running = true
 		go c.work()
 	}
+}
+
+// hold keeps the worker from starting until release, so that compressing
+// does not slow start-up down.
+func (c *compressor) hold() {
+	c.mu.Lock()
+	c.held++
+	c.mu.Unlock()
+}
+
+func (c *compressor) release() {
+	c.mu.Lock()
+	c.held--
+	c.startLocked()
+	c.mu.Unlock()
 }
 
 func (c *compressor) work() {
@@ -195,7 +215,7 @@ func (c *compressor) wait() {
 	if c.idle == nil {
 		c.idle = sync.NewCond(&c.mu)
 	}
-	for c.running {
+	for c.running || (c.held == 0 && len(c.queue) > 0) {
 		c.idle.Wait()
 	}
 }

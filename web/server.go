@@ -101,6 +101,8 @@ func NewServer(logger *slog.Logger, site *content.Site, cfg Config) (http.Handle
 		ipHeader:  http.CanonicalHeaderKey(cfg.ClientIPHeader),
 		pageCache: fmt.Sprintf("public, max-age=%d", int(cfg.PageMaxAge.Seconds())),
 	}
+	background.hold() // render every page first, then make their Brotli
+	defer background.release()
 	if err := s.prerender(); err != nil {
 		return nil, err
 	}
