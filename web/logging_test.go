@@ -127,3 +127,19 @@ func TestRequestLogAllocations(t *testing.T) {
 		}
 	}
 }
+
+func TestLogTimeAndDuration(t *testing.T) {
+	at := time.Date(2026, 11, 27, 18, 5, 9, 7_654_321, time.FixedZone("x", 3600))
+	for range 2 { // the second time, from the cached second
+		if got := string(appendTime(nil, at)); got != "2026-11-27T17:05:09.007Z" {
+			t.Errorf("time %s", got)
+		}
+	}
+	for d, want := range map[time.Duration]string{0: "0.000", 41 * time.Microsecond: "0.041", 1234567 * time.Microsecond: "1234.567", -5: "0.000"} {
+		l := requestLine{json: true}
+		l.millis("d", d)
+		if got := string(l.b); got != `,"d":`+want {
+			t.Errorf("%v: %s", d, got)
+		}
+	}
+}

@@ -13,10 +13,16 @@ import (
 // reads) the buffer fills and further lines are dropped and counted, so a
 // request never waits and memory stays bounded (two buffers of size max).
 // Once the output takes writes again, the sink says how many were lost.
+//
+// The writer waits every between batches, so that under load a batch holds
+// many lines (one write, one wake-up) instead of one: a line reaches the
+// output at most about every late. max must hold every's worth of lines at
+// the peak rate: 1 MiB is 3,000 lines of 300 bytes, 150,000 a second.
 type logSink struct {
-	out  io.Writer
-	max  int
-	note func(dropped uint64) // logs the count of dropped lines
+	out   io.Writer
+	max   int
+	every time.Duration
+	note  func(dropped uint64) // logs the count of dropped lines
 
 	mu      sync.Mutex
 	buf     []byte // lines waiting for the writer
@@ -27,8 +33,8 @@ type logSink struct {
 	unsaid  atomic.Uint64 // dropped and not yet reported
 }
 
-func newLogSink(out io.Writer, max int) *logSink {
-	s := &logSink{out: out, max: max, buf: make([]byte, 0, max),
+func newLogSink(out io.Writer, max int, every time.Duration) *logSink {
+	s := &logSink{out: out, max: max, every: every, buf: make([]byte, 0, max),
 		wake: make(chan struct{}, 1), done: make(chan struct{})}
 	go s.run()
 	return s
@@ -74,6 +80,7 @@ func (s *logSink) run() {
 		if closed {
 			return
 		}
+		time.Sleep(s.every) // let lines gather; Write wakes us after if any came
 	}
 }
 

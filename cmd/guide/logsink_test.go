@@ -11,7 +11,7 @@ import (
 
 func TestLogSinkKeepsEveryLineInOrder(t *testing.T) {
 	var out lockedBuffer
-	s := newLogSink(&out, 1<<20)
+	s := newLogSink(&out, 1<<20, time.Millisecond)
 	for i := range 1000 {
 		fmt.Fprintf(s, "line %d\n", i)
 	}
@@ -40,7 +40,7 @@ func (g *gate) Write(p []byte) (int, error) {
 // dropped and counted, and once the output drains the sink says so.
 func TestLogSinkDropsWhenStalled(t *testing.T) {
 	g := &gate{open: make(chan struct{})}
-	s := newLogSink(g, 1000)
+	s := newLogSink(g, 1000, time.Millisecond)
 	var notes sync.WaitGroup
 	notes.Add(1)
 	var said uint64

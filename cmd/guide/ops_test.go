@@ -26,9 +26,12 @@ func TestStalledStdoutNeverBlocks(t *testing.T) {
 	addr, cancel, done := startWriting(t, pw, nil)
 	client := &http.Client{Timeout: 10 * time.Second}
 	finished := make(chan error, 1)
+	long := strings.Repeat("a", 2000) // 5,000 lines of 2 KB: more than the sink holds
 	go func() {
 		for i := range 5000 {
-			resp, err := client.Get("http://" + addr + "/faq")
+			req, _ := http.NewRequest("GET", "http://"+addr+"/faq", nil)
+			req.Header.Set("User-Agent", long)
+			resp, err := client.Do(req)
 			if err != nil {
 				finished <- fmt.Errorf("request %d: %w", i, err)
 				return

@@ -36,7 +36,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return healthcheck(ctx, cfg.addr)
 	}
 
-	logs := newLogSink(stdout, 256<<10)
+	logs := newLogSink(stdout, 1<<20, 20*time.Millisecond)
 	defer logs.Close(2 * time.Second)
 	var handler slog.Handler = slog.NewTextHandler(logs, nil)
 	if cfg.logFormat == "json" {
