@@ -9,6 +9,7 @@
 # install wrk). ENCODING=br|gzip|identity picks the Accept-Encoding (br).
 # The bare server sends the same bytes as the real one, headers included
 # (security, caching, ETag); BARE=body makes it send only the body.
+# BARE_TIMEOUTS=1 gives the bare server the same timeouts as cmd/guide.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECS=${1:-5}
@@ -58,9 +59,9 @@ for path in "/guide" "/which-role/result?goal=new-product&problems=over-budget&c
   # BARE=body sends only the body and its type; the default replays the
   # real response's headers too, so both servers send the same bytes.
   if [ "${BARE:-same-bytes}" = body ]; then
-    "$tmp/baseline" -addr "127.0.0.1:$port" -file "$tmp/page" -encoding "$enc" &
+    "$tmp/baseline" -addr "127.0.0.1:$port" -file "$tmp/page" -encoding "$enc" -timeouts="${BARE_TIMEOUTS:-0}" &
   else
-    "$tmp/baseline" -addr "127.0.0.1:$port" -file "$tmp/page" -headers "$tmp/headers" &
+    "$tmp/baseline" -addr "127.0.0.1:$port" -file "$tmp/page" -headers "$tmp/headers" -timeouts="${BARE_TIMEOUTS:-0}" &
   fi
   pids+=($!)
   for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
