@@ -20,7 +20,7 @@ command -v wrk >/dev/null || { echo "load-test: wrk is missing (apt-get install 
 
 tmp=$(mktemp -d)
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; done; rm -rf "$tmp"; }
+cleanup() { for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; rm -rf "$tmp"; }
 trap cleanup EXIT
 
 # GUIDE=binary measures another build; PORT_BASE (8090) moves both servers.

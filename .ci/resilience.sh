@@ -17,7 +17,7 @@ port=${PORT_BASE:-8190}
 url="http://127.0.0.1:$port"
 tmp=$(mktemp -d)
 pid=
-cleanup() { [ -n "$pid" ] && kill -9 "$pid" 2>/dev/null; rm -rf "$tmp"; }
+cleanup() { if [ -n "$pid" ]; then kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; fi; rm -rf "$tmp"; }
 trap cleanup EXIT
 if [ -z "${GUIDE:-}" ]; then go build -o "$tmp/guide" ./cmd/guide; GUIDE=$tmp/guide; fi
 br=(-H "Accept-Encoding: gzip, deflate, br")

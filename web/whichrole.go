@@ -118,7 +118,7 @@ func (s *server) handleSubmit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Cache-Control", noStore)
-	http.Redirect(w, r, "/which-role/result?"+a.Query(), http.StatusSeeOther)
+	s.redirect(w, r, "/which-role/result?"+a.Query(), http.StatusSeeOther)
 }
 
 // answersFromQuery reads a result or brief URL; on errors it answers 400
