@@ -47,7 +47,7 @@ startup)
   start
   wrk -t2 -c32 -d5s "$url/favicon-32x32.png" >/dev/null # warm-up
   echo "identity 404: $(wrk -t2 -c32 -d5s "$url/favicon-32x32.png" | rps) req/s"
-  echo "RSS before Brotli 404s: $(rss)"
+  echo "RSS before Brotli 404s: $(rss), peak so far $(hwm)"
   echo "Brotli 404, 32 connections: $(wrk -t2 -c32 -d10s "${br[@]}" "$url/favicon-32x32.png" | rps) req/s"
   echo "RSS after: $(rss), peak $(hwm)"
   ;;

@@ -117,7 +117,7 @@ func (s *server) handleSubmit(w http.ResponseWriter, r *http.Request) {
 		s.serveForm(w, r, http.StatusUnprocessableEntity, a, errs)
 		return
 	}
-	w.Header().Set("Cache-Control", noStore)
+	w.Header()["Cache-Control"] = noStoreOnly
 	s.redirect(w, r, "/which-role/result?"+a.Query(), http.StatusSeeOther)
 }
 
@@ -170,13 +170,15 @@ func (s *server) handleResult(w http.ResponseWriter, r *http.Request) {
 	})
 }
 
+var briefDisposition = []string{`attachment; filename="hiring-brief.md"`}
+
 // handleBrief is GET /which-role/brief.md: the hiring brief as Markdown.
 func (s *server) handleBrief(w http.ResponseWriter, r *http.Request) {
 	a, ok := s.answersFromQuery(w, r)
 	if !ok {
 		return
 	}
-	w.Header().Set("Content-Disposition", `attachment; filename="hiring-brief.md"`)
+	w.Header()["Content-Disposition"] = briefDisposition
 	s.serveCached(w, r, "brief?"+a.Query(), func() (*representation, error) {
 		var buf bytes.Buffer
 		err := s.resultView(a).Brief.WriteMarkdown(&buf)
