@@ -22,7 +22,7 @@ type logSink struct {
 	out   io.Writer
 	max   int
 	every time.Duration
-	note  func(dropped uint64) // logs the count of dropped lines
+	note  func(dropped uint64) // logs the count of dropped lines; set before the first Write
 
 	mu      sync.Mutex
 	buf     []byte // lines waiting for the writer
@@ -70,13 +70,15 @@ func (s *logSink) run() {
 		s.buf = spare[:0]
 		closed := s.closed
 		s.mu.Unlock()
+		// The last write has returned, so the output takes lines again, and
+		// the buffer is empty, so the note fits: say what was lost.
+		if n := s.unsaid.Swap(0); n > 0 && s.note != nil && !closed {
+			s.note(n)
+		}
 		if len(batch) > 0 {
 			s.out.Write(batch) // may block: only this goroutine waits
 		}
 		spare = batch
-		if n := s.unsaid.Swap(0); n > 0 && s.note != nil && !closed {
-			s.note(n) // the output has drained: say what was lost
-		}
 		if closed {
 			return
 		}
