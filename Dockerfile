@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 # Build: docker build -t pm-guide .
 # Run:   docker run -p 8080:8080 -e BASE_URL=https://guide.example.com pm-guide
+#        (or -e PORT=9000 -p 9000:9000: the server and its health check both follow PORT/ADDR)
 
 FROM golang:1.26-bookworm AS build
 WORKDIR /src
@@ -13,8 +14,9 @@ RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/guide ./cmd/guide
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/guide /guide
 USER nonroot:nonroot
-ENV ADDR=:8080
+# No ENV ADDR here: it would override PORT. With neither set, it listens on :8080.
 EXPOSE 8080
-# No shell or curl in this image: the binary checks its own /healthz.
+# No shell or curl in this image: the binary checks its own /healthz, at the
+# address it reads from the same PORT/ADDR as the server (503 while draining).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=5s --retries=3 CMD ["/guide", "-healthcheck"]
 ENTRYPOINT ["/guide"]

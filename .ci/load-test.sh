@@ -9,6 +9,7 @@
 # install wrk). ENCODING=br|gzip|identity picks the Accept-Encoding (br).
 # The bare server sends the same bytes as the real one, headers included
 # (security, caching, ETag); BARE=body makes it send only the body.
+# BARE_TIMEOUTS=1 gives the bare server the same timeouts as cmd/guide.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECS=${1:-5}
@@ -19,14 +20,15 @@ command -v wrk >/dev/null || { echo "load-test: wrk is missing (apt-get install 
 
 tmp=$(mktemp -d)
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$tmp"; }
+cleanup() { for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; rm -rf "$tmp"; }
 trap cleanup EXIT
 
-go build -o "$tmp/guide" ./cmd/guide
+# GUIDE=binary measures another build; PORT_BASE (8090) moves both servers.
+if [ -z "${GUIDE:-}" ]; then go build -o "$tmp/guide" ./cmd/guide; GUIDE=$tmp/guide; fi
 go build -o "$tmp/baseline" ./cmd/baseline
-"$tmp/guide" -addr 127.0.0.1:8090 >/dev/null 2>&1 &
+"$GUIDE" -addr "127.0.0.1:${PORT_BASE:-8090}" >/dev/null 2>&1 &
 pids+=($!)
-for _ in $(seq 50); do curl -fs http://127.0.0.1:8090/healthz >/dev/null && break; sleep 0.1; done
+for _ in $(seq 50); do curl -fs http://127.0.0.1:${PORT_BASE:-8090}/healthz >/dev/null && break; sleep 0.1; done
 
 hdr=()
 [ "$ENCODING" != identity ] && hdr=(-H "Accept-Encoding: $ENCODING")
@@ -42,24 +44,31 @@ run_wrk() {
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
-port=8091
+port=$((${PORT_BASE:-8090} + 1))
 printf '%-20s %12s %10s %12s %10s %7s %10s\n' page real_rps real_p99 bare_rps bare_p99 ratio bytes
 for path in "/guide" "/which-role/result?goal=new-product&problems=over-budget&customer_facing=yes&complexity=several-teams"; do
-  curl -fs "${hdr[@]}" -o "$tmp/page" -D "$tmp/headers" "http://127.0.0.1:8090$path"
+  # Brotli is made in the background: wait until the page has it.
+  for _ in $(seq 100); do
+    [ "$ENCODING" = identity ] && break
+    enc=$(curl -s "${hdr[@]}" -o /dev/null -D - "http://127.0.0.1:${PORT_BASE:-8090}$path" | tr -d '\r' | awk -F': ' 'tolower($1)=="content-encoding" {print $2}')
+    [ "$enc" = "$ENCODING" ] && break
+    sleep 0.05
+  done
+  curl -fs "${hdr[@]}" -o "$tmp/page" -D "$tmp/headers" "http://127.0.0.1:${PORT_BASE:-8090}$path"
   enc=$(awk -F': ' 'tolower($1)=="content-encoding" {gsub(/\r/,"",$2); print $2}' "$tmp/headers")
   # BARE=body sends only the body and its type; the default replays the
   # real response's headers too, so both servers send the same bytes.
   if [ "${BARE:-same-bytes}" = body ]; then
-    "$tmp/baseline" -addr "127.0.0.1:$port" -file "$tmp/page" -encoding "$enc" &
+    "$tmp/baseline" -addr "127.0.0.1:$port" -file "$tmp/page" -encoding "$enc" -timeouts="${BARE_TIMEOUTS:-0}" &
   else
-    "$tmp/baseline" -addr "127.0.0.1:$port" -file "$tmp/page" -headers "$tmp/headers" &
+    "$tmp/baseline" -addr "127.0.0.1:$port" -file "$tmp/page" -headers "$tmp/headers" -timeouts="${BARE_TIMEOUTS:-0}" &
   fi
   pids+=($!)
   for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
-  run_wrk "http://127.0.0.1:8090$path" >/dev/null   # warm-up
+  run_wrk "http://127.0.0.1:${PORT_BASE:-8090}$path" >/dev/null   # warm-up
   : >"$tmp/real"; : >"$tmp/bare"
   for _ in $(seq "$ROUNDS"); do
-    run_wrk "http://127.0.0.1:8090$path" >>"$tmp/real"
+    run_wrk "http://127.0.0.1:${PORT_BASE:-8090}$path" >>"$tmp/real"
     run_wrk "http://127.0.0.1:$port$path" >>"$tmp/bare"
   done
   real_rps=$(cut -d' ' -f1 "$tmp/real" | median); real_p99=$(cut -d' ' -f2 "$tmp/real" | median)

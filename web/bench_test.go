@@ -42,10 +42,11 @@ func benchmarkHandler(b *testing.B, h http.Handler, target, encoding string) {
 //	go test ./web -run '^$' -bench Serve -benchmem
 func BenchmarkServe(b *testing.B) {
 	// The logger formats every line as in production; only the output is discarded.
-	h, err := NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), loadSite(b), Config{})
+	h, err := NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), loadSite(b), Config{RequestLog: io.Discard})
 	if err != nil {
 		b.Fatal(err)
 	}
+	background.wait()
 	for _, target := range []string{"/guide", "/which-role/result?goal=new-product&problems=over-budget&customer_facing=yes&complexity=several-teams"} {
 		for _, enc := range []string{"", "br, gzip"} {
 			rec := httptest.NewRecorder()

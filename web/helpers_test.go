@@ -39,6 +39,9 @@ func newTestServer(t testing.TB, cfg Config) (*httptest.Server, *syncBuffer) {
 	if cfg.BaseURL == "" {
 		cfg.BaseURL = "https://guide.example"
 	}
+	if cfg.RequestLog == nil {
+		cfg.RequestLog, cfg.LogFormat = &logs, "json"
+	}
 	h, err := NewServer(slog.New(slog.NewJSONHandler(&logs, nil)), loadSite(t), cfg)
 	if err != nil {
 		t.Fatal(err)

@@ -115,6 +115,8 @@ func TestETag(t *testing.T) {
 	srv, _ := newTestServer(t, Config{})
 	for _, path := range []string{"/guide", "/faq/who-gets-paid-more", static.Path("style.css"), "/which-role/result?goal=direction&customer_facing=no&complexity=single-team", "/which-role?goal=direction&problems=over-budget"} {
 		for _, enc := range []string{"", "gzip", "br"} {
+			get(t, srv, path, "Accept-Encoding", enc) // builds a result page on first use
+			background.wait()                         // Brotli is made in the background
 			r := get(t, srv, path, "Accept-Encoding", enc)
 			wantStatus(t, r, 200)
 			etag := r.Header.Get("ETag")
@@ -137,6 +139,7 @@ func TestETag(t *testing.T) {
 
 func TestCompression(t *testing.T) {
 	srv, _ := newTestServer(t, Config{})
+	background.wait()
 	plain := get(t, srv, "/guide")
 	tests := []struct {
 		accept, want string
@@ -212,6 +215,9 @@ func TestPanicRecovery(t *testing.T) {
 	var logs syncBuffer
 	s := &server{cfg: Config{}, logger: slogTo(&logs), site: testSite}
 	s.cfg.defaults()
+	if err := s.prerenderErrors(); err != nil {
+		t.Fatal(err)
+	}
 	r := chi.NewRouter()
 	r.Use(s.recoverPanics, s.securityHeaders)
 	r.Get("/boom", func(http.ResponseWriter, *http.Request) { panic("boom") })
@@ -226,16 +232,4 @@ func TestPanicRecovery(t *testing.T) {
 	}
 	logs.waitFor(t, `"panic":"boom"`)
 	wantStatus(t, get(t, srv, "/ok"), http.StatusOK) // still serving
-}
-
-func TestRequestLog(t *testing.T) {
-	srv, logs := newTestServer(t, Config{})
-	r := get(t, srv, "/faq")
-	wantStatus(t, r, 200)
-	line := logs.waitFor(t, `"path":"/faq"`)
-	for _, want := range []string{`"method":"GET"`, `"path":"/faq"`, `"status":200`, `"bytes":`, `"duration":`, `"request_id":"`} {
-		if !strings.Contains(line, want) {
-			t.Errorf("log line lacks %s: %s", want, line)
-		}
-	}
 }

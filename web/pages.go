@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"strings"
 
 	"github.com/a-h/templ"
 	"github.com/guide/pmvspm/content"
@@ -116,6 +115,9 @@ func (s *server) prerender() error {
 	s.pages["/sitemap.xml"] = newRepresentation("application/xml; charset=utf-8", s.pageCache, sitemap)
 	s.pages["/robots.txt"] = newRepresentation("text/plain; charset=utf-8", s.pageCache, s.robots())
 
+	if err := s.prerenderErrors(); err != nil {
+		return err
+	}
 	s.static = staticFiles()
 	ico, _ := static.Get("favicon.ico")
 	s.favicon = newRepresentation(ico.ContentType, "public, max-age=86400", ico.Body)
@@ -130,33 +132,4 @@ func (s *server) handlePage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p.serve(w, r, http.StatusOK)
-}
-
-// handleNotFound says what was not found and lists everything there is.
-func (s *server) handleNotFound(w http.ResponseWriter, r *http.Request) {
-	path := []rune(strings.ToValidUTF8(r.URL.Path, "\uFFFD"))
-	if len(path) > 80 {
-		path = append(path[:80], '…')
-	}
-	s.serveError(w, r, http.StatusNotFound, "Page not found",
-		"There is no page at “"+string(path)+"”. It may have moved, or the link may have a typo. Everything the site has is listed below.")
-}
-
-// errorPage renders an error page: what went wrong, and the way back in.
-func (s *server) errorPage(heading, message string) ([]byte, error) {
-	m := s.meta("", heading, message)
-	m.NoIndex = true
-	return render(templates.ErrorPage(m, heading, message, s.site.Sections, s.site.Answers))
-}
-
-// serveError renders and sends an error page with status. Errors are rare
-// and their messages vary, so they are rendered each time, never cached.
-func (s *server) serveError(w http.ResponseWriter, r *http.Request, status int, heading, message string) {
-	body, err := s.errorPage(heading, message)
-	if err != nil {
-		s.logger.Error("render error page", "status", status, "err", err)
-		http.Error(w, message, status)
-		return
-	}
-	newRepresentation(htmlType, noStore, body).serve(w, r, status)
 }

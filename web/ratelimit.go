@@ -1,6 +1,7 @@
 package web
 
 import (
+	"container/list"
 	"net"
 	"net/http"
 	"strconv"
@@ -11,22 +12,27 @@ import (
 	"golang.org/x/time/rate"
 )
 
-// limiter keeps one token bucket per client address.
+// limiter keeps one token bucket per client address, for at most max
+// clients: when a new one arrives and the table is full, the client seen
+// least recently is forgotten (an evicted client starts again with a full
+// bucket, which only errs towards serving). Memory stays bounded whatever
+// the number of addresses.
 type limiter struct {
 	mu      sync.Mutex
 	every   time.Duration
 	burst   int
-	clients map[string]*client
-	swept   time.Time
+	max     int
+	clients map[string]*list.Element // of *client
+	order   list.List                // front: seen most recently
 }
 
 type client struct {
+	addr   string
 	bucket *rate.Limiter
-	seen   time.Time
 }
 
-func newLimiter(every time.Duration, burst int) *limiter {
-	return &limiter{every: every, burst: burst, clients: map[string]*client{}, swept: time.Now()}
+func newLimiter(every time.Duration, burst, max int) *limiter {
+	return &limiter{every: every, burst: burst, max: max, clients: map[string]*list.Element{}}
 }
 
 // reserve takes a token for addr; if none is left it returns how long until
@@ -34,22 +40,19 @@ func newLimiter(every time.Duration, burst int) *limiter {
 func (l *limiter) reserve(addr string, now time.Time) (ok bool, retryAfter time.Duration) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	// Forget clients idle long enough for their bucket to be full again.
-	idle := l.every * time.Duration(l.burst)
-	if now.Sub(l.swept) > idle {
-		for k, c := range l.clients {
-			if now.Sub(c.seen) > idle {
-				delete(l.clients, k)
-			}
+	var c *client
+	if e, found := l.clients[addr]; found {
+		l.order.MoveToFront(e)
+		c = e.Value.(*client)
+	} else {
+		if l.order.Len() >= l.max {
+			oldest := l.order.Back()
+			delete(l.clients, oldest.Value.(*client).addr)
+			l.order.Remove(oldest)
 		}
-		l.swept = now
+		c = &client{addr: strings.Clone(addr), bucket: rate.NewLimiter(rate.Every(l.every), l.burst)}
+		l.clients[c.addr] = l.order.PushFront(c)
 	}
-	c, found := l.clients[addr]
-	if !found {
-		c = &client{bucket: rate.NewLimiter(rate.Every(l.every), l.burst)}
-		l.clients[addr] = c
-	}
-	c.seen = now
 	if c.bucket.AllowN(now, 1) {
 		return true, 0
 	}
@@ -59,18 +62,16 @@ func (l *limiter) reserve(addr string, now time.Time) (ok bool, retryAfter time.
 	return false, wait
 }
 
-// clientAddr is the client's IP: the connection's peer, or, when the proxy
-// is trusted, what it says in X-Real-IP or the last X-Forwarded-For hop.
+// clientAddr is the client's IP. By default it is the connection's peer.
+// With TrustProxy, the server sits behind one proxy that appends the
+// address it saw to X-Forwarded-For: the right-most entry is the only one
+// the client cannot choose. ClientIPHeader names a header the proxy sets
+// instead (X-Real-IP, CF-Connecting-IP…). Without TrustProxy, and for any
+// header the proxy does not own, what the client sends is ignored.
 func (s *server) clientAddr(r *http.Request) string {
 	if s.cfg.TrustProxy {
-		if ip := strings.TrimSpace(r.Header.Get("X-Real-Ip")); ip != "" {
+		if ip := lastEntry(r.Header[s.ipHeader]); ip != "" {
 			return ip
-		}
-		if xff := r.Header.Values("X-Forwarded-For"); len(xff) > 0 {
-			hops := strings.Split(xff[len(xff)-1], ",")
-			if ip := strings.TrimSpace(hops[len(hops)-1]); ip != "" {
-				return ip
-			}
 		}
 	}
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
@@ -80,15 +81,27 @@ func (s *server) clientAddr(r *http.Request) string {
 	return host
 }
 
+// lastEntry is the right-most entry of a comma-separated header that may
+// be sent more than once.
+func lastEntry(values []string) string {
+	if len(values) == 0 {
+		return ""
+	}
+	v := values[len(values)-1]
+	if i := strings.LastIndexByte(v, ','); i >= 0 {
+		v = v[i+1:]
+	}
+	return strings.TrimSpace(v)
+}
+
 // limitPosts answers 429 with Retry-After when a client posts too often.
 func (s *server) limitPosts(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ok, wait := s.limiter.reserve(s.clientAddr(r), time.Now())
 		if !ok {
 			secs := int(wait.Seconds() + 0.999)
-			w.Header().Set("Retry-After", strconv.Itoa(max(secs, 1)))
-			s.serveError(w, r, http.StatusTooManyRequests, "Too many requests",
-				"This form was sent too many times in a short while. Please wait a moment and try again.")
+			w.Header()["Retry-After"] = []string{strconv.Itoa(max(secs, 1))}
+			s.serveError(w, r, http.StatusTooManyRequests)
 			return
 		}
 		next.ServeHTTP(w, r)

@@ -18,20 +18,10 @@ func (s *server) recoverPanics(next http.Handler) http.Handler {
 			if v == http.ErrAbortHandler {
 				panic(v)
 			}
-			s.logger.Error("panic", "method", r.Method, "path", r.URL.Path, "panic", fmt.Sprint(v), "stack", string(debug.Stack()))
-			s.serveInternalError(w, r)
+			s.logger.Error("panic", "method", r.Method, "path", r.URL.Path, "request_id", requestID(w),
+				"panic", fmt.Sprint(v), "stack", string(debug.Stack()))
+			s.serveError(w, r, http.StatusInternalServerError)
 		}()
 		next.ServeHTTP(w, r)
 	})
-}
-
-// fail logs an unexpected error and sends the 500 page.
-func (s *server) fail(w http.ResponseWriter, r *http.Request, err error) {
-	s.logger.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
-	s.serveInternalError(w, r)
-}
-
-func (s *server) serveInternalError(w http.ResponseWriter, r *http.Request) {
-	s.serveError(w, r, http.StatusInternalServerError, "Something went wrong",
-		"The server ran into a problem showing this page. It has been logged; please try again in a moment.")
 }

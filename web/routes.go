@@ -11,7 +11,7 @@ import (
 // each passes through.
 func (s *server) routes() http.Handler {
 	r := chi.NewRouter()
-	r.Use(s.logRequests, s.recoverPanics, s.securityHeaders, middleware.RedirectSlashes, middleware.GetHead)
+	r.Use(s.logRequests, s.recoverPanics, s.securityHeaders, s.redirectSlashes, middleware.GetHead)
 	r.NotFound(s.handleNotFound)
 	r.MethodNotAllowed(s.handleMethodNotAllowed(r))
 
@@ -24,7 +24,7 @@ func (s *server) routes() http.Handler {
 	r.Get("/about", s.handlePage)
 	r.Get("/privacy", s.handlePage)
 	r.Get("/which-role", s.handleForm)
-	r.With(s.limitPosts, s.crossOriginProtection).Post("/which-role", s.handleSubmit)
+	r.With(s.crossOriginProtection, s.limitPosts).Post("/which-role", s.handleSubmit)
 	r.Get("/which-role/result", s.handleResult)
 	r.Get("/which-role/how-it-works", s.handlePage)
 	r.Get("/which-role/brief", s.handleBrief(briefHTML))

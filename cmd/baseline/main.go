@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/textproto"
 	"os"
+	"time"
 )
 
 func main() {
@@ -20,6 +21,7 @@ func main() {
 	contentType := flag.String("type", "text/html; charset=utf-8", "Content-Type")
 	encoding := flag.String("encoding", "", "Content-Encoding of the file, if any")
 	headerFile := flag.String("headers", "", "file with the response headers to send (curl -D output); overrides -type and -encoding")
+	timeouts := flag.Bool("timeouts", false, "set the same timeouts and header limit as cmd/guide (per-request deadlines cost about 5 % here)")
 	flag.Parse()
 	body, err := os.ReadFile(*file)
 	if err != nil {
@@ -34,13 +36,18 @@ func main() {
 			log.Fatal(err)
 		}
 	}
-	log.Fatal(http.ListenAndServe(*addr, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	srv := &http.Server{Addr: *addr, Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		for k, v := range header {
 			h[k] = v
 		}
 		w.Write(body)
-	})))
+	})}
+	if *timeouts {
+		srv.ReadHeaderTimeout, srv.ReadTimeout, srv.WriteTimeout, srv.IdleTimeout = 5*time.Second, 15*time.Second, 30*time.Second, 120*time.Second
+		srv.MaxHeaderBytes = 16<<10 - 4096
+	}
+	log.Fatal(srv.ListenAndServe())
 }
 
 // readHeaders reads a header block as curl -D writes it, without the status

@@ -3,21 +3,31 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"log/slog"
 	"net"
 	"net/http"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/guide/pmvspm/web"
 )
 
+// maxHeaderBytes is the request header limit: 16 KiB in all, since
+// net/http allows MaxHeaderBytes plus 4096 bytes.
+const maxHeaderBytes = 16<<10 - 4096
+
 // run is the whole program: it loads the content, builds the server and
-// serves until ctx is cancelled, then lets in-flight requests finish.
+// serves until ctx is cancelled; then it drains (see drainable) and lets
+// in-flight requests finish.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	cfg, err := parseConfig(args, getenv, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil // -h: the usage went to stderr
+	}
 	if err != nil {
 		return err
 	}
@@ -28,17 +38,25 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return checkContent(cfg.editor, stdout)
 	}
 
-	logs := newAsyncWriter(stdout, 200*time.Millisecond)
-	defer logs.Close()
+	logs := newLogSink(stdout, 1<<20, 20*time.Millisecond)
+	defer logs.Close(2 * time.Second)
 	var handler slog.Handler = slog.NewTextHandler(logs, nil)
 	if cfg.logFormat == "json" {
 		handler = slog.NewJSONHandler(logs, nil)
 	}
 	logger := slog.New(handler)
+	logs.note = func(n uint64) {
+		logger.Warn(fmt.Sprintf("dropped %d log lines: the log output fell behind", n), "dropped", n)
+	}
+	if cfg.https && strings.HasPrefix(cfg.baseURL, "http://") {
+		logger.Warn("HTTPS is on but the base URL starts with http://: canonical links and the sitemap will say http", "base_url", cfg.baseURL)
+	}
 
 	var metrics *web.Metrics
 	if cfg.metricsAddr != "" {
 		metrics = web.NewMetrics()
+		metrics.CounterFunc("guide_log_lines_dropped_total", "Request log lines dropped because the log output fell behind.",
+			func() float64 { return float64(logs.Dropped()) })
 		ln, err := net.Listen("tcp", cfg.metricsAddr)
 		if err != nil {
 			return fmt.Errorf("-metrics-addr: %w", err)
@@ -48,17 +66,23 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		defer ms.Close()
 		logger.Info("metrics", "addr", ln.Addr().String())
 	}
-	h, err := siteHandler(ctx, cfg.editor, logger, web.Config{BaseURL: cfg.baseURL, HTTPS: cfg.https, TrustProxy: cfg.trustProxy, Metrics: metrics})
+	h, err := siteHandler(ctx, cfg.editor, logger, web.Config{
+		BaseURL: cfg.baseURL, HTTPS: cfg.https,
+		TrustProxy: cfg.trustProxy, ClientIPHeader: cfg.ipHeader,
+		LogFormat: cfg.logFormat, RequestLog: logs,
+		Metrics: metrics,
+	})
 	if err != nil {
 		return err
 	}
+	var draining atomic.Bool
 	srv := &http.Server{
-		Handler:           h,
+		Handler:           drainable(h, &draining),
 		ReadHeaderTimeout: cfg.headerWait,
 		ReadTimeout:       15 * time.Second,
 		WriteTimeout:      30 * time.Second,
 		IdleTimeout:       120 * time.Second,
-		MaxHeaderBytes:    16 << 10,
+		MaxHeaderBytes:    maxHeaderBytes,
 		ErrorLog:          slog.NewLogLogger(handler, slog.LevelWarn),
 	}
 	ln, err := net.Listen("tcp", cfg.addr)
@@ -74,6 +98,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		return err
 	case <-ctx.Done():
 	}
+	if cfg.drain > 0 {
+		logger.Info("draining", "for", cfg.drain)
+		draining.Store(true)
+		time.Sleep(cfg.drain)
+	}
 	logger.Info("shutting down", "timeout", cfg.shutdown)
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), cfg.shutdown)
 	defer cancel()
@@ -85,6 +114,26 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	logger.Info("stopped")
 	return nil
+}
+
+var connectionClose = []string{"close"}
+
+// drainable wraps the site for the drain before shutdown. While draining,
+// /healthz answers 503 so that the load balancer stops sending traffic,
+// and every response carries Connection: close, so that each keep-alive
+// client closes its connection after an answer instead of sending a
+// request on an idle connection that Shutdown is about to close.
+func drainable(h http.Handler, draining *atomic.Bool) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if draining.Load() {
+			w.Header()["Connection"] = connectionClose
+			if r.URL.Path == "/healthz" {
+				http.Error(w, "draining", http.StatusServiceUnavailable)
+				return
+			}
+		}
+		h.ServeHTTP(w, r)
+	})
 }
 
 // healthcheck asks the local server for /healthz: the Docker HEALTHCHECK,

@@ -45,13 +45,21 @@ func (l *lockedBuffer) String() string {
 // start runs the program as main would, and waits for /healthz.
 func start(t *testing.T, env map[string]string, args ...string) (addr string, cancel context.CancelFunc, done <-chan error, stdout *lockedBuffer) {
 	t.Helper()
+	stdout = &lockedBuffer{}
+	addr, cancel, done = startWriting(t, stdout, env, args...)
+	return addr, cancel, done, stdout
+}
+
+// startWriting is start with the program's stdout given; args come after
+// the defaults (-addr, -drain 0), so they can override them.
+func startWriting(t *testing.T, stdout io.Writer, env map[string]string, args ...string) (addr string, cancel context.CancelFunc, done <-chan error) {
+	t.Helper()
 	addr = freeAddr(t)
 	ctx, cancel := context.WithCancel(context.Background())
-	stdout = &lockedBuffer{}
 	errc := make(chan error, 1)
 	getenv := func(k string) string { return env[k] }
 	go func() {
-		errc <- run(ctx, append([]string{"guide", "-addr", addr}, args...), getenv, stdout, io.Discard)
+		errc <- run(ctx, append([]string{"guide", "-addr", addr, "-drain", "0"}, args...), getenv, stdout, io.Discard)
 	}()
 	deadline := time.Now().Add(10 * time.Second)
 	for {
@@ -73,7 +81,7 @@ func start(t *testing.T, env map[string]string, args ...string) (addr string, ca
 		time.Sleep(20 * time.Millisecond)
 	}
 	t.Cleanup(cancel)
-	return addr, cancel, errc, stdout
+	return addr, cancel, errc
 }
 
 func TestRunServesAndStops(t *testing.T) {
@@ -187,6 +195,13 @@ func TestConfig(t *testing.T) {
 		{"bad base URL", []string{"-base-url", "hire.example/path"}, nil, "", "", "-base-url"},
 		{"bad log format", []string{"-log-format", "xml"}, nil, "", "", "log-format"},
 		{"stray argument", []string{"serve"}, nil, "", "", "unexpected"},
+		{"IPv6 address", []string{"-addr", "[::1]:7000"}, nil, "[::1]:7000", "http://localhost:7000", ""},
+		{"bad PORT", nil, map[string]string{"PORT": "abc"}, "", "", `PORT="abc" is not a valid port`},
+		{"bad -addr", []string{"-addr", "localhost"}, nil, "", "", `-addr "localhost" is not host:port`},
+		{"bad boolean", nil, map[string]string{"HTTPS": "yes"}, "", "", `HTTPS="yes" is not a boolean`},
+		{"bad TRUST_PROXY", nil, map[string]string{"TRUST_PROXY": "on"}, "", "", `TRUST_PROXY="on"`},
+		{"bad DRAIN", nil, map[string]string{"DRAIN": "5"}, "", "", `DRAIN="5"`},
+		{"negative drain", []string{"-drain", "-1s"}, nil, "", "", "-drain"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -201,6 +216,16 @@ func TestConfig(t *testing.T) {
 				t.Errorf("got %q %q %v, want %q %q", c.addr, c.baseURL, err, tt.addr, tt.baseURL)
 			}
 		})
+	}
+}
+
+func TestHelpExitsZero(t *testing.T) {
+	var stderr bytes.Buffer
+	if err := run(context.Background(), []string{"guide", "-h"}, func(string) string { return "" }, io.Discard, &stderr); err != nil {
+		t.Errorf("-h: %v", err)
+	}
+	if !strings.Contains(stderr.String(), "-drain") {
+		t.Errorf("-h printed no usage:\n%s", stderr.String())
 	}
 }
 

@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Resilience measurements (issue: hardening), each against a fresh build:
+#
+#   bash .ci/resilience.sh startup   # ms from exec to a healthy /healthz, and to Brotli /guide
+#   bash .ci/resilience.sh 404       # req/s of Brotli vs identity 404s; RSS under 32 concurrent Brotli 404s
+#   bash .ci/resilience.sh mix       # /guide alone vs /guide with 1 request in 50 a 404 (req/s, RSS)
+#   bash .ci/resilience.sh stall     # stdout a pipe nobody reads: one client, back-to-back requests
+#   bash .ci/resilience.sh soak [s]  # a mixed wrk soak (default 180 s): 5xx count, RSS at start and end
+#
+# GUIDE=path/to/binary measures another build (e.g. an older commit's).
+# PORT_BASE (default 8190) sets the port. Needs wrk and curl. Every
+# request says Accept-Encoding: gzip, deflate, br, as browsers do.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what=${1:?startup, 404, mix, stall or soak}
+port=${PORT_BASE:-8190}
+url="http://127.0.0.1:$port"
+tmp=$(mktemp -d)
+pid=
+cleanup() { if [ -n "$pid" ]; then kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; fi; rm -rf "$tmp"; }
+trap cleanup EXIT
+if [ -z "${GUIDE:-}" ]; then go build -o "$tmp/guide" ./cmd/guide; GUIDE=$tmp/guide; fi
+br=(-H "Accept-Encoding: gzip, deflate, br")
+
+start() { # start [stdout-file]
+  "$GUIDE" -addr "127.0.0.1:$port" >"${1:-/dev/null}" 2>&1 &
+  pid=$!
+  for _ in $(seq 200); do curl -fs -o /dev/null "$url/healthz" && return; sleep 0.02; done
+  echo "server did not start" >&2; exit 1
+}
+rss() { awk '/VmRSS/ {print int($2/1024) " MB"}' "/proc/$pid/status"; }
+hwm() { awk '/VmHWM/ {print int($2/1024) " MB"}' "/proc/$pid/status"; }
+rps() { awk '/Requests\/sec:/ {print int($2)}'; }
+
+case $what in
+startup)
+  t0=$(date +%s%N)
+  "$GUIDE" -addr "127.0.0.1:$port" >/dev/null 2>&1 &
+  pid=$!
+  for _ in $(seq 2000); do curl -fs -o /dev/null "$url/healthz" && break; sleep 0.005; done
+  t1=$(date +%s%N)
+  for _ in $(seq 500); do [ "$(curl -s "${br[@]}" -o /dev/null -D - "$url/guide" | tr -d '\r' | awk -F': ' 'tolower($1)=="content-encoding" {print $2}')" = br ] && break; sleep 0.01; done
+  t2=$(date +%s%N)
+  echo "healthy after $(( (t1 - t0) / 1000000 )) ms; Brotli /guide after $(( (t2 - t0) / 1000000 )) ms"
+  ;;
+404)
+  start
+  wrk -t2 -c32 -d5s "$url/favicon-32x32.png" >/dev/null # warm-up
+  echo "identity 404: $(wrk -t2 -c32 -d5s "$url/favicon-32x32.png" | rps) req/s"
+  echo "RSS before Brotli 404s: $(rss), peak so far $(hwm)"
+  echo "Brotli 404, 32 connections: $(wrk -t2 -c32 -d10s "${br[@]}" "$url/favicon-32x32.png" | rps) req/s"
+  echo "RSS after: $(rss), peak $(hwm)"
+  ;;
+mix)
+  start
+  wrk -t2 -c64 -d5s "${br[@]}" "$url/guide" >/dev/null # warm-up
+  for round in 1 2 3; do
+    echo "round $round: /guide only $(wrk -t2 -c64 -d5s "${br[@]}" "$url/guide" | rps) req/s;" \
+      "1 in 50 a 404: $(wrk -t2 -c64 -d5s "${br[@]}" -s .ci/wrk/mix404.lua "$url" | rps) req/s; RSS $(rss), peak $(hwm)"
+  done
+  ;;
+stall)
+  # A reader that never reads: stdout fills the pipe, then the server's own buffer.
+  mkfifo "$tmp/fifo"
+  sleep 100000 <"$tmp/fifo" &
+  sleeper=$!
+  "$GUIDE" -addr "127.0.0.1:$port" >"$tmp/fifo" 2>&1 &
+  pid=$!
+  for _ in $(seq 200); do curl -fs -o /dev/null "$url/healthz" && break; sleep 0.02; done
+  wrk -t1 -c1 -d10s --timeout 2s --latency "$url/faq" | awk '/requests in/ || /Latency/ || /99%/ || /timeout/'
+  kill "$sleeper" 2>/dev/null || true
+  ;;
+soak)
+  secs=${2:-180}
+  start
+  echo "RSS at start: $(rss)"
+  wrk -t2 -c64 -d"${secs}s" "${br[@]}" -s .ci/wrk/soak.lua "$url" | awk '/requests in/ || /Requests\/sec/ || /Non-2xx/ || /5xx/ || /Socket errors/'
+  echo "RSS at end: $(rss), peak $(hwm)"
+  ;;
+*) echo "unknown measurement $what" >&2; exit 2 ;;
+esac

@@ -1,0 +1,83 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+)
+
+// redirectSlashes sends /guide/ to /guide, as people type it. Unlike chi's
+// RedirectSlashes it redirects only clean paths: a path that would point
+// off the site once a browser strips its tabs or reads its backslashes
+// (/%09/evil.example/, /\evil.example/) gets the 404 page instead.
+func (s *server) redirectSlashes(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p := r.URL.Path
+		if len(p) < 2 || p[len(p)-1] != '/' {
+			next.ServeHTTP(w, r)
+			return
+		}
+		clean := strings.TrimRight(p, "/")
+		if clean == "" || !isSafePath(clean) {
+			s.serveError(w, r, http.StatusNotFound)
+			return
+		}
+		loc := (&url.URL{Path: clean}).EscapedPath()
+		if r.URL.RawQuery != "" {
+			loc += "?" + r.URL.RawQuery
+		}
+		s.redirect(w, r, loc, http.StatusMovedPermanently)
+	})
+}
+
+// redirect sends a redirect to loc, which must stay on the site; a
+// Location that does not is never sent (the request gets a 404).
+func (s *server) redirect(w http.ResponseWriter, r *http.Request, loc string, status int) {
+	if !s.isSafeLocation(loc) {
+		s.logger.Warn("refused an off-site redirect", "path", r.URL.Path, "location", loc)
+		s.serveError(w, r, http.StatusNotFound)
+		return
+	}
+	w.Header()["Location"] = []string{loc}
+	w.WriteHeader(status)
+}
+
+// isSafeLocation reports whether loc keeps the browser on this site: a path
+// (see isSafePath) with an optional query free of control characters, or an
+// absolute URL on the configured base URL.
+func (s *server) isSafeLocation(loc string) bool {
+	if rest, ok := strings.CutPrefix(loc, s.cfg.BaseURL); ok && s.cfg.BaseURL != "" {
+		if rest == "" {
+			return true
+		}
+		loc = rest
+	}
+	path, query, _ := strings.Cut(loc, "?")
+	return isSafePath(path) && utf8.ValidString(query) && !hasControl(query)
+}
+
+// isSafePath reports whether p is a path on this site however a browser
+// reads it: exactly one leading '/', not followed by '/' or '\', no
+// backslash or control character anywhere, valid UTF-8 and no empty
+// segment.
+func isSafePath(p string) bool {
+	if len(p) == 0 || p[0] != '/' {
+		return false
+	}
+	if !utf8.ValidString(p) || hasControl(p) {
+		return false
+	}
+	return !strings.Contains(p, "//") && !strings.Contains(p, `\`)
+}
+
+// hasControl reports whether s holds a C0 or C1 control character or DEL,
+// which browsers strip or misread in a URL.
+func hasControl(s string) bool {
+	for _, c := range s {
+		if c < 0x20 || (c >= 0x7f && c <= 0x9f) {
+			return true
+		}
+	}
+	return false
+}
