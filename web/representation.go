@@ -88,15 +88,30 @@ func isCompressible(contentType string) bool {
 // window no larger than the body: the same bytes out, about 40 % less
 // memory allocated than the default 4 MiB window.
 func (p *representation) compressBrotli() {
+	tag := strings.Trim(p.identity.etag[0], `"`)
+	if br, ok := brotliByTag.Load(tag); ok {
+		p.br.Store(br.(*encoded))
+		return
+	}
 	var buf bytes.Buffer
 	lgwin := min(max(bits.Len(uint(len(p.identity.body))), 10), 24)
 	bw := brotli.NewWriterOptions(&buf, brotli.WriterOptions{Quality: brotli.BestCompression, LGWin: lgwin})
 	bw.Write(p.identity.body)
 	bw.Close()
-	tag := strings.Trim(p.identity.etag[0], `"`)
 	br := newEncoded(buf.Bytes(), tag, "br")
 	p.br.Store(&br)
+	if brotliKept.Add(1) <= maxQueued {
+		brotliByTag.Store(tag, &br)
+	}
 }
+
+// brotliByTag keeps each Brotli encoding by its body's hash, so that a body
+// rendered again (a -dev reload that left a page unchanged, or the many
+// servers a test makes) is not compressed again. At most maxQueued are kept.
+var (
+	brotliByTag sync.Map // tag -> *encoded
+	brotliKept  atomic.Int64
+)
 
 // pick chooses the smallest encoding the client accepts that is ready.
 func (p *representation) pick(r *http.Request) *encoded {
