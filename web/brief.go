@@ -62,7 +62,7 @@ func (s *server) handleBrief(f briefFormat) http.HandlerFunc {
 		}
 		p, err := s.cached(f.kind+"?"+a.Query(), func() (*representation, error) {
 			body, err := f.write(s, a, s.resultView(a).Brief)
-			return newRepresentation(f.contentType, s.pageCache, body), err
+			return newRepresentation(f.contentType, s.pageCacheControl, body), err
 		})
 		if err != nil {
 			s.fail(w, r, err)

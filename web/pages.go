@@ -19,6 +19,8 @@ const htmlType = "text/html; charset=utf-8"
 // a shared cache.
 const noStore = "no-store"
 
+var noStoreOnly = []string{noStore}
+
 // render renders a component into memory, so that a failing component never
 // sends half a page.
 func render(c templ.Component) ([]byte, error) {
@@ -100,20 +102,20 @@ func (s *server) prerender() error {
 		if err != nil {
 			return fmt.Errorf("render %s: %w", p.path, err)
 		}
-		s.pages[p.path] = newRepresentation(htmlType, s.pageCache, body)
+		s.pages[p.path] = newRepresentation(htmlType, s.pageCacheControl, body)
 	}
 	form, err := s.formPage(formView(site, decision.Answers{}, nil))
 	if err != nil {
 		return err
 	}
-	s.pages["/which-role"] = newRepresentation(htmlType, s.pageCache, form)
+	s.pages["/which-role"] = newRepresentation(htmlType, s.pageCacheControl, form)
 
 	sitemap, err := s.sitemap()
 	if err != nil {
 		return err
 	}
-	s.pages["/sitemap.xml"] = newRepresentation("application/xml; charset=utf-8", s.pageCache, sitemap)
-	s.pages["/robots.txt"] = newRepresentation("text/plain; charset=utf-8", s.pageCache, s.robots())
+	s.pages["/sitemap.xml"] = newRepresentation("application/xml; charset=utf-8", s.pageCacheControl, sitemap)
+	s.pages["/robots.txt"] = newRepresentation("text/plain; charset=utf-8", s.pageCacheControl, s.robots())
 
 	if err := s.prerenderErrors(); err != nil {
 		return err

@@ -25,7 +25,7 @@ func (s *server) handleResult(w http.ResponseWriter, r *http.Request) {
 		m.MainAttrs = map[string]any{"data-recommendation": string(rec)}
 		s.withCard(&m, cardForRecommendation(rec))
 		body, err := render(templates.ResultPage(m, v))
-		return newRepresentation(htmlType, s.pageCache, body), err
+		return newRepresentation(htmlType, s.pageCacheControl, body), err
 	})
 }
 

@@ -121,7 +121,7 @@ func (s *server) handleForm(w http.ResponseWriter, r *http.Request) {
 	a, _ := decision.Parse(r.URL.Query())
 	s.serveCached(w, r, "form?"+a.Query(), func() (*representation, error) {
 		body, err := s.formPage(formView(s.site, a, nil))
-		return newRepresentation(htmlType, s.pageCache, body), err
+		return newRepresentation(htmlType, s.pageCacheControl, body), err
 	})
 }
 
@@ -163,30 +163,4 @@ func (s *server) answersFromQuery(w http.ResponseWriter, r *http.Request) (decis
 		return a, false
 	}
 	return a, true
-}
-
-// serveCached serves the page kept under key, building it on first use.
-func (s *server) serveCached(w http.ResponseWriter, r *http.Request, key string, build func() (*representation, error)) {
-	p, err := s.cached(key, build)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	p.serve(w, r, http.StatusOK)
-}
-
-// cached returns the representation kept under key, building it on first
-// use. Keys are "kind?canonical query", so there are at most a few
-// thousand: every page the questionnaire can produce is made and
-// compressed once.
-func (s *server) cached(key string, build func() (*representation, error)) (*representation, error) {
-	if p, ok := s.results.Load(key); ok {
-		return p.(*representation), nil
-	}
-	built, err := build()
-	if err != nil {
-		return nil, err
-	}
-	p, _ := s.results.LoadOrStore(key, built)
-	return p.(*representation), nil
 }
