@@ -53,7 +53,8 @@ func (s *server) prerender() error {
 	}
 	pages = append(pages, page{"/", templates.HomePage(home, site.Home, site.Comparison.Summary, site.Sections)})
 
-	guide := s.meta("/guide", "The complete guide", "Product manager or project manager? The whole guide on one page: roles, responsibilities, skills, differences, scenarios and hiring advice.")
+	words := site.Words.Pages
+	guide := s.meta("/guide", words.Guide.Title, words.Guide.Description)
 	guide.Nav, guide.OGType = "guide", "article"
 	guide.JSONLD = s.article(guide, site.GuideUpdated())
 	pages = append(pages, page{"/guide", templates.GuidePage(guide, site.Sections)})
@@ -70,7 +71,7 @@ func (s *server) prerender() error {
 	cmp.Nav = "compare"
 	pages = append(pages, page{"/compare", templates.ComparePage(cmp, site.Comparison)})
 
-	faq := s.meta("/faq", "Frequently asked questions", "Is a product manager above a project manager? Who earns more? Which degree? Short answers, each with a link you can share.")
+	faq := s.meta("/faq", words.FAQ.Title, words.FAQ.Description)
 	faq.Nav = "faq"
 	faq.JSONLD = s.faqPage(site)
 	pages = append(pages, page{"/faq", templates.FAQPage(faq, site.Answers)})
@@ -92,7 +93,7 @@ func (s *server) prerender() error {
 		pages = append(pages, page{m.Path, templates.InfoPage(m, p)})
 	}
 
-	how := s.meta("/which-role/how-it-works", "How the recommendation is made", "Every question of the questionnaire and every rule it decides with, made from the same rule table as the results.")
+	how := s.meta("/which-role/how-it-works", words.HowItWorks.Title, words.HowItWorks.Description)
 	how.Nav = "which-role"
 	pages = append(pages, page{how.Path, templates.HowItWorksPage(how, s.howItWorksView())})
 
