@@ -17,22 +17,13 @@ type Words struct {
 		HowItWorks PageWords `yaml:"how_it_works"`
 		WhichRole  PageWords `yaml:"which_role"`
 	} `yaml:"pages"`
-	Form struct {
-		ErrorTitle  string `yaml:"error_title"` // {title}: the form's title
-		MoreThanOne string `yaml:"more_than_one"`
-		NotAChoice  string `yaml:"not_a_choice"`
-		NotOnList   string `yaml:"not_on_list"`
-		Unreadable  string `yaml:"unreadable"`
-		DamagedLink string `yaml:"damaged_link"`
-	} `yaml:"form"`
-	Result struct {
-		Title       string `yaml:"title"`      // {role}
-		NoAnswer    string `yaml:"no_answer"`  // a question left unanswered
-		GuideLink   string `yaml:"guide_link"` // {title}: the section's
-		MailSubject string `yaml:"mail_subject"`
-		MailLink    string `yaml:"mail_link"` // before the result's address
-	} `yaml:"result"`
-	Cards struct {
+	Layout     LayoutWords     `yaml:"layout"`
+	Guide      GuideWords      `yaml:"guide"`
+	FAQ        FAQWords        `yaml:"faq"`
+	Form       FormWords       `yaml:"form"`
+	Result     ResultWords     `yaml:"result"`
+	HowItWorks HowItWorksWords `yaml:"how_it_works"`
+	Cards      struct {
 		SiteKicker   string `yaml:"site_kicker"`
 		SiteTitle    string `yaml:"site_title"`
 		GuideKicker  string `yaml:"guide_kicker"`
@@ -49,6 +40,75 @@ type Words struct {
 	} `yaml:"errors"`
 }
 
+// LayoutWords are on every page.
+type LayoutWords struct {
+	SkipLink    string `yaml:"skip_link"`
+	Footer      string `yaml:"footer"`
+	AboutLink   string `yaml:"about_link"`
+	PrivacyLink string `yaml:"privacy_link"`
+}
+
+// GuideWords are the one-page guide's.
+type GuideWords struct {
+	Heading        string `yaml:"heading"`
+	Lede           string `yaml:"lede"`
+	BackToContents string `yaml:"back_to_contents"`
+}
+
+// FAQWords are the FAQ pages'.
+type FAQWords struct {
+	Lede       string `yaml:"lede"`
+	Permalink  string `yaml:"permalink"`
+	ReadMore   string `yaml:"read_more"`
+	AllAnswers string `yaml:"all_answers"`
+}
+
+// FormWords are the questionnaire's, and its messages.
+type FormWords struct {
+	Lede         string `yaml:"lede"`
+	HowLink      string `yaml:"how_link"`
+	Submit       string `yaml:"submit"`
+	ErrorSummary string `yaml:"error_summary"`
+	ErrorTitle   string `yaml:"error_title"` // {title}: the form's title
+	MoreThanOne  string `yaml:"more_than_one"`
+	NotAChoice   string `yaml:"not_a_choice"`
+	NotOnList    string `yaml:"not_on_list"`
+	Unreadable   string `yaml:"unreadable"`
+	DamagedLink  string `yaml:"damaged_link"`
+}
+
+// ResultWords are the result page's, and the mail it offers.
+type ResultWords struct {
+	Title            string `yaml:"title"`      // {role}
+	NoAnswer         string `yaml:"no_answer"`  // a question left unanswered
+	GuideLink        string `yaml:"guide_link"` // {title}: the section's
+	MailSubject      string `yaml:"mail_subject"`
+	MailLink         string `yaml:"mail_link"` // before the result's address
+	PrintableBrief   string `yaml:"printable_brief"`
+	DownloadPDF      string `yaml:"download_pdf"`
+	DownloadMarkdown string `yaml:"download_markdown"`
+	AddressLabel     string `yaml:"address_label"`
+	EmailLink        string `yaml:"email_link"`
+	HowLink          string `yaml:"how_link"`
+	YourAnswers      string `yaml:"your_answers"`
+	Change           string `yaml:"change"`
+	ChangeHidden     string `yaml:"change_hidden"` // {question}, read out after "change"
+	NextSteps        string `yaml:"next_steps"`
+	CompareLink      string `yaml:"compare_link"`
+	FAQLink          string `yaml:"faq_link"`
+	ChangeAnswers    string `yaml:"change_answers"`
+}
+
+// HowItWorksWords are /which-role/how-it-works'.
+type HowItWorksWords struct {
+	Lede           string `yaml:"lede"`
+	Questions      string `yaml:"questions"`
+	CombineHeading string `yaml:"combine_heading"`
+	Combine        string `yaml:"combine"`
+	SaysSo         string `yaml:"says_so"` // after the customer-facing note
+	Button         string `yaml:"button"`
+}
+
 // PageWords are a page's title and meta description.
 type PageWords struct {
 	Title       string `yaml:"title"`
@@ -63,10 +123,11 @@ type ErrorWords struct {
 
 // placeholders are the keys that must keep their {placeholder}.
 var placeholders = map[string]string{
-	"form.error_title":    "{title}",
-	"result.title":        "{role}",
-	"result.guide_link":   "{title}",
-	"result.mail_subject": "{role}",
+	"form.error_title":     "{title}",
+	"result.title":         "{role}",
+	"result.guide_link":    "{title}",
+	"result.mail_subject":  "{role}",
+	"result.change_hidden": "{question}",
 }
 
 // Fill returns text with {name} replaced by value.

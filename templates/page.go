@@ -5,6 +5,7 @@
 package templates
 
 import (
+	"github.com/guide/pmvspm/content"
 	"time"
 
 	"github.com/a-h/templ"
@@ -26,6 +27,8 @@ type Meta struct {
 	JSONLD      any    // structured data, marshalled as application/ld+json
 	MainAttrs   templ.Attributes
 	Image       Image // the social card: og:image
+	// Layout are the words on every page: skip link and footer.
+	Layout content.LayoutWords
 }
 
 // Image is a page's social card: an absolute URL, its size and its text.

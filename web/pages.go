@@ -32,7 +32,7 @@ func render(c templ.Component) ([]byte, error) {
 }
 
 func (s *server) meta(path, title, description string) templates.Meta {
-	m := templates.Meta{Title: title, Description: description, Path: path, BaseURL: s.cfg.BaseURL}
+	m := templates.Meta{Title: title, Description: description, Path: path, BaseURL: s.cfg.BaseURL, Layout: s.site.Words.Layout}
 	s.withCard(&m, siteCard)
 	return m
 }
@@ -57,7 +57,7 @@ func (s *server) prerender() error {
 	guide := s.meta("/guide", words.Guide.Title, words.Guide.Description)
 	guide.Nav, guide.OGType = "guide", "article"
 	guide.JSONLD = s.article(guide, site.GuideUpdated())
-	pages = append(pages, page{"/guide", templates.GuidePage(guide, site.Sections)})
+	pages = append(pages, page{"/guide", templates.GuidePage(guide, site.Words.Guide, site.Sections)})
 
 	for i, sec := range site.Sections {
 		m := s.meta("/guide/"+sec.Slug, sec.Title, sec.Description)
@@ -74,7 +74,7 @@ func (s *server) prerender() error {
 	faq := s.meta("/faq", words.FAQ.Title, words.FAQ.Description)
 	faq.Nav = "faq"
 	faq.JSONLD = s.faqPage(site)
-	pages = append(pages, page{"/faq", templates.FAQPage(faq, site.Answers)})
+	pages = append(pages, page{"/faq", templates.FAQPage(faq, site.Words.FAQ, site.Answers)})
 	for _, a := range site.Answers {
 		m := s.meta("/faq/"+a.Slug, a.Question, a.Summary)
 		m.Nav, m.OGType = "faq", "article"
@@ -85,7 +85,7 @@ func (s *server) prerender() error {
 				related = append(related, sec)
 			}
 		}
-		pages = append(pages, page{m.Path, templates.AnswerPage(m, a, related)})
+		pages = append(pages, page{m.Path, templates.AnswerPage(m, site.Words.FAQ, a, related)})
 	}
 
 	for _, p := range site.Pages {

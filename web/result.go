@@ -21,7 +21,7 @@ func (s *server) handleResult(w http.ResponseWriter, r *http.Request) {
 	s.serveCached(w, r, "result?"+a.Query(), func() (*representation, error) {
 		v := s.resultView(a)
 		rec := decision.Decide(a).Recommendation
-		m := s.meta("/which-role/result?"+a.Query(), content.Fill(s.site.Words.Result.Title, "role", v.Brief.Need), v.Brief.Summary)
+		m := s.meta("/which-role/result?"+a.Query(), v.Title, v.Brief.Summary)
 		m.Nav = "which-role"
 		m.MainAttrs = map[string]any{"data-recommendation": string(rec)}
 		s.withCard(&m, cardForRecommendation(rec))
@@ -76,7 +76,10 @@ func (s *server) resultView(a decision.Answers) templates.ResultView {
 		}
 		b.Roles = append(b.Roles, br)
 	}
-	v := templates.ResultView{Query: a.Query(), Brief: b, MailTo: mailto(site.Words, b)}
+	v := templates.ResultView{
+		Title: content.Fill(site.Words.Result.Title, "role", b.Need), Words: site.Words.Result,
+		Query: a.Query(), Brief: b, MailTo: mailto(site.Words, b),
+	}
 	for _, f := range decision.Fields {
 		question, _ := q.Question(f.Name)
 		var labels []string

@@ -73,7 +73,7 @@ func checkQuestionnaire(site *content.Site) error {
 }
 
 func formView(site *content.Site, a decision.Answers, errs []decision.FieldError) templates.FormView {
-	var v templates.FormView
+	v := templates.FormView{Title: site.Words.Pages.WhichRole.Title, Words: site.Words.Form}
 	for _, e := range errs {
 		v.Errors = append(v.Errors, templates.FieldError{Field: e.Field, Message: errorMessage(site, e)})
 	}
