@@ -18,6 +18,8 @@ type Words struct {
 		WhichRole  PageWords `yaml:"which_role"`
 	} `yaml:"pages"`
 	Layout     LayoutWords     `yaml:"layout"`
+	Home       HomeWords       `yaml:"home"`
+	Compare    CompareWords    `yaml:"compare"`
 	Guide      GuideWords      `yaml:"guide"`
 	FAQ        FAQWords        `yaml:"faq"`
 	Form       FormWords       `yaml:"form"`
@@ -37,15 +39,38 @@ type Words struct {
 		TooLarge         ErrorWords `yaml:"too_large"`
 		TooManyRequests  ErrorWords `yaml:"too_many_requests"`
 		ServerError      ErrorWords `yaml:"server_error"`
+		// Headings of the ways back in that every error page lists.
+		GuideHeading string `yaml:"guide_heading"`
+		FAQHeading   string `yaml:"faq_heading"`
 	} `yaml:"errors"`
 }
 
-// LayoutWords are on every page.
+// LayoutWords are on every page, or on several.
 type LayoutWords struct {
 	SkipLink    string `yaml:"skip_link"`
 	Footer      string `yaml:"footer"`
 	AboutLink   string `yaml:"about_link"`
 	PrivacyLink string `yaml:"privacy_link"`
+	StartButton string `yaml:"start_button"` // to the questionnaire
+	// The split diagram's accessible title and description.
+	DiagramTitle       string `yaml:"diagram_title"`
+	DiagramDescription string `yaml:"diagram_description"`
+}
+
+// HomeWords are the home page's.
+type HomeWords struct {
+	GuideCard       string `yaml:"guide_card"`
+	GuideCardText   string `yaml:"guide_card_text"`
+	CompareCard     string `yaml:"compare_card"`
+	CompareCardText string `yaml:"compare_card_text"`
+	FAQCard         string `yaml:"faq_card"`
+	FAQCardText     string `yaml:"faq_card_text"`
+	Contents        string `yaml:"contents"` // above the guide's contents
+}
+
+// CompareWords are /compare's.
+type CompareWords struct {
+	Caption string `yaml:"caption"`
 }
 
 // GuideWords are the one-page guide's.

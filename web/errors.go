@@ -38,7 +38,7 @@ func (s *server) prerenderErrors() error {
 	for status, t := range errorWords(s.site.Words) {
 		m := s.meta("", t.Heading, t.Message)
 		m.NoIndex = true
-		body, err := render(templates.ErrorPage(m, t.Heading, t.Message, s.site.Sections, s.site.Answers))
+		body, err := render(templates.ErrorPage(m, t.Heading, t.Message, s.site.Words.Errors.GuideHeading, s.site.Words.Errors.FAQHeading, s.site.Sections, s.site.Answers))
 		if err != nil {
 			return fmt.Errorf("render the %d page: %w", status, err)
 		}

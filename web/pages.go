@@ -51,7 +51,7 @@ func (s *server) prerender() error {
 		"@context": "https://schema.org", "@type": "WebSite",
 		"name": templates.SiteName, "url": s.cfg.BaseURL + "/", "description": site.Home.Description,
 	}
-	pages = append(pages, page{"/", templates.HomePage(home, site.Home, site.Comparison.Summary, site.Sections)})
+	pages = append(pages, page{"/", templates.HomePage(home, site.Words.Home, site.Home, site.Comparison.Summary, site.Sections)})
 
 	words := site.Words.Pages
 	guide := s.meta("/guide", words.Guide.Title, words.Guide.Description)
@@ -69,7 +69,7 @@ func (s *server) prerender() error {
 
 	cmp := s.meta("/compare", site.Comparison.Title, site.Comparison.Description)
 	cmp.Nav = "compare"
-	pages = append(pages, page{"/compare", templates.ComparePage(cmp, site.Comparison)})
+	pages = append(pages, page{"/compare", templates.ComparePage(cmp, site.Words.Compare, site.Comparison)})
 
 	faq := s.meta("/faq", words.FAQ.Title, words.FAQ.Description)
 	faq.Nav = "faq"
