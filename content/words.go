@@ -25,6 +25,7 @@ type Words struct {
 	Form       FormWords       `yaml:"form"`
 	Result     ResultWords     `yaml:"result"`
 	HowItWorks HowItWorksWords `yaml:"how_it_works"`
+	Brief      BriefWords      `yaml:"brief"`
 	Cards      struct {
 		SiteKicker   string `yaml:"site_kicker"`
 		SiteTitle    string `yaml:"site_title"`
@@ -134,6 +135,20 @@ type HowItWorksWords struct {
 	Button         string `yaml:"button"`
 }
 
+// BriefWords are the hiring brief's, the same in its three formats.
+type BriefWords struct {
+	Title            string `yaml:"title"` // {role}: a recommendation's role
+	ResultLabel      string `yaml:"result_label"`
+	Split            string `yaml:"split"`
+	RoleHeading      string `yaml:"role_heading"` // {role}: "product manager"
+	Why              string `yaml:"why"`          // {role}: "a product manager"
+	Responsibilities string `yaml:"responsibilities"`
+	Skills           string `yaml:"skills"`
+	Questions        string `yaml:"questions"` // {role}: "product manager"
+	BackToResult     string `yaml:"back_to_result"`
+	PDFFooter        string `yaml:"pdf_footer"` // {title}, {page}, {pages}
+}
+
 // PageWords are a page's title and meta description.
 type PageWords struct {
 	Title       string `yaml:"title"`
@@ -146,13 +161,18 @@ type ErrorWords struct {
 	Message string `yaml:"message"`
 }
 
-// placeholders are the keys that must keep their {placeholder}.
-var placeholders = map[string]string{
-	"form.error_title":     "{title}",
-	"result.title":         "{role}",
-	"result.guide_link":    "{title}",
-	"result.mail_subject":  "{role}",
-	"result.change_hidden": "{question}",
+// placeholders are the keys that must keep their {placeholders}.
+var placeholders = map[string][]string{
+	"form.error_title":     {"{title}"},
+	"result.title":         {"{role}"},
+	"result.guide_link":    {"{title}"},
+	"result.mail_subject":  {"{role}"},
+	"result.change_hidden": {"{question}"},
+	"brief.title":          {"{role}"},
+	"brief.role_heading":   {"{role}"},
+	"brief.why":            {"{role}"},
+	"brief.questions":      {"{role}"},
+	"brief.pdf_footer":     {"{title}", "{page}", "{pages}"},
 }
 
 // Fill returns text with {name} replaced by value.
@@ -172,11 +192,14 @@ func loadWords(fsys fs.FS, file string) (Words, error) {
 	at := newYAMLLines(src, 1)
 	var problems Problems
 	eachString(reflect.ValueOf(&w).Elem(), "", func(key string, s string) {
-		switch {
-		case strings.TrimSpace(s) == "":
+		if strings.TrimSpace(s) == "" {
 			problems.add(fileErrorf(file, at.nearest(key), "%s is required", key))
-		case placeholders[key] != "" && !strings.Contains(s, placeholders[key]):
-			problems.add(fileErrorf(file, at.key(key), "%s must keep %s", key, placeholders[key]))
+			return
+		}
+		for _, p := range placeholders[key] {
+			if !strings.Contains(s, p) {
+				problems.add(fileErrorf(file, at.key(key), "%s must keep %s", key, p))
+			}
 		}
 	})
 	if err := problems.err(); err != nil {

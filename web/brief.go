@@ -25,7 +25,7 @@ var (
 			m := s.meta("/which-role/brief?"+a.Query(), b.Title(), b.Summary)
 			m.Nav = "which-role"
 			s.withCard(&m, cardForRecommendation(decision.Decide(a).Recommendation))
-			return render(templates.BriefPage(m, b, a.Query()))
+			return render(templates.BriefPage(m, b, s.site.Words.Result, a.Query()))
 		},
 	}
 	briefMarkdown = briefFormat{

@@ -49,6 +49,7 @@ func (s *server) resultView(a decision.Answers) templates.ResultView {
 		Summary: words.Summary,
 		URL:     s.cfg.BaseURL + "/which-role/result?" + a.Query(),
 		Alone:   words.Alone,
+		Words:   site.Words.Brief,
 	}
 	if res.Recommendation == decision.Both {
 		b.Split = q.Split
@@ -61,7 +62,8 @@ func (s *server) resultView(a decision.Answers) templates.ResultView {
 		if len(reasons) == 0 {
 			continue
 		}
-		br := templates.BriefRole{Name: roleNoun(role), Profile: site.ProductManager}
+		need, _ := q.Recommendation(string(role))
+		br := templates.BriefRole{Name: roleNoun(role), Need: need.Role, Words: site.Words.Brief, Profile: site.ProductManager}
 		if role == decision.ProjectManager {
 			br.Profile = site.ProjectManager
 		}
