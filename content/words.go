@@ -56,6 +56,17 @@ type LayoutWords struct {
 	// The split diagram's accessible title and description.
 	DiagramTitle       string `yaml:"diagram_title"`
 	DiagramDescription string `yaml:"diagram_description"`
+	// The main navigation's links.
+	NavGuide     string `yaml:"nav_guide"`
+	NavCompare   string `yaml:"nav_compare"`
+	NavWhichRole string `yaml:"nav_which_role"`
+	NavFAQ       string `yaml:"nav_faq"`
+	Updated      string `yaml:"updated"`  // before a page's date
+	Contents     string `yaml:"contents"` // the guide's contents
+	Part         string `yaml:"part"`     // {n} of {total}: a guide section
+	Previous     string `yaml:"previous"` // the pager's links
+	Next         string `yaml:"next"`
+	PagerPart    string `yaml:"pager_part"` // read out after previous and next
 }
 
 // HomeWords are the home page's.
@@ -94,6 +105,8 @@ type FormWords struct {
 	Lede         string `yaml:"lede"`
 	HowLink      string `yaml:"how_link"`
 	Submit       string `yaml:"submit"`
+	Question     string `yaml:"question"`     // {n} of {total}: above each question
+	ErrorPrefix  string `yaml:"error_prefix"` // read out before a question's error
 	ErrorSummary string `yaml:"error_summary"`
 	ErrorTitle   string `yaml:"error_title"` // {title}: the form's title
 	MoreThanOne  string `yaml:"more_than_one"`
@@ -173,6 +186,8 @@ var placeholders = map[string][]string{
 	"brief.why":            {"{role}"},
 	"brief.questions":      {"{role}"},
 	"brief.pdf_footer":     {"{title}", "{page}", "{pages}"},
+	"layout.part":          {"{n}", "{total}"},
+	"form.question":        {"{n}", "{total}"},
 }
 
 // Fill returns text with {name} replaced by value.

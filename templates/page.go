@@ -69,9 +69,11 @@ func isoDate(t time.Time) string { return t.Format("2006-01-02") }
 
 type navItem struct{ key, href, label string }
 
-var navItems = []navItem{
-	{"guide", "/guide", "Guide"},
-	{"compare", "/compare", "Compare"},
-	{"which-role", "/which-role", "Which role?"},
-	{"faq", "/faq", "FAQ"},
+func navItems(w content.LayoutWords) []navItem {
+	return []navItem{
+		{"guide", "/guide", w.NavGuide},
+		{"compare", "/compare", w.NavCompare},
+		{"which-role", "/which-role", w.NavWhichRole},
+		{"faq", "/faq", w.NavFAQ},
+	}
 }

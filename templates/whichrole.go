@@ -22,6 +22,9 @@ type QuestionView struct {
 	Multiple bool
 	Chosen   []string // the values ticked so far
 	Error    string
+	Number   string // "Question 1 of 4"
+	// ErrorPrefix is read out before Error.
+	ErrorPrefix string
 }
 
 // A FieldError is a problem with one field's answer, in words for the reader.

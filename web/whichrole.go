@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/guide/pmvspm/content"
 	"github.com/guide/pmvspm/templates"
@@ -79,7 +81,10 @@ func formView(site *content.Site, a decision.Answers, errs []decision.FieldError
 	}
 	for _, f := range decision.Fields {
 		q, _ := site.Questionnaire.Question(f.Name)
-		qv := templates.QuestionView{Question: q, Multiple: f.Multiple, Chosen: a.Values(f.Name)}
+		qv := templates.QuestionView{
+			Question: q, Multiple: f.Multiple, Chosen: a.Values(f.Name), ErrorPrefix: site.Words.Form.ErrorPrefix,
+			Number: strings.NewReplacer("{n}", strconv.Itoa(len(v.Questions)+1), "{total}", strconv.Itoa(len(decision.Fields))).Replace(site.Words.Form.Question),
+		}
 		for _, e := range errs {
 			if e.Field == f.Name {
 				qv.Error = errorMessage(site, e)
