@@ -43,6 +43,10 @@ type Words struct {
 		// Headings of the ways back in that every error page lists.
 		GuideHeading string `yaml:"guide_heading"`
 		FAQHeading   string `yaml:"faq_heading"`
+		// The links at the foot of every error page.
+		HomeLink      string `yaml:"home_link"`
+		CompareLink   string `yaml:"compare_link"`
+		WhichRoleLink string `yaml:"which_role_link"`
 	} `yaml:"errors"`
 }
 
@@ -67,6 +71,10 @@ type LayoutWords struct {
 	Previous     string `yaml:"previous"` // the pager's links
 	Next         string `yaml:"next"`
 	PagerPart    string `yaml:"pager_part"` // read out after previous and next
+	// Names of the navigation landmarks, read out by screen readers.
+	MainNav     string `yaml:"main_nav"`
+	ContentsNav string `yaml:"contents_nav"`
+	PagerNav    string `yaml:"pager_nav"`
 }
 
 // HomeWords are the home page's.
@@ -82,7 +90,10 @@ type HomeWords struct {
 
 // CompareWords are /compare's.
 type CompareWords struct {
-	Caption string `yaml:"caption"`
+	Caption        string `yaml:"caption"`
+	ProductManager string `yaml:"product_manager"` // the columns' headings
+	ProjectManager string `yaml:"project_manager"`
+	ReadMore       string `yaml:"read_more"` // each row's link to the guide
 }
 
 // GuideWords are the one-page guide's.

@@ -77,3 +77,9 @@ func navItems(w content.LayoutWords) []navItem {
 		{"faq", "/faq", w.NavFAQ},
 	}
 }
+
+// ErrorLinks are the words of the ways back in that every error page shows.
+type ErrorLinks struct {
+	GuideHeading, FAQHeading             string
+	HomeLink, CompareLink, WhichRoleLink string
+}

@@ -35,10 +35,15 @@ func errorWords(w content.Words) map[int]content.ErrorWords {
 // prerenderErrors renders every error page once.
 func (s *server) prerenderErrors() error {
 	s.errorPages = map[int]*representation{}
+	e := s.site.Words.Errors
+	links := templates.ErrorLinks{
+		GuideHeading: e.GuideHeading, FAQHeading: e.FAQHeading,
+		HomeLink: e.HomeLink, CompareLink: e.CompareLink, WhichRoleLink: e.WhichRoleLink,
+	}
 	for status, t := range errorWords(s.site.Words) {
 		m := s.meta("", t.Heading, t.Message)
 		m.NoIndex = true
-		body, err := render(templates.ErrorPage(m, t.Heading, t.Message, s.site.Words.Errors.GuideHeading, s.site.Words.Errors.FAQHeading, s.site.Sections, s.site.Answers))
+		body, err := render(templates.ErrorPage(m, t.Heading, t.Message, links, s.site.Sections, s.site.Answers))
 		if err != nil {
 			return fmt.Errorf("render the %d page: %w", status, err)
 		}
