@@ -9,7 +9,9 @@
 //	faq/{slug}.md      /faq/{slug} and /faq       front matter: question, slug, order, updated, related
 //	pages/{slug}.md    /about, /privacy           front matter: title, slug, description, updated
 //	compare.yaml       /compare                   title, description, updated, summary, rows
-//	whichrole.yaml     /which-role                questions (legends, hints, options), reasons, split
+//	whichrole.yaml     /which-role                questions (legends, hints, errors, options), reasons, recommendations, split
+//	words.yaml         every page                 the words of the pages the server builds: titles, headings,
+//	                                              labels, messages, error pages, the brief's headings
 //
 // Front matter is YAML between two "---" lines at the top of a file. Unknown
 // keys are errors, so a typo cannot silently vanish. Markdown is CommonMark

@@ -23,6 +23,7 @@ type Site struct {
 	Answers       []*Answer
 	Comparison    Comparison
 	Questionnaire Questionnaire
+	Words         Words
 	Pages         []*Page // standalone pages: /about, /privacy
 
 	// The role profiles, from the responsibilities and skills tables.
@@ -128,6 +129,8 @@ func Load(fsys fs.FS) (*Site, error) {
 	site.Comparison, err = loadComparison(fsys, "compare.yaml")
 	problems.add(err)
 	site.Questionnaire, err = loadQuestionnaire(fsys, "whichrole.yaml")
+	problems.add(err)
+	site.Words, err = loadWords(fsys, "words.yaml")
 	problems.add(err)
 	for _, part := range []struct {
 		slug string

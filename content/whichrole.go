@@ -21,9 +21,12 @@ type Questionnaire struct {
 
 // A Question is one field of the form.
 type Question struct {
-	Field   string   `yaml:"field"`
-	Legend  string   `yaml:"legend"`
-	Hint    string   `yaml:"hint"`
+	Field  string `yaml:"field"`
+	Legend string `yaml:"legend"`
+	Hint   string `yaml:"hint"`
+	// Error tells the reader what to do when the answer is missing or
+	// not one of the options; the form shows it beside the question.
+	Error   string   `yaml:"error"`
 	Options []Option `yaml:"options"`
 }
 
@@ -45,6 +48,8 @@ type Reason struct {
 // RecommendationWords is what the result says about one outcome.
 type RecommendationWords struct {
 	ID string `yaml:"id"`
+	// Role is the recommendation as the object of "you need": "a product manager".
+	Role string `yaml:"role"`
 	// Summary is the recommendation in one sentence: the result's panel.
 	Summary string `yaml:"summary"`
 	// Alone says why one role is enough, and when to add the other.
@@ -106,8 +111,8 @@ func loadQuestionnaire(fsys fs.FS, file string) (Questionnaire, error) {
 		return fileErrorf(file, newYAMLLines(src, 1).key(key), format, args...)
 	}
 	for _, x := range q.Questions {
-		if x.Field == "" || x.Legend == "" || len(x.Options) == 0 {
-			return Questionnaire{}, at("questions", "question %q: field, legend and options are required", x.Field)
+		if x.Field == "" || x.Legend == "" || x.Error == "" || len(x.Options) == 0 {
+			return Questionnaire{}, at("questions", "question %q: field, legend, error and options are required", x.Field)
 		}
 		for _, o := range x.Options {
 			if o.Value == "" || o.Label == "" {
@@ -121,8 +126,8 @@ func loadQuestionnaire(fsys fs.FS, file string) (Questionnaire, error) {
 		}
 	}
 	for _, r := range q.Recommendations {
-		if r.ID == "" || r.Summary == "" {
-			return Questionnaire{}, at("recommendations", "recommendation %q: id and summary are required", r.ID)
+		if r.ID == "" || r.Role == "" || r.Summary == "" {
+			return Questionnaire{}, at("recommendations", "recommendation %q: id, role and summary are required", r.ID)
 		}
 	}
 	if q.CustomerFacingUnchanged == "" {

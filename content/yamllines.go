@@ -1,6 +1,8 @@
 package content
 
 import (
+	"strings"
+
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
@@ -78,4 +80,19 @@ func (y yamlLines) line(n ast.Node) int {
 		return y.first + tok.Position.Line - 1
 	}
 	return 0
+}
+
+// nearest returns the file line of a dotted key ("errors.not_found.heading"),
+// or of its closest ancestor present when the key itself is missing.
+func (y yamlLines) nearest(key string) int {
+	for {
+		if kv := y.entry(key); kv != nil {
+			return y.line(kv.Key)
+		}
+		i := strings.LastIndexByte(key, '.')
+		if i < 0 {
+			return y.first
+		}
+		key = key[:i]
+	}
 }

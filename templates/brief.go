@@ -20,12 +20,15 @@ type Brief struct {
 	Alone   string // why one role is enough, and when to add the other
 	Notes   []string
 	Roles   []BriefRole
+	Words   content.BriefWords
 }
 
 // A BriefRole is one role to hire: why, its checklists, and the interview
 // questions that follow from the reasons.
 type BriefRole struct {
 	Name      string // "product manager"
+	Need      string // "a product manager"
+	Words     content.BriefWords
 	Why       []ReasonView
 	Profile   content.Profile
 	Questions []string
@@ -39,33 +42,21 @@ type ReasonView struct {
 }
 
 // Title is the brief's title, the same in every format.
-func (b Brief) Title() string { return "Hiring brief: " + b.Need }
+func (b Brief) Title() string { return content.Fill(b.Words.Title, "role", b.Need) }
 
 // Headings of a role's part of the brief, the same in every format.
-func (r BriefRole) WhyHeading() string       { return "Why " + article(r.Name) + " " + r.Name }
-func (r BriefRole) QuestionsHeading() string { return "Interview questions for the " + r.Name }
-
-const (
-	briefResponsibilities = "Responsibilities"
-	briefSkills           = "Skills to look for"
-	briefSplit            = "How the two roles split the work"
-)
-
-func article(name string) string {
-	if name != "" && strings.ContainsRune("aeiou", rune(name[0])) {
-		return "an"
-	}
-	return "a"
-}
+func (r BriefRole) Heading() string          { return content.Fill(r.Words.RoleHeading, "role", r.Name) }
+func (r BriefRole) WhyHeading() string       { return content.Fill(r.Words.Why, "role", r.Need) }
+func (r BriefRole) QuestionsHeading() string { return content.Fill(r.Words.Questions, "role", r.Name) }
 
 // WriteMarkdown writes the brief as a Markdown document.
 func (b Brief) WriteMarkdown(w io.Writer) error {
 	var s strings.Builder
 	fmt.Fprintf(&s, "# %s\n\n", b.Title())
-	fmt.Fprintf(&s, "Result: <%s>\n\n", b.URL)
+	fmt.Fprintf(&s, "%s <%s>\n\n", b.Words.ResultLabel, b.URL)
 	fmt.Fprintf(&s, "%s\n\n", b.Summary)
 	if b.Split != "" {
-		fmt.Fprintf(&s, "## %s\n\n%s\n\n", briefSplit, b.Split)
+		fmt.Fprintf(&s, "## %s\n\n%s\n\n", b.Words.Split, b.Split)
 	}
 	if b.Alone != "" {
 		fmt.Fprintf(&s, "%s\n\n", b.Alone)
@@ -74,13 +65,13 @@ func (b Brief) WriteMarkdown(w io.Writer) error {
 		fmt.Fprintf(&s, "%s\n\n", n)
 	}
 	for _, role := range b.Roles {
-		fmt.Fprintf(&s, "## The %s\n\n### %s\n\n", role.Name, role.WhyHeading())
+		fmt.Fprintf(&s, "## %s\n\n### %s\n\n", role.Heading(), role.WhyHeading())
 		for _, r := range role.Why {
 			fmt.Fprintf(&s, "- %s\n", r.Text)
 		}
-		fmt.Fprintf(&s, "\n### %s\n\n", briefResponsibilities)
+		fmt.Fprintf(&s, "\n### %s\n\n", b.Words.Responsibilities)
 		writeChecklist(&s, role.Profile.Responsibilities)
-		fmt.Fprintf(&s, "\n### %s\n\n", briefSkills)
+		fmt.Fprintf(&s, "\n### %s\n\n", b.Words.Skills)
 		writeChecklist(&s, role.Profile.Skills)
 		fmt.Fprintf(&s, "\n### %s\n\n", role.QuestionsHeading())
 		for i, q := range role.Questions {

@@ -3,6 +3,8 @@ package templates
 import (
 	"fmt"
 	"io"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/go-pdf/fpdf"
@@ -39,7 +41,7 @@ func (b Brief) WritePDF(w io.Writer, made time.Time) error {
 		pdf.SetY(-12)
 		pdf.SetFont(pdfFont, "", 8)
 		pdf.SetTextColor(90, 90, 90)
-		pdf.CellFormat(0, 5, fmt.Sprintf("%s · page %d of {nb}", b.Title(), pdf.PageNo()), "", 0, "C", false, 0, "")
+		pdf.CellFormat(0, 5, strings.NewReplacer("{title}", b.Title(), "{page}", strconv.Itoa(pdf.PageNo()), "{pages}", "{nb}").Replace(b.Words.PDFFooter), "", 0, "C", false, 0, "")
 	})
 	pdf.AddPage()
 	p := pdfWriter{pdf}
@@ -47,12 +49,12 @@ func (b Brief) WritePDF(w io.Writer, made time.Time) error {
 	p.heading(b.Title(), 18)
 	pdf.SetFont(pdfFont, "", 9)
 	pdf.SetTextColor(60, 60, 60)
-	pdf.Write(4.5, "Result: ")
+	pdf.Write(4.5, b.Words.ResultLabel+" ")
 	pdf.WriteLinkString(4.5, b.URL, b.URL)
 	pdf.Ln(8)
 	p.panel(b.Summary)
 	if b.Split != "" {
-		p.heading(briefSplit, 13)
+		p.heading(b.Words.Split, 13)
 		p.para(b.Split)
 	}
 	if b.Alone != "" {
@@ -62,16 +64,16 @@ func (b Brief) WritePDF(w io.Writer, made time.Time) error {
 		p.para(n)
 	}
 	for _, role := range b.Roles {
-		p.heading("The "+role.Name, 14)
+		p.heading(role.Heading(), 14)
 		p.heading(role.WhyHeading(), 11.5)
 		for _, r := range role.Why {
 			p.item("•", r.Text)
 		}
-		p.heading(briefResponsibilities, 11.5)
+		p.heading(b.Words.Responsibilities, 11.5)
 		for _, it := range role.Profile.Responsibilities {
 			p.check(it.Term, it.Detail)
 		}
-		p.heading(briefSkills, 11.5)
+		p.heading(b.Words.Skills, 11.5)
 		for _, it := range role.Profile.Skills {
 			p.check(it.Term, it.Detail)
 		}

@@ -5,6 +5,7 @@
 package templates
 
 import (
+	"github.com/guide/pmvspm/content"
 	"time"
 
 	"github.com/a-h/templ"
@@ -26,6 +27,8 @@ type Meta struct {
 	JSONLD      any    // structured data, marshalled as application/ld+json
 	MainAttrs   templ.Attributes
 	Image       Image // the social card: og:image
+	// Layout are the words on every page: skip link and footer.
+	Layout content.LayoutWords
 }
 
 // Image is a page's social card: an absolute URL, its size and its text.
@@ -66,9 +69,17 @@ func isoDate(t time.Time) string { return t.Format("2006-01-02") }
 
 type navItem struct{ key, href, label string }
 
-var navItems = []navItem{
-	{"guide", "/guide", "Guide"},
-	{"compare", "/compare", "Compare"},
-	{"which-role", "/which-role", "Which role?"},
-	{"faq", "/faq", "FAQ"},
+func navItems(w content.LayoutWords) []navItem {
+	return []navItem{
+		{"guide", "/guide", w.NavGuide},
+		{"compare", "/compare", w.NavCompare},
+		{"which-role", "/which-role", w.NavWhichRole},
+		{"faq", "/faq", w.NavFAQ},
+	}
+}
+
+// ErrorLinks are the words of the ways back in that every error page shows.
+type ErrorLinks struct {
+	GuideHeading, FAQHeading             string
+	HomeLink, CompareLink, WhichRoleLink string
 }

@@ -10,6 +10,8 @@ import (
 // FormView is the questionnaire as shown: the questions, with the answers
 // given so far, and the errors to fix.
 type FormView struct {
+	Title     string // the page's heading
+	Words     content.FormWords
 	Questions []QuestionView
 	Errors    []FieldError // in the order the error summary lists them
 }
@@ -20,6 +22,9 @@ type QuestionView struct {
 	Multiple bool
 	Chosen   []string // the values ticked so far
 	Error    string
+	Number   string // "Question 1 of 4"
+	// ErrorPrefix is read out before Error.
+	ErrorPrefix string
 }
 
 // A FieldError is a problem with one field's answer, in words for the reader.
@@ -30,6 +35,8 @@ type FieldError struct {
 
 // ResultView is the result page's model.
 type ResultView struct {
+	Title   string // the page's heading: whom to hire
+	Words   content.ResultWords
 	Query   string // canonical
 	Brief   Brief  // the recommendation, summary, reasons and notes are the brief's
 	MailTo  string // a mailto: address whose body carries Brief.URL
@@ -46,6 +53,8 @@ type SummaryItem struct {
 // HowItWorksView is /which-role/how-it-works: every question and every
 // rule, made from the rule table the server decides with.
 type HowItWorksView struct {
+	Title     string // the page's heading
+	Words     content.HowItWorksWords
 	Questions []content.Question
 	Roles     []RuleGroup
 	// CustomerFacingUnchanged is the note results show when that answer

@@ -25,7 +25,7 @@ var (
 			m := s.meta("/which-role/brief?"+a.Query(), b.Title(), b.Summary)
 			m.Nav = "which-role"
 			s.withCard(&m, cardForRecommendation(decision.Decide(a).Recommendation))
-			return render(templates.BriefPage(m, b, a.Query()))
+			return render(templates.BriefPage(m, b, s.site.Words.Result, a.Query()))
 		},
 	}
 	briefMarkdown = briefFormat{
@@ -62,7 +62,7 @@ func (s *server) handleBrief(f briefFormat) http.HandlerFunc {
 		}
 		p, err := s.cached(f.kind+"?"+a.Query(), func() (*representation, error) {
 			body, err := f.write(s, a, s.resultView(a).Brief)
-			return newRepresentation(f.contentType, s.pageCache, body), err
+			return newRepresentation(f.contentType, s.pageCacheControl, body), err
 		})
 		if err != nil {
 			s.fail(w, r, err)

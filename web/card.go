@@ -20,6 +20,7 @@ import (
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
 
+	"github.com/guide/pmvspm/content"
 	"github.com/guide/pmvspm/templates"
 	"github.com/guide/pmvspm/web/decision"
 )
@@ -81,15 +82,17 @@ func cardForRecommendation(r decision.Recommendation) string { return "result/" 
 // makeCards names every card the site has: one per guide section, per FAQ
 // answer and per recommendation, and one for every other page.
 func (s *server) makeCards() {
-	s.cards = map[string]*card{siteCard: newCard("A guide for business owners", "Product manager or project manager: which does your business need?")}
+	words := s.site.Words
+	s.cards = map[string]*card{siteCard: newCard(words.Cards.SiteKicker, words.Cards.SiteTitle)}
 	for _, sec := range s.site.Sections {
-		s.cards[sectionCard(sec.Slug)] = newCard("The guide", sec.Title)
+		s.cards[sectionCard(sec.Slug)] = newCard(words.Cards.GuideKicker, sec.Title)
 	}
 	for _, a := range s.site.Answers {
-		s.cards[answerCard(a.Slug)] = newCard("Frequently asked", a.Question)
+		s.cards[answerCard(a.Slug)] = newCard(words.Cards.FAQKicker, a.Question)
 	}
 	for _, r := range decision.Recommendations {
-		s.cards[cardForRecommendation(r)] = newCard("Which role do you need?", "You need "+roleName(r))
+		rec, _ := s.site.Questionnaire.Recommendation(string(r))
+		s.cards[cardForRecommendation(r)] = newCard(words.Cards.ResultKicker, content.Fill(words.Result.Title, "role", rec.Role))
 	}
 	s.cardsByName = map[string]*card{}
 	for _, c := range s.cards {

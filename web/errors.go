@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/go-chi/chi/v5"
+	"github.com/guide/pmvspm/content"
 	"github.com/guide/pmvspm/templates"
 )
 
@@ -19,29 +20,30 @@ import (
 // Bodies that are rendered per request (the form with its errors) go out
 // through serveRendered, never compressed at a costly level.
 
-// errorTexts are the fixed error pages: heading and message by status.
-var errorTexts = map[int]struct{ heading, message string }{
-	http.StatusForbidden: {"Request refused",
-		"This form can only be sent from this site. If you followed a link here, open the questionnaire and answer it again."},
-	http.StatusNotFound: {"Page not found",
-		"There is no page at this address. It may have moved, or the link may have a typo. Everything the site has is listed below."},
-	http.StatusMethodNotAllowed: {"Method not allowed",
-		"This address does not accept that kind of request. Its Allow header lists the ones it does; the pages below work in any browser."},
-	http.StatusRequestEntityTooLarge: {"Too much data",
-		"The form sent more than 16 KB, far more than four answers need. Please fill in the form again."},
-	http.StatusTooManyRequests: {"Too many requests",
-		"This form was sent too many times in a short while. Please wait a moment and try again."},
-	http.StatusInternalServerError: {"Something went wrong",
-		"The server ran into a problem showing this page. It has been logged; please try again in a moment."},
+// errorWords are the fixed error pages' words (content/words.yaml) by status.
+func errorWords(w content.Words) map[int]content.ErrorWords {
+	return map[int]content.ErrorWords{
+		http.StatusForbidden:             w.Errors.Forbidden,
+		http.StatusNotFound:              w.Errors.NotFound,
+		http.StatusMethodNotAllowed:      w.Errors.MethodNotAllowed,
+		http.StatusRequestEntityTooLarge: w.Errors.TooLarge,
+		http.StatusTooManyRequests:       w.Errors.TooManyRequests,
+		http.StatusInternalServerError:   w.Errors.ServerError,
+	}
 }
 
 // prerenderErrors renders every error page once.
 func (s *server) prerenderErrors() error {
 	s.errorPages = map[int]*representation{}
-	for status, t := range errorTexts {
-		m := s.meta("", t.heading, t.message)
+	e := s.site.Words.Errors
+	links := templates.ErrorLinks{
+		GuideHeading: e.GuideHeading, FAQHeading: e.FAQHeading,
+		HomeLink: e.HomeLink, CompareLink: e.CompareLink, WhichRoleLink: e.WhichRoleLink,
+	}
+	for status, t := range errorWords(s.site.Words) {
+		m := s.meta("", t.Heading, t.Message)
 		m.NoIndex = true
-		body, err := render(templates.ErrorPage(m, t.heading, t.message, s.site.Sections, s.site.Answers))
+		body, err := render(templates.ErrorPage(m, t.Heading, t.Message, links, s.site.Sections, s.site.Answers))
 		if err != nil {
 			return fmt.Errorf("render the %d page: %w", status, err)
 		}

@@ -11,7 +11,10 @@ import (
 // words. The page is rendered once, at start.
 func (s *server) howItWorksView() templates.HowItWorksView {
 	q := s.site.Questionnaire
-	v := templates.HowItWorksView{Questions: q.Questions, CustomerFacingUnchanged: q.CustomerFacingUnchanged}
+	v := templates.HowItWorksView{
+		Title: s.site.Words.Pages.HowItWorks.Title, Words: s.site.Words.HowItWorks,
+		Questions: q.Questions, CustomerFacingUnchanged: q.CustomerFacingUnchanged,
+	}
 	for _, role := range []decision.Recommendation{decision.ProductManager, decision.ProjectManager} {
 		g := templates.RuleGroup{Role: roleNoun(role)}
 		for _, r := range decision.Reasons {

@@ -19,6 +19,8 @@ const htmlType = "text/html; charset=utf-8"
 // a shared cache.
 const noStore = "no-store"
 
+var noStoreOnly = []string{noStore}
+
 // render renders a component into memory, so that a failing component never
 // sends half a page.
 func render(c templ.Component) ([]byte, error) {
@@ -30,7 +32,7 @@ func render(c templ.Component) ([]byte, error) {
 }
 
 func (s *server) meta(path, title, description string) templates.Meta {
-	m := templates.Meta{Title: title, Description: description, Path: path, BaseURL: s.cfg.BaseURL}
+	m := templates.Meta{Title: title, Description: description, Path: path, BaseURL: s.cfg.BaseURL, Layout: s.site.Words.Layout}
 	s.withCard(&m, siteCard)
 	return m
 }
@@ -49,12 +51,13 @@ func (s *server) prerender() error {
 		"@context": "https://schema.org", "@type": "WebSite",
 		"name": templates.SiteName, "url": s.cfg.BaseURL + "/", "description": site.Home.Description,
 	}
-	pages = append(pages, page{"/", templates.HomePage(home, site.Home, site.Comparison.Summary, site.Sections)})
+	pages = append(pages, page{"/", templates.HomePage(home, site.Words.Home, site.Home, site.Comparison.Summary, site.Sections)})
 
-	guide := s.meta("/guide", "The complete guide", "Product manager or project manager? The whole guide on one page: roles, responsibilities, skills, differences, scenarios and hiring advice.")
+	words := site.Words.Pages
+	guide := s.meta("/guide", words.Guide.Title, words.Guide.Description)
 	guide.Nav, guide.OGType = "guide", "article"
 	guide.JSONLD = s.article(guide, site.GuideUpdated())
-	pages = append(pages, page{"/guide", templates.GuidePage(guide, site.Sections)})
+	pages = append(pages, page{"/guide", templates.GuidePage(guide, site.Words.Guide, site.Sections)})
 
 	for i, sec := range site.Sections {
 		m := s.meta("/guide/"+sec.Slug, sec.Title, sec.Description)
@@ -66,12 +69,12 @@ func (s *server) prerender() error {
 
 	cmp := s.meta("/compare", site.Comparison.Title, site.Comparison.Description)
 	cmp.Nav = "compare"
-	pages = append(pages, page{"/compare", templates.ComparePage(cmp, site.Comparison)})
+	pages = append(pages, page{"/compare", templates.ComparePage(cmp, site.Words.Compare, site.Comparison)})
 
-	faq := s.meta("/faq", "Frequently asked questions", "Is a product manager above a project manager? Who earns more? Which degree? Short answers, each with a link you can share.")
+	faq := s.meta("/faq", words.FAQ.Title, words.FAQ.Description)
 	faq.Nav = "faq"
 	faq.JSONLD = s.faqPage(site)
-	pages = append(pages, page{"/faq", templates.FAQPage(faq, site.Answers)})
+	pages = append(pages, page{"/faq", templates.FAQPage(faq, site.Words.FAQ, site.Answers)})
 	for _, a := range site.Answers {
 		m := s.meta("/faq/"+a.Slug, a.Question, a.Summary)
 		m.Nav, m.OGType = "faq", "article"
@@ -82,7 +85,7 @@ func (s *server) prerender() error {
 				related = append(related, sec)
 			}
 		}
-		pages = append(pages, page{m.Path, templates.AnswerPage(m, a, related)})
+		pages = append(pages, page{m.Path, templates.AnswerPage(m, site.Words.FAQ, a, related)})
 	}
 
 	for _, p := range site.Pages {
@@ -90,7 +93,7 @@ func (s *server) prerender() error {
 		pages = append(pages, page{m.Path, templates.InfoPage(m, p)})
 	}
 
-	how := s.meta("/which-role/how-it-works", "How the recommendation is made", "Every question of the questionnaire and every rule it decides with, made from the same rule table as the results.")
+	how := s.meta("/which-role/how-it-works", words.HowItWorks.Title, words.HowItWorks.Description)
 	how.Nav = "which-role"
 	pages = append(pages, page{how.Path, templates.HowItWorksPage(how, s.howItWorksView())})
 
@@ -100,20 +103,20 @@ func (s *server) prerender() error {
 		if err != nil {
 			return fmt.Errorf("render %s: %w", p.path, err)
 		}
-		s.pages[p.path] = newRepresentation(htmlType, s.pageCache, body)
+		s.pages[p.path] = newRepresentation(htmlType, s.pageCacheControl, body)
 	}
 	form, err := s.formPage(formView(site, decision.Answers{}, nil))
 	if err != nil {
 		return err
 	}
-	s.pages["/which-role"] = newRepresentation(htmlType, s.pageCache, form)
+	s.pages["/which-role"] = newRepresentation(htmlType, s.pageCacheControl, form)
 
 	sitemap, err := s.sitemap()
 	if err != nil {
 		return err
 	}
-	s.pages["/sitemap.xml"] = newRepresentation("application/xml; charset=utf-8", s.pageCache, sitemap)
-	s.pages["/robots.txt"] = newRepresentation("text/plain; charset=utf-8", s.pageCache, s.robots())
+	s.pages["/sitemap.xml"] = newRepresentation("application/xml; charset=utf-8", s.pageCacheControl, sitemap)
+	s.pages["/robots.txt"] = newRepresentation("text/plain; charset=utf-8", s.pageCacheControl, s.robots())
 
 	if err := s.prerenderErrors(); err != nil {
 		return err

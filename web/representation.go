@@ -270,3 +270,29 @@ func acceptsEncoding(headers []string, coding string) bool {
 	}
 	return false
 }
+
+// serveCached serves the page kept under key, building it on first use.
+func (s *server) serveCached(w http.ResponseWriter, r *http.Request, key string, build func() (*representation, error)) {
+	p, err := s.cached(key, build)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	p.serve(w, r, http.StatusOK)
+}
+
+// cached returns the representation kept under key, building it on first
+// use. Keys are "kind?canonical query", so there are at most a few
+// thousand: every page the questionnaire can produce is made and
+// compressed once.
+func (s *server) cached(key string, build func() (*representation, error)) (*representation, error) {
+	if p, ok := s.answerPages.Load(key); ok {
+		return p.(*representation), nil
+	}
+	built, err := build()
+	if err != nil {
+		return nil, err
+	}
+	p, _ := s.answerPages.LoadOrStore(key, built)
+	return p.(*representation), nil
+}

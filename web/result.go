@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/guide/pmvspm/content"
 	"net/http"
 	"net/url"
 	"slices"
@@ -20,12 +21,12 @@ func (s *server) handleResult(w http.ResponseWriter, r *http.Request) {
 	s.serveCached(w, r, "result?"+a.Query(), func() (*representation, error) {
 		v := s.resultView(a)
 		rec := decision.Decide(a).Recommendation
-		m := s.meta("/which-role/result?"+a.Query(), "You need "+v.Brief.Need, v.Brief.Summary)
+		m := s.meta("/which-role/result?"+a.Query(), v.Title, v.Brief.Summary)
 		m.Nav = "which-role"
 		m.MainAttrs = map[string]any{"data-recommendation": string(rec)}
 		s.withCard(&m, cardForRecommendation(rec))
 		body, err := render(templates.ResultPage(m, v))
-		return newRepresentation(htmlType, s.pageCache, body), err
+		return newRepresentation(htmlType, s.pageCacheControl, body), err
 	})
 }
 
@@ -33,7 +34,7 @@ func (s *server) handleResult(w http.ResponseWriter, r *http.Request) {
 func (s *server) reasonView(r decision.Reason) templates.ReasonView {
 	words, _ := s.site.Questionnaire.Reason(r.ID)
 	sec, _ := s.site.Section(r.Section)
-	return templates.ReasonView{Text: words.Text, Link: r.Link(), LinkLabel: "Guide: " + sec.Title}
+	return templates.ReasonView{Text: words.Text, Link: r.Link(), LinkLabel: content.Fill(s.site.Words.Result.GuideLink, "title", sec.Title)}
 }
 
 // resultView turns a decision into words from the content: the result
@@ -44,10 +45,11 @@ func (s *server) resultView(a decision.Answers) templates.ResultView {
 	res := decision.Decide(a)
 	words, _ := q.Recommendation(string(res.Recommendation))
 	b := templates.Brief{
-		Need:    roleName(res.Recommendation),
+		Need:    words.Role,
 		Summary: words.Summary,
 		URL:     s.cfg.BaseURL + "/which-role/result?" + a.Query(),
 		Alone:   words.Alone,
+		Words:   site.Words.Brief,
 	}
 	if res.Recommendation == decision.Both {
 		b.Split = q.Split
@@ -60,7 +62,8 @@ func (s *server) resultView(a decision.Answers) templates.ResultView {
 		if len(reasons) == 0 {
 			continue
 		}
-		br := templates.BriefRole{Name: roleNoun(role), Profile: site.ProductManager}
+		need, _ := q.Recommendation(string(role))
+		br := templates.BriefRole{Name: roleNoun(role), Need: need.Role, Words: site.Words.Brief, Profile: site.ProductManager}
 		if role == decision.ProjectManager {
 			br.Profile = site.ProjectManager
 		}
@@ -75,7 +78,10 @@ func (s *server) resultView(a decision.Answers) templates.ResultView {
 		}
 		b.Roles = append(b.Roles, br)
 	}
-	v := templates.ResultView{Query: a.Query(), Brief: b, MailTo: mailto(b)}
+	v := templates.ResultView{
+		Title: content.Fill(site.Words.Result.Title, "role", b.Need), Words: site.Words.Result,
+		Query: a.Query(), Brief: b, MailTo: mailto(site.Words, b),
+	}
 	for _, f := range decision.Fields {
 		question, _ := q.Question(f.Name)
 		var labels []string
@@ -84,7 +90,7 @@ func (s *server) resultView(a decision.Answers) templates.ResultView {
 		}
 		answer := strings.Join(labels, "; ")
 		if answer == "" {
-			answer = "None of these"
+			answer = site.Words.Result.NoAnswer
 		}
 		v.Answers = append(v.Answers, templates.SummaryItem{
 			Question: question.Legend, Answer: answer,
@@ -96,21 +102,9 @@ func (s *server) resultView(a decision.Answers) templates.ResultView {
 
 // mailto is a mailto: address with no recipient, whose subject names the
 // recommendation and whose body carries the result's address.
-func mailto(b templates.Brief) string {
+func mailto(words content.Words, b templates.Brief) string {
 	enc := func(s string) string { return strings.ReplaceAll(url.QueryEscape(s), "+", "%20") }
-	subject := "Which role we need: " + b.Need
-	body := b.Summary + "\r\n\r\nThe reasons and a hiring brief: " + b.URL
+	subject := content.Fill(words.Result.MailSubject, "role", b.Need)
+	body := b.Summary + "\r\n\r\n" + words.Result.MailLink + " " + b.URL
 	return "mailto:?subject=" + enc(subject) + "&body=" + enc(body)
-}
-
-// roleName is the recommendation in words, with its article.
-func roleName(r decision.Recommendation) string {
-	switch r {
-	case decision.ProductManager:
-		return "a product manager"
-	case decision.ProjectManager:
-		return "a project manager"
-	default:
-		return "both a product manager and a project manager"
-	}
 }

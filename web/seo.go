@@ -1,14 +1,11 @@
 package web
 
+// The sitemap and robots.txt, prerendered with the pages.
+
 import (
 	"encoding/xml"
 	"fmt"
-	"net/http"
 	"time"
-
-	"github.com/go-chi/chi/v5"
-
-	"github.com/guide/pmvspm/static"
 )
 
 type sitemapURL struct {
@@ -53,44 +50,4 @@ func (s *server) sitemap() ([]byte, error) {
 
 func (s *server) robots() []byte {
 	return fmt.Appendf(nil, "User-agent: *\nAllow: /\nDisallow: /which-role/brief.md\nDisallow: /which-role/brief.pdf\n\nSitemap: %s/sitemap.xml\n", s.cfg.BaseURL)
-}
-
-var (
-	textPlain   = []string{"text/plain; charset=utf-8"}
-	noStoreOnly = []string{noStore}
-	healthzBody = []byte("ok\n")
-)
-
-func handleHealthz(w http.ResponseWriter, r *http.Request) {
-	h := w.Header()
-	h["Content-Type"] = textPlain
-	h["Cache-Control"] = noStoreOnly
-	w.Write(healthzBody)
-}
-
-const staticCache = "public, max-age=31536000, immutable"
-
-// staticFiles prepares every static file under its hashed name.
-func staticFiles() map[string]*representation {
-	files := map[string]*representation{}
-	for _, a := range static.All() {
-		files[a.HashedName] = newRepresentation(a.ContentType, staticCache, a.Body)
-	}
-	return files
-}
-
-// handleStatic serves the hashed static files; other names are 404.
-func (s *server) handleStatic(w http.ResponseWriter, r *http.Request) {
-	p, ok := s.static[chi.URLParam(r, "name")]
-	if !ok {
-		s.handleNotFound(w, r)
-		return
-	}
-	p.serve(w, r, http.StatusOK)
-}
-
-// handleFavicon serves /favicon.ico, which browsers ask for on their own.
-// Its name cannot change, so it is cached for a day, not a year.
-func (s *server) handleFavicon(w http.ResponseWriter, r *http.Request) {
-	s.favicon.serve(w, r, http.StatusOK)
 }

@@ -83,18 +83,18 @@ type server struct {
 	logger *slog.Logger
 	site   *content.Site
 
-	pages      map[string]*representation // prerendered GET pages by path
-	errorPages map[int]*representation    // prerendered error pages by status
-	static     map[string]*representation // by hashed name
-	favicon    *representation
-	results    sync.Map // "kind?canonical query" -> *representation; bounded by the answer space
-	limiter    *limiter
-	ipHeader   string // canonical form of cfg.ClientIPHeader
+	pages       map[string]*representation // prerendered GET pages by path
+	errorPages  map[int]*representation    // prerendered error pages by status
+	static      map[string]*representation // by hashed name
+	favicon     *representation
+	answerPages sync.Map // "kind?canonical query" -> *representation; bounded by the answer space
+	limiter     *limiter
+	ipHeader    string // canonical form of cfg.ClientIPHeader
 	// Social cards, by key (see card.go) and by served name.
 	cards, cardsByName map[string]*card
 	// contentDate dates the brief's PDF: the latest change to the guide.
-	contentDate time.Time
-	pageCache   string // Cache-Control for HTML pages
+	contentDate      time.Time
+	pageCacheControl string // Cache-Control for HTML pages
 }
 
 // NewServer checks that the content and the questionnaire agree, renders
@@ -105,15 +105,15 @@ func NewServer(logger *slog.Logger, site *content.Site, cfg Config) (http.Handle
 		return nil, fmt.Errorf("questionnaire: %w", err)
 	}
 	s := &server{
-		cfg:       cfg,
-		logger:    logger,
-		site:      site,
-		limiter:   newLimiter(cfg.PostRate, cfg.PostBurst, cfg.MaxClients),
-		ipHeader:  http.CanonicalHeaderKey(cfg.ClientIPHeader),
-		pageCache: fmt.Sprintf("public, max-age=%d, stale-while-revalidate=86400, stale-if-error=86400", int(cfg.PageMaxAge.Seconds())),
+		cfg:              cfg,
+		logger:           logger,
+		site:             site,
+		limiter:          newLimiter(cfg.PostRate, cfg.PostBurst, cfg.MaxClients),
+		ipHeader:         http.CanonicalHeaderKey(cfg.ClientIPHeader),
+		pageCacheControl: fmt.Sprintf("public, max-age=%d, stale-while-revalidate=86400, stale-if-error=86400", int(cfg.PageMaxAge.Seconds())),
 	}
 	if cfg.NoStore {
-		s.pageCache = noStore
+		s.pageCacheControl = noStore
 	}
 	s.makeCards()
 	s.contentDate = site.GuideUpdated()

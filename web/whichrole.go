@@ -6,6 +6,8 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/guide/pmvspm/content"
 	"github.com/guide/pmvspm/templates"
@@ -73,16 +75,19 @@ func checkQuestionnaire(site *content.Site) error {
 }
 
 func formView(site *content.Site, a decision.Answers, errs []decision.FieldError) templates.FormView {
-	var v templates.FormView
+	v := templates.FormView{Title: site.Words.Pages.WhichRole.Title, Words: site.Words.Form}
 	for _, e := range errs {
-		v.Errors = append(v.Errors, templates.FieldError(e))
+		v.Errors = append(v.Errors, templates.FieldError{Field: e.Field, Message: errorMessage(site, e)})
 	}
 	for _, f := range decision.Fields {
 		q, _ := site.Questionnaire.Question(f.Name)
-		qv := templates.QuestionView{Question: q, Multiple: f.Multiple, Chosen: a.Values(f.Name)}
+		qv := templates.QuestionView{
+			Question: q, Multiple: f.Multiple, Chosen: a.Values(f.Name), ErrorPrefix: site.Words.Form.ErrorPrefix,
+			Number: strings.NewReplacer("{n}", strconv.Itoa(len(v.Questions)+1), "{total}", strconv.Itoa(len(decision.Fields))).Replace(site.Words.Form.Question),
+		}
 		for _, e := range errs {
 			if e.Field == f.Name {
-				qv.Error = e.Message
+				qv.Error = errorMessage(site, e)
 			}
 		}
 		v.Questions = append(v.Questions, qv)
@@ -90,11 +95,34 @@ func formView(site *content.Site, a decision.Answers, errs []decision.FieldError
 	return v
 }
 
+// errorMessage says a field's problem in the content's words: the
+// question's own message, after what went wrong where that needs saying.
+func errorMessage(site *content.Site, e decision.FieldError) string {
+	form := site.Words.Form
+	q, _ := site.Questionnaire.Question(e.Field)
+	switch e.Problem {
+	case decision.Missing:
+		return q.Error
+	case decision.MoreThanOne:
+		return form.MoreThanOne + " " + q.Error
+	case decision.NotAChoice:
+		if slices.ContainsFunc(decision.Fields, func(f decision.Field) bool { return f.Name == e.Field && f.Multiple }) {
+			return form.NotOnList + " " + q.Error
+		}
+		return form.NotAChoice + " " + q.Error
+	case decision.Unreadable:
+		return form.Unreadable
+	default:
+		return form.DamagedLink
+	}
+}
+
 func (s *server) formPage(v templates.FormView) ([]byte, error) {
-	m := s.meta("/which-role", "Which role does your business need?", "Answer four questions about your goals and problems and get a recommendation, product manager, project manager or both, with a hiring brief.")
+	words := s.site.Words.Pages.WhichRole
+	m := s.meta("/which-role", words.Title, words.Description)
 	m.Nav = "which-role"
 	if len(v.Errors) > 0 {
-		m.Title = "Error: " + m.Title
+		m.Title = content.Fill(s.site.Words.Form.ErrorTitle, "title", m.Title)
 	}
 	return render(templates.WhichRolePage(m, v))
 }
@@ -121,7 +149,7 @@ func (s *server) handleForm(w http.ResponseWriter, r *http.Request) {
 	a, _ := decision.Parse(r.URL.Query())
 	s.serveCached(w, r, "form?"+a.Query(), func() (*representation, error) {
 		body, err := s.formPage(formView(s.site, a, nil))
-		return newRepresentation(htmlType, s.pageCache, body), err
+		return newRepresentation(htmlType, s.pageCacheControl, body), err
 	})
 }
 
@@ -135,9 +163,7 @@ func (s *server) handleSubmit(w http.ResponseWriter, r *http.Request) {
 			s.serveError(w, r, http.StatusRequestEntityTooLarge)
 			return
 		}
-		s.serveForm(w, r, http.StatusBadRequest, decision.Answers{}, []decision.FieldError{{
-			Field: "goal", Message: "We could not read the answers sent. Please choose your answers again.",
-		}})
+		s.serveForm(w, r, http.StatusBadRequest, decision.Answers{}, []decision.FieldError{{Field: "goal", Problem: decision.Unreadable}})
 		return
 	}
 	a, errs := decision.Parse(r.PostForm)
@@ -156,37 +182,11 @@ func (s *server) answersFromQuery(w http.ResponseWriter, r *http.Request) (decis
 	q, err := url.ParseQuery(r.URL.RawQuery)
 	a, errs := decision.Parse(q)
 	if err != nil && len(errs) == 0 {
-		errs = []decision.FieldError{{Field: "goal", Message: "This link is damaged. Please choose your answers again."}}
+		errs = []decision.FieldError{{Field: "goal", Problem: decision.DamagedLink}}
 	}
 	if len(errs) > 0 {
 		s.serveForm(w, r, http.StatusBadRequest, a, errs)
 		return a, false
 	}
 	return a, true
-}
-
-// serveCached serves the page kept under key, building it on first use.
-func (s *server) serveCached(w http.ResponseWriter, r *http.Request, key string, build func() (*representation, error)) {
-	p, err := s.cached(key, build)
-	if err != nil {
-		s.fail(w, r, err)
-		return
-	}
-	p.serve(w, r, http.StatusOK)
-}
-
-// cached returns the representation kept under key, building it on first
-// use. Keys are "kind?canonical query", so there are at most a few
-// thousand: every page the questionnaire can produce is made and
-// compressed once.
-func (s *server) cached(key string, build func() (*representation, error)) (*representation, error) {
-	if p, ok := s.results.Load(key); ok {
-		return p.(*representation), nil
-	}
-	built, err := build()
-	if err != nil {
-		return nil, err
-	}
-	p, _ := s.results.LoadOrStore(key, built)
-	return p.(*representation), nil
 }

@@ -74,20 +74,31 @@ func (a Answers) Query() string {
 	return b.String()
 }
 
-// A FieldError is a problem with one field's answer, in words for the reader.
+// A FieldError is a problem with one field's answer. The package has no
+// words: web says each Problem in the content's.
 type FieldError struct {
 	Field   string
-	Message string
+	Problem Problem
 }
+
+// A Problem is what is wrong with a field's answer.
+type Problem int
+
+const (
+	// Missing: a field that needs one answer has none.
+	Missing Problem = iota + 1
+	// MoreThanOne: a field that takes one answer has several.
+	MoreThanOne
+	// NotAChoice: an answer is not one of the field's values.
+	NotAChoice
+	// Unreadable: the answers could not be read at all (set by the caller).
+	Unreadable
+	// DamagedLink: a result link's query is malformed (set by the caller).
+	DamagedLink
+)
 
 // maxValueLen bounds the values worth reading; every real value is shorter.
 const maxValueLen = 64
-
-var messages = map[string]string{
-	"goal":            "Choose what you are trying to get done.",
-	"customer_facing": "Choose whether the work affects a product your customers use.",
-	"complexity":      "Choose how many teams the work involves.",
-}
 
 // Parse reads answers from form values and checks them against Fields. It
 // returns the answers that are valid, so that a form shown again keeps them,
@@ -111,18 +122,18 @@ func Parse(form url.Values) (Answers, []FieldError) {
 		switch {
 		case f.Multiple:
 			if bad {
-				errs = append(errs, FieldError{f.Name, "One of the problems chosen is not on the list. Tick only the problems shown."})
+				errs = append(errs, FieldError{f.Name, NotAChoice})
 			}
 			slices.SortFunc(valid, func(x, y string) int { return slices.Index(f.Values, x) - slices.Index(f.Values, y) })
 			a.Problems = valid
 			continue
 		case len(got) == 0:
-			errs = append(errs, FieldError{f.Name, messages[f.Name]})
+			errs = append(errs, FieldError{f.Name, Missing})
 		case len(got) > 1:
-			errs = append(errs, FieldError{f.Name, "Choose only one answer. " + messages[f.Name]})
+			errs = append(errs, FieldError{f.Name, MoreThanOne})
 			continue
 		case bad:
-			errs = append(errs, FieldError{f.Name, "That answer is not one of the choices. " + messages[f.Name]})
+			errs = append(errs, FieldError{f.Name, NotAChoice})
 			continue
 		}
 		if len(valid) == 1 {

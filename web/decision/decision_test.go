@@ -209,8 +209,8 @@ func TestParse(t *testing.T) {
 			var fields []string
 			for _, e := range errs {
 				fields = append(fields, e.Field)
-				if e.Message == "" {
-					t.Errorf("%s: empty message", e.Field)
+				if e.Problem == 0 {
+					t.Errorf("%s: no problem named", e.Field)
 				}
 			}
 			if !slices.Equal(fields, tt.wantFields) {
@@ -256,7 +256,7 @@ func FuzzParse(f *testing.F) {
 		a, errs := Parse(form)
 		if len(errs) > 0 {
 			for _, e := range errs {
-				if e.Field == "" || e.Message == "" {
+				if e.Field == "" || e.Problem == 0 {
 					t.Fatalf("empty error %+v", e)
 				}
 			}

@@ -1,0 +1,250 @@
+package content
+
+import (
+	"fmt"
+	"io/fs"
+	"reflect"
+	"strings"
+)
+
+// Words are the sentences the server puts on the pages it builds itself
+// (titles, error pages, form messages, captions), from words.yaml. Every
+// key is required; a few hold a {placeholder} the server fills in.
+type Words struct {
+	Pages struct {
+		Guide      PageWords `yaml:"guide"`
+		FAQ        PageWords `yaml:"faq"`
+		HowItWorks PageWords `yaml:"how_it_works"`
+		WhichRole  PageWords `yaml:"which_role"`
+	} `yaml:"pages"`
+	Layout     LayoutWords     `yaml:"layout"`
+	Home       HomeWords       `yaml:"home"`
+	Compare    CompareWords    `yaml:"compare"`
+	Guide      GuideWords      `yaml:"guide"`
+	FAQ        FAQWords        `yaml:"faq"`
+	Form       FormWords       `yaml:"form"`
+	Result     ResultWords     `yaml:"result"`
+	HowItWorks HowItWorksWords `yaml:"how_it_works"`
+	Brief      BriefWords      `yaml:"brief"`
+	Cards      struct {
+		SiteKicker   string `yaml:"site_kicker"`
+		SiteTitle    string `yaml:"site_title"`
+		GuideKicker  string `yaml:"guide_kicker"`
+		FAQKicker    string `yaml:"faq_kicker"`
+		ResultKicker string `yaml:"result_kicker"`
+	} `yaml:"cards"`
+	Errors struct {
+		Forbidden        ErrorWords `yaml:"forbidden"`
+		NotFound         ErrorWords `yaml:"not_found"`
+		MethodNotAllowed ErrorWords `yaml:"method_not_allowed"`
+		TooLarge         ErrorWords `yaml:"too_large"`
+		TooManyRequests  ErrorWords `yaml:"too_many_requests"`
+		ServerError      ErrorWords `yaml:"server_error"`
+		// Headings of the ways back in that every error page lists.
+		GuideHeading string `yaml:"guide_heading"`
+		FAQHeading   string `yaml:"faq_heading"`
+		// The links at the foot of every error page.
+		HomeLink      string `yaml:"home_link"`
+		CompareLink   string `yaml:"compare_link"`
+		WhichRoleLink string `yaml:"which_role_link"`
+	} `yaml:"errors"`
+}
+
+// LayoutWords are on every page, or on several.
+type LayoutWords struct {
+	SkipLink    string `yaml:"skip_link"`
+	Footer      string `yaml:"footer"`
+	AboutLink   string `yaml:"about_link"`
+	PrivacyLink string `yaml:"privacy_link"`
+	StartButton string `yaml:"start_button"` // to the questionnaire
+	// The split diagram's accessible title and description.
+	DiagramTitle       string `yaml:"diagram_title"`
+	DiagramDescription string `yaml:"diagram_description"`
+	// The main navigation's links.
+	NavGuide     string `yaml:"nav_guide"`
+	NavCompare   string `yaml:"nav_compare"`
+	NavWhichRole string `yaml:"nav_which_role"`
+	NavFAQ       string `yaml:"nav_faq"`
+	Updated      string `yaml:"updated"`  // before a page's date
+	Contents     string `yaml:"contents"` // the guide's contents
+	Part         string `yaml:"part"`     // {n} of {total}: a guide section
+	Previous     string `yaml:"previous"` // the pager's links
+	Next         string `yaml:"next"`
+	PagerPart    string `yaml:"pager_part"` // read out after previous and next
+	// Names of the navigation landmarks, read out by screen readers.
+	MainNav     string `yaml:"main_nav"`
+	ContentsNav string `yaml:"contents_nav"`
+	PagerNav    string `yaml:"pager_nav"`
+}
+
+// HomeWords are the home page's.
+type HomeWords struct {
+	GuideCard       string `yaml:"guide_card"`
+	GuideCardText   string `yaml:"guide_card_text"`
+	CompareCard     string `yaml:"compare_card"`
+	CompareCardText string `yaml:"compare_card_text"`
+	FAQCard         string `yaml:"faq_card"`
+	FAQCardText     string `yaml:"faq_card_text"`
+	Contents        string `yaml:"contents"` // above the guide's contents
+}
+
+// CompareWords are /compare's.
+type CompareWords struct {
+	Caption        string `yaml:"caption"`
+	ProductManager string `yaml:"product_manager"` // the columns' headings
+	ProjectManager string `yaml:"project_manager"`
+	ReadMore       string `yaml:"read_more"` // each row's link to the guide
+}
+
+// GuideWords are the one-page guide's.
+type GuideWords struct {
+	Heading        string `yaml:"heading"`
+	Lede           string `yaml:"lede"`
+	BackToContents string `yaml:"back_to_contents"`
+}
+
+// FAQWords are the FAQ pages'.
+type FAQWords struct {
+	Lede       string `yaml:"lede"`
+	Permalink  string `yaml:"permalink"`
+	ReadMore   string `yaml:"read_more"`
+	AllAnswers string `yaml:"all_answers"`
+}
+
+// FormWords are the questionnaire's, and its messages.
+type FormWords struct {
+	Lede         string `yaml:"lede"`
+	HowLink      string `yaml:"how_link"`
+	Submit       string `yaml:"submit"`
+	Question     string `yaml:"question"`     // {n} of {total}: above each question
+	ErrorPrefix  string `yaml:"error_prefix"` // read out before a question's error
+	ErrorSummary string `yaml:"error_summary"`
+	ErrorTitle   string `yaml:"error_title"` // {title}: the form's title
+	MoreThanOne  string `yaml:"more_than_one"`
+	NotAChoice   string `yaml:"not_a_choice"`
+	NotOnList    string `yaml:"not_on_list"`
+	Unreadable   string `yaml:"unreadable"`
+	DamagedLink  string `yaml:"damaged_link"`
+}
+
+// ResultWords are the result page's, and the mail it offers.
+type ResultWords struct {
+	Title            string `yaml:"title"`      // {role}
+	NoAnswer         string `yaml:"no_answer"`  // a question left unanswered
+	GuideLink        string `yaml:"guide_link"` // {title}: the section's
+	MailSubject      string `yaml:"mail_subject"`
+	MailLink         string `yaml:"mail_link"` // before the result's address
+	PrintableBrief   string `yaml:"printable_brief"`
+	DownloadPDF      string `yaml:"download_pdf"`
+	DownloadMarkdown string `yaml:"download_markdown"`
+	AddressLabel     string `yaml:"address_label"`
+	EmailLink        string `yaml:"email_link"`
+	HowLink          string `yaml:"how_link"`
+	YourAnswers      string `yaml:"your_answers"`
+	Change           string `yaml:"change"`
+	ChangeHidden     string `yaml:"change_hidden"` // {question}, read out after "change"
+	NextSteps        string `yaml:"next_steps"`
+	CompareLink      string `yaml:"compare_link"`
+	FAQLink          string `yaml:"faq_link"`
+	ChangeAnswers    string `yaml:"change_answers"`
+}
+
+// HowItWorksWords are /which-role/how-it-works'.
+type HowItWorksWords struct {
+	Lede           string `yaml:"lede"`
+	Questions      string `yaml:"questions"`
+	CombineHeading string `yaml:"combine_heading"`
+	Combine        string `yaml:"combine"`
+	SaysSo         string `yaml:"says_so"` // after the customer-facing note
+	Button         string `yaml:"button"`
+}
+
+// BriefWords are the hiring brief's, the same in its three formats.
+type BriefWords struct {
+	Title            string `yaml:"title"` // {role}: a recommendation's role
+	ResultLabel      string `yaml:"result_label"`
+	Split            string `yaml:"split"`
+	RoleHeading      string `yaml:"role_heading"` // {role}: "product manager"
+	Why              string `yaml:"why"`          // {role}: "a product manager"
+	Responsibilities string `yaml:"responsibilities"`
+	Skills           string `yaml:"skills"`
+	Questions        string `yaml:"questions"` // {role}: "product manager"
+	BackToResult     string `yaml:"back_to_result"`
+	PDFFooter        string `yaml:"pdf_footer"` // {title}, {page}, {pages}
+}
+
+// PageWords are a page's title and meta description.
+type PageWords struct {
+	Title       string `yaml:"title"`
+	Description string `yaml:"description"`
+}
+
+// ErrorWords are an error page's heading and message.
+type ErrorWords struct {
+	Heading string `yaml:"heading"`
+	Message string `yaml:"message"`
+}
+
+// placeholders are the keys that must keep their {placeholders}.
+var placeholders = map[string][]string{
+	"form.error_title":     {"{title}"},
+	"result.title":         {"{role}"},
+	"result.guide_link":    {"{title}"},
+	"result.mail_subject":  {"{role}"},
+	"result.change_hidden": {"{question}"},
+	"brief.title":          {"{role}"},
+	"brief.role_heading":   {"{role}"},
+	"brief.why":            {"{role}"},
+	"brief.questions":      {"{role}"},
+	"brief.pdf_footer":     {"{title}", "{page}", "{pages}"},
+	"layout.part":          {"{n}", "{total}"},
+	"form.question":        {"{n}", "{total}"},
+}
+
+// Fill returns text with {name} replaced by value.
+func Fill(text, name, value string) string {
+	return strings.ReplaceAll(text, "{"+name+"}", value)
+}
+
+func loadWords(fsys fs.FS, file string) (Words, error) {
+	src, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		return Words{}, fmt.Errorf("read %s: %w", file, err)
+	}
+	var w Words
+	if err := decodeYAML(file, src, 1, &w); err != nil {
+		return Words{}, err
+	}
+	at := newYAMLLines(src, 1)
+	var problems Problems
+	eachString(reflect.ValueOf(&w).Elem(), "", func(key string, s string) {
+		if strings.TrimSpace(s) == "" {
+			problems.add(fileErrorf(file, at.nearest(key), "%s is required", key))
+			return
+		}
+		for _, p := range placeholders[key] {
+			if !strings.Contains(s, p) {
+				problems.add(fileErrorf(file, at.key(key), "%s must keep %s", key, p))
+			}
+		}
+	})
+	if err := problems.err(); err != nil {
+		return Words{}, err
+	}
+	return w, nil
+}
+
+// eachString calls f with the dotted YAML key and value of every string
+// field in v, a struct, in declaration order.
+func eachString(v reflect.Value, prefix string, f func(key, s string)) {
+	t := v.Type()
+	for i := range t.NumField() {
+		key := prefix + t.Field(i).Tag.Get("yaml")
+		switch fv := v.Field(i); fv.Kind() {
+		case reflect.String:
+			f(key, fv.String())
+		case reflect.Struct:
+			eachString(fv, key+".", f)
+		}
+	}
+}
