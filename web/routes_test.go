@@ -129,6 +129,12 @@ func TestGuideSections(t *testing.T) {
 			if i == 0 && prev.Length() != 0 || i > 0 && prev.AttrOr("href", "") != "/guide/"+site.Sections[i-1].Slug {
 				t.Errorf("previous link = %q", prev.AttrOr("href", ""))
 			}
+			// What a screen reader says: words apart, the part's title last.
+			if i > 0 {
+				if got, want := strings.Join(strings.Fields(prev.Text()), " "), "Previous part "+site.Sections[i-1].Title; got != want {
+					t.Errorf("previous link reads %q, want %q", got, want)
+				}
+			}
 			last := len(site.Sections) - 1
 			if i == last && next.Length() != 0 || i < last && next.AttrOr("href", "") != "/guide/"+site.Sections[i+1].Slug {
 				t.Errorf("next link = %q", next.AttrOr("href", ""))
