@@ -30,6 +30,7 @@ type recorder struct {
 	status int
 	bytes  int
 	id     [1]string
+	route  string // the route pattern that answered; see recordRoute
 }
 
 func (w *recorder) WriteHeader(code int) {
@@ -50,6 +51,20 @@ func (w *recorder) Write(b []byte) (int, error) {
 
 // Unwrap lets http.ResponseController reach the real writer.
 func (w *recorder) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// recordRoute, the router's first middleware, tells the request log which
+// route pattern answered: the log sits outside the router, where chi's
+// routing context is not visible.
+func recordRoute(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		next.ServeHTTP(w, r)
+		if rec, ok := w.(*recorder); ok {
+			if rctx := chi.RouteContext(r.Context()); rctx != nil {
+				rec.route = rctx.RoutePattern()
+			}
+		}
+	})
+}
 
 // requestID is the id of the request w answers, or "".
 func requestID(w http.ResponseWriter) string {
@@ -104,10 +119,7 @@ func (s *server) logRequests(next http.Handler) http.Handler {
 			if status == 0 {
 				status = http.StatusOK
 			}
-			route := ""
-			if rctx := chi.RouteContext(r.Context()); rctx != nil {
-				route = rctx.RoutePattern()
-			}
+			route := rec.route
 			now := time.Now()
 			s.cfg.Metrics.observe(route, r.Method, status, now.Sub(start))
 			bp := lineBuffers.Get().(*[]byte)

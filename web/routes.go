@@ -8,10 +8,17 @@ import (
 )
 
 // routes is the map of the site: every URL it serves, and the middleware
-// each passes through.
-func (s *server) routes() http.Handler {
+// each passes through. It returns the site's handler and, for the start-up
+// checks, the router inside it.
+//
+// Every request is logged, recovered from panics and given the security
+// headers; then a prerendered page (a GET or HEAD of a path in s.pages, with
+// no query) is served at once, and everything else goes to the router.
+// The router lists those pages too: their routes answer the same bytes,
+// and they give 405s their Allow header and the log its route pattern.
+func (s *server) routes() (http.Handler, chi.Routes) {
 	r := chi.NewRouter()
-	r.Use(s.logRequests, s.recoverPanics, s.securityHeaders, s.redirectSlashes, middleware.GetHead)
+	r.Use(recordRoute, s.redirectSlashes, middleware.GetHead)
 	r.NotFound(s.handleNotFound)
 	r.MethodNotAllowed(s.handleMethodNotAllowed(r))
 
@@ -36,5 +43,5 @@ func (s *server) routes() http.Handler {
 	r.Get("/static/{name}", s.handleStatic)
 	r.Get("/static/cards/{name}", s.handleCard)
 	r.Get("/healthz", handleHealthz)
-	return r
+	return s.logRequests(s.recoverPanics(s.securityHeaders(s.prerendered(r)))), r
 }

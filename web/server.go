@@ -13,8 +13,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/go-chi/chi/v5"
-
 	"github.com/guide/pmvspm/content"
 )
 
@@ -84,6 +82,7 @@ type server struct {
 	site   *content.Site
 
 	pages       map[string]*representation // prerendered GET pages by path
+	pageRoutes  map[string]pageRoute       // the same, with their route patterns, for the fast path
 	errorPages  map[int]*representation    // prerendered error pages by status
 	static      map[string]*representation // by hashed name
 	favicon     *representation
@@ -122,8 +121,9 @@ func NewServer(logger *slog.Logger, site *content.Site, cfg Config) (http.Handle
 	if err := s.prerender(); err != nil {
 		return nil, err
 	}
-	h := s.routes()
-	if err := s.checkLinks(h.(chi.Routes)); err != nil {
+	h, router := s.routes()
+	s.pageRoutes = prerenderedRoutes(s.pages, router)
+	if err := s.checkLinks(router); err != nil {
 		return nil, err
 	}
 	return h, nil
