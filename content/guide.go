@@ -55,28 +55,35 @@ type sectionMeta struct {
 
 func (m sectionMeta) validate(file string, fm yamlLines) error {
 	var problems Problems
-	if m.Title == "" {
+	checkCommonMeta(&problems, file, fm, m.Title, m.Slug, m.Description, m.Updated)
+	if m.Order < 1 {
+		problems.add(fileErrorf(file, fm.key("order"), "order must be a positive number"))
+	}
+	return problems.err()
+}
+
+// checkCommonMeta checks the front matter that guide sections and
+// standalone pages share: a title, a slug fit for a URL, a description
+// that fits a search result, and a date.
+func checkCommonMeta(problems *Problems, file string, fm yamlLines, title, slug, description, updated string) {
+	if title == "" {
 		problems.add(fileErrorf(file, frontMatterLine, "title is required"))
 	}
 	switch {
-	case m.Slug == "":
+	case slug == "":
 		problems.add(fileErrorf(file, frontMatterLine, "slug is required"))
-	case !validSlug(m.Slug):
-		problems.add(fileErrorf(file, fm.key("slug"), "slug %q must be lower-case words joined by hyphens", m.Slug))
+	case !validSlug(slug):
+		problems.add(fileErrorf(file, fm.key("slug"), "slug %q must be lower-case words joined by hyphens", slug))
 	}
-	switch n := len([]rune(m.Description)); {
+	switch n := len([]rune(description)); {
 	case n == 0:
 		problems.add(fileErrorf(file, frontMatterLine, "description is required"))
 	case n > 160:
 		problems.add(fileErrorf(file, fm.key("description"), "description is %d characters; the limit is 160", n))
 	}
-	if m.Order < 1 {
-		problems.add(fileErrorf(file, fm.key("order"), "order must be a positive number"))
-	}
-	if _, err := parseDate(m.Updated); err != nil {
+	if _, err := parseDate(updated); err != nil {
 		problems.add(fileErrorf(file, fm.key("updated"), "%v", err))
 	}
-	return problems.err()
 }
 
 // loadSection loads one section, and returns its parsed body for Load to

@@ -37,21 +37,7 @@ type pageMeta struct {
 
 func (m pageMeta) validate(file string, fm yamlLines) error {
 	var problems Problems
-	if m.Title == "" {
-		problems.add(fileErrorf(file, frontMatterLine, "title is required"))
-	}
-	if !validSlug(m.Slug) {
-		problems.add(fileErrorf(file, fm.key("slug"), "slug %q must be lower-case words joined by hyphens", m.Slug))
-	}
-	switch n := len([]rune(m.Description)); {
-	case n == 0:
-		problems.add(fileErrorf(file, frontMatterLine, "description is required"))
-	case n > 160:
-		problems.add(fileErrorf(file, fm.key("description"), "description is %d characters; the limit is 160", n))
-	}
-	if _, err := parseDate(m.Updated); err != nil {
-		problems.add(fileErrorf(file, fm.key("updated"), "%v", err))
-	}
+	checkCommonMeta(&problems, file, fm, m.Title, m.Slug, m.Description, m.Updated)
 	return problems.err()
 }
 
