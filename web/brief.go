@@ -55,6 +55,12 @@ var (
 // canonical query and kept, like the result page. The attachment header is
 // set only once the file exists, so a failure is an ordinary error page.
 func (s *server) handleBrief(f briefFormat) http.HandlerFunc {
+	disposition := map[decision.Recommendation][]string{}
+	if f.filename != nil {
+		for _, rec := range decision.Recommendations {
+			disposition[rec] = []string{`attachment; filename="` + f.filename(rec) + `"`}
+		}
+	}
 	return func(w http.ResponseWriter, r *http.Request) {
 		a, ok := s.answersFromQuery(w, r)
 		if !ok {
@@ -68,8 +74,8 @@ func (s *server) handleBrief(f briefFormat) http.HandlerFunc {
 			s.fail(w, r, err)
 			return
 		}
-		if f.filename != nil {
-			w.Header().Set("Content-Disposition", `attachment; filename="`+f.filename(decision.Decide(a).Recommendation)+`"`)
+		if len(disposition) > 0 {
+			w.Header()["Content-Disposition"] = disposition[decision.Decide(a).Recommendation]
 		}
 		p.serve(w, r, http.StatusOK)
 	}

@@ -98,26 +98,26 @@ func (s *server) prerender() error {
 	how.Nav = "which-role"
 	pages = append(pages, page{how.Path, templates.HowItWorksPage(how, s.howItWorksView())})
 
-	s.pages = map[string]*representation{}
+	s.pages = map[string]*prerenderedPage{}
 	for _, p := range pages {
 		body, err := render(p.c)
 		if err != nil {
 			return fmt.Errorf("render %s: %w", p.path, err)
 		}
-		s.pages[p.path] = newRepresentation(htmlType, s.pageCacheControl, body)
+		s.addPage(p.path, htmlType, body)
 	}
 	form, err := s.formPage(formView(site, decision.Answers{}, nil))
 	if err != nil {
 		return err
 	}
-	s.pages["/which-role"] = newRepresentation(htmlType, s.pageCacheControl, form)
+	s.addPage("/which-role", htmlType, form)
 
 	sitemap, err := s.sitemap()
 	if err != nil {
 		return err
 	}
-	s.pages["/sitemap.xml"] = newRepresentation("application/xml; charset=utf-8", s.pageCacheControl, sitemap)
-	s.pages["/robots.txt"] = newRepresentation("text/plain; charset=utf-8", s.pageCacheControl, s.robots())
+	s.addPage("/sitemap.xml", "application/xml; charset=utf-8", sitemap)
+	s.addPage("/robots.txt", "text/plain; charset=utf-8", s.robots())
 
 	if err := s.prerenderErrors(); err != nil {
 		return err
@@ -138,19 +138,22 @@ func (s *server) handlePage(w http.ResponseWriter, r *http.Request) {
 	p.serve(w, r, http.StatusOK)
 }
 
-// A pageRoute is a prerendered page with the route pattern that serves it.
-type pageRoute struct {
-	page  *representation
-	route string
+// A prerenderedPage is a page rendered at start, with the route pattern
+// that serves it (for the request log and metrics).
+type prerenderedPage struct {
+	*representation
+	route string // set by setPageRoutes, once the router exists
 }
 
-// prerenderedRoutes pairs each prerendered page with its route pattern.
-func prerenderedRoutes(pages map[string]*representation, router chi.Routes) map[string]pageRoute {
-	routes := make(map[string]pageRoute, len(pages))
-	for path, p := range pages {
-		routes[path] = pageRoute{p, router.Find(chi.NewRouteContext(), http.MethodGet, path)}
+func (s *server) addPage(path, contentType string, body []byte) {
+	s.pages[path] = &prerenderedPage{representation: newRepresentation(contentType, s.pageCacheControl, body)}
+}
+
+// setPageRoutes gives each prerendered page the router's pattern for it.
+func (s *server) setPageRoutes(router chi.Routes) {
+	for path, p := range s.pages {
+		p.route = router.Find(chi.NewRouteContext(), http.MethodGet, path)
 	}
-	return routes
 }
 
 // prerendered serves a prerendered page without going through the router:
@@ -160,11 +163,11 @@ func prerenderedRoutes(pages map[string]*representation, router chi.Routes) map[
 func (s *server) prerendered(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if (r.Method == http.MethodGet || r.Method == http.MethodHead) && r.URL.RawQuery == "" && r.URL.RawPath == "" {
-			if p, ok := s.pageRoutes[r.URL.Path]; ok {
+			if p, ok := s.pages[r.URL.Path]; ok {
 				if rec, ok := w.(*recorder); ok {
 					rec.route = p.route
 				}
-				p.page.serve(w, r, http.StatusOK)
+				p.serve(w, r, http.StatusOK)
 				return
 			}
 		}

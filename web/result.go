@@ -1,12 +1,12 @@
 package web
 
 import (
-	"github.com/guide/pmvspm/content"
 	"net/http"
 	"net/url"
 	"slices"
 	"strings"
 
+	"github.com/guide/pmvspm/content"
 	"github.com/guide/pmvspm/templates"
 	"github.com/guide/pmvspm/web/decision"
 )

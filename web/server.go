@@ -81,10 +81,9 @@ type server struct {
 	logger *slog.Logger
 	site   *content.Site
 
-	pages       map[string]*representation // prerendered GET pages by path
-	pageRoutes  map[string]pageRoute       // the same, with their route patterns, for the fast path
-	errorPages  map[int]*representation    // prerendered error pages by status
-	static      map[string]*representation // by hashed name
+	pages       map[string]*prerenderedPage // prerendered GET pages by path
+	errorPages  map[int]*representation     // prerendered error pages by status
+	static      map[string]*representation  // by hashed name
 	favicon     *representation
 	answerPages sync.Map // "kind?canonical query" -> *representation; bounded by the answer space
 	limiter     *limiter
@@ -122,7 +121,7 @@ func NewServer(logger *slog.Logger, site *content.Site, cfg Config) (http.Handle
 		return nil, err
 	}
 	h, router := s.routes()
-	s.pageRoutes = prerenderedRoutes(s.pages, router)
+	s.setPageRoutes(router)
 	if err := s.checkLinks(router); err != nil {
 		return nil, err
 	}

@@ -7,7 +7,6 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/guide/pmvspm/content"
 	"github.com/guide/pmvspm/templates"
@@ -83,7 +82,7 @@ func formView(site *content.Site, a decision.Answers, errs []decision.FieldError
 		q, _ := site.Questionnaire.Question(f.Name)
 		qv := templates.QuestionView{
 			Question: q, Multiple: f.Multiple, Chosen: a.Values(f.Name), ErrorPrefix: site.Words.Form.ErrorPrefix,
-			Number: strings.NewReplacer("{n}", strconv.Itoa(len(v.Questions)+1), "{total}", strconv.Itoa(len(decision.Fields))).Replace(site.Words.Form.Question),
+			Number: content.Fill(content.Fill(site.Words.Form.Question, "n", strconv.Itoa(len(v.Questions)+1)), "total", strconv.Itoa(len(decision.Fields))),
 		}
 		for _, e := range errs {
 			if e.Field == f.Name {
