@@ -46,7 +46,6 @@ func BenchmarkServe(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	background.wait()
 	for _, target := range []string{"/guide", "/which-role/result?goal=new-product&problems=over-budget&customer_facing=yes&complexity=several-teams"} {
 		for _, enc := range []string{"", "br, gzip"} {
 			rec := httptest.NewRecorder()

@@ -16,7 +16,6 @@ import (
 func TestErrorPages(t *testing.T) {
 	srv, _ := newTestServer(t, Config{PostBurst: 1, PostRate: 10 * 60e9})
 	postForm(t, srv, "/which-role", "") // uses up the only token
-	background.wait()
 	const browser = "gzip, deflate, br"
 	tests := []struct {
 		name       string
@@ -89,7 +88,6 @@ func TestErrorsCompressCheaply(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	background.wait()
 	tests := []struct {
 		name       string
 		newReq     func() *http.Request
@@ -149,7 +147,6 @@ func BenchmarkNotFound(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	background.wait()
 	for _, enc := range []string{"", "gzip, deflate, br"} {
 		name := "identity"
 		if enc != "" {

@@ -124,7 +124,7 @@ func (s *server) prerender() error {
 	}
 	s.static = staticFiles()
 	ico, _ := static.Get("favicon.ico")
-	s.favicon = newRepresentation(ico.ContentType, "public, max-age=86400", ico.Body)
+	s.favicon = newUncompressed(ico.ContentType, "public, max-age=86400", ico.Body)
 	return nil
 }
 
@@ -146,7 +146,7 @@ type prerenderedPage struct {
 }
 
 func (s *server) addPage(path, contentType string, body []byte) {
-	s.pages[path] = &prerenderedPage{representation: newRepresentation(contentType, s.pageCacheControl, body)}
+	s.pages[path] = &prerenderedPage{representation: newUncompressed(contentType, s.pageCacheControl, body)}
 }
 
 // setPageRoutes gives each prerendered page the router's pattern for it.
