@@ -119,6 +119,9 @@ func (s *server) prerender() error {
 	s.addPage("/sitemap.xml", "application/xml; charset=utf-8", sitemap)
 	s.addPage("/robots.txt", "text/plain; charset=utf-8", s.robots())
 
+	if err := s.prerenderDamagedLink(); err != nil {
+		return err
+	}
 	if err := s.prerenderErrors(); err != nil {
 		return err
 	}

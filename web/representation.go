@@ -143,7 +143,7 @@ func (p *representation) tag() string { return strings.Trim(p.identity.etag[0], 
 // compressPrerendered gives every page and file prepared at start its
 // Brotli encoding at the best quality.
 func (s *server) compressPrerendered() {
-	pages := []*representation{s.favicon}
+	pages := []*representation{s.favicon, s.damagedLink}
 	for _, p := range s.pages {
 		pages = append(pages, p.representation)
 	}

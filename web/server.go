@@ -94,8 +94,10 @@ type server struct {
 	static     map[string]*representation  // by hashed name
 	favicon    *representation
 	answers    *answerCache // pages built for answers: answercache.go
-	limiter    *limiter
-	ipHeader   string // canonical form of cfg.ClientIPHeader
+	// damagedLink is the form a refused query gets: querylimit.go.
+	damagedLink *representation
+	limiter     *limiter
+	ipHeader    string // canonical form of cfg.ClientIPHeader
 	// Social cards, by key (see card.go) and by served name.
 	cards, cardsByName map[string]*card
 	// contentDate dates the brief's PDF: the latest change to the guide.
