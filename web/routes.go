@@ -18,7 +18,7 @@ import (
 // and they give 405s their Allow header and the log its route pattern.
 func (s *server) routes() (http.Handler, chi.Routes) {
 	r := chi.NewRouter()
-	r.Use(recordRoute, s.redirectSlashes, middleware.GetHead)
+	r.Use(recordRoute(r), s.redirectSlashes, middleware.GetHead)
 	r.NotFound(s.handleNotFound)
 	r.MethodNotAllowed(s.handleMethodNotAllowed(r))
 
