@@ -96,7 +96,7 @@ func TestRetiredClaims(t *testing.T) {
 		"a willingness to get hands-on",
 		"timelines, milestones and schedules",
 		"product manager for how",
-		"read more in from", // a "Read more" line above the related-links box
+		"read more in from",   // a "Read more" line above the related-links box
 		"grew up in software", // project management grew up in construction, engineering and defence
 	}
 	srv, _ := newTestServer(t, Config{})
