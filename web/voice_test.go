@@ -302,3 +302,36 @@ func TestHiddenTextJoins(t *testing.T) {
 		})
 	}
 }
+
+// TestFAQLinkTexts fails on a link to an FAQ answer whose words are not the
+// answer's question: a reader who follows "Does one role outrank the
+// other?" should land on a page with that title.
+func TestFAQLinkTexts(t *testing.T) {
+	srv, _ := newTestServer(t, Config{})
+	questions := map[string]string{}
+	for _, a := range loadSite(t).Answers {
+		questions["/faq/"+a.Slug] = a.Question
+	}
+	fold := func(s string) string {
+		return strings.ToLower(strings.Join(strings.Fields(strings.NewReplacer("’", "'", "‘", "'").Replace(s)), " "))
+	}
+	links := 0
+	for _, path := range servedPages(t) {
+		r := get(t, srv, path)
+		wantStatus(t, r, http.StatusOK)
+		r.doc(t).Find(`main a[href^="/faq/"]`).Each(func(_ int, a *goquery.Selection) {
+			href := a.AttrOr("href", "")
+			q, ok := questions[href]
+			if !ok {
+				return // an anchor on /faq, or a page the link checks judge
+			}
+			links++
+			if !strings.Contains(fold(a.Text()), fold(q)) {
+				t.Errorf("%s: the link to %s says %q, not its question %q", path, href, a.Text(), q)
+			}
+		})
+	}
+	if links == 0 {
+		t.Error("no links to FAQ answers found")
+	}
+}
