@@ -8,7 +8,7 @@ import (
 
 const (
 	skills     = "guide/skills.md"
-	skillsDesc = "description: The four key skills of a good product manager and of a good project manager, side by side, and what to look for when you interview."
+	skillsDesc = "description: Four key skills of a good product manager and of a good project manager, side by side, and what to look for when you interview."
 )
 
 func TestLoadFrontMatterErrors(t *testing.T) {
@@ -72,7 +72,7 @@ func TestLoadFrontMatterErrors(t *testing.T) {
 		},
 		{
 			name: "description over 160 characters",
-			edit: replace(skills, "description: The four key skills", "description: "+long+" The four key skills"),
+			edit: replace(skills, "description: Four key skills", "description: "+long+" Four key skills"),
 			file: skills, at: "description:", reason: "the limit is 160",
 		},
 		{

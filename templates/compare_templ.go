@@ -228,7 +228,7 @@ func ComparePage(m Meta, words content.CompareWords, c content.Comparison) templ
 					return templ_7745c5c3_Err
 				}
 			}
-			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 17, "</tbody></table><p>Still unsure which one you need? <a href=\"/which-role\">Answer four questions</a> and get a recommendation with a hiring brief, or read the <a href=\"/faq\">frequently asked questions</a>.</p>")
+			templ_7745c5c3_Err = templruntime.WriteString(templ_7745c5c3_Buffer, 17, "</tbody></table><p>Still unsure which one you need? <a href=\"/which-role\">Answer a few questions</a> and get a recommendation with a hiring brief, or read the <a href=\"/faq\">frequently asked questions</a>.</p>")
 			if templ_7745c5c3_Err != nil {
 				return templ_7745c5c3_Err
 			}

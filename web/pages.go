@@ -33,7 +33,7 @@ func render(c templ.Component) ([]byte, error) {
 }
 
 func (s *server) meta(path, title, description string) templates.Meta {
-	m := templates.Meta{Title: title, Description: description, Path: path, BaseURL: s.cfg.BaseURL, Layout: s.site.Words.Layout}
+	m := templates.Meta{Title: title, Description: description, Path: path, BaseURL: s.cfg.BaseURL, Layout: s.site.Words.Layout, Publisher: s.site.Publisher}
 	s.withCard(&m, siteCard)
 	return m
 }
