@@ -502,7 +502,9 @@ func TestDarkModeButton(t *testing.T) {
 		for _, p := range []page{{path: "/", status: 200}, {path: "/compare", status: 200}, {path: "/which-role", status: 200}} {
 			open(t, ctx, p)
 			r := evaluate[map[string]float64](t, ctx, `(() => {`+contrastJS+`
-				const b = getComputedStyle(document.querySelector("main .button")), page = getComputedStyle(document.body).backgroundColor;
+				const el = document.querySelector("main .button");
+				if (!el) return {page: 0, text: 0};
+				const b = getComputedStyle(el), page = getComputedStyle(document.body).backgroundColor;
 				return {page: contrast(b.backgroundColor, page), text: contrast(b.color, b.backgroundColor)};
 			})()`)
 			if r["page"] < 3 || r["text"] < 4.5 {
