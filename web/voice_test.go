@@ -20,10 +20,10 @@ import (
 // each point made once where it belongs. These tests read the pages
 // through the real server, and the content files the pages are made from.
 
-// answerSets are the questionnaire links the voice tests read besides the
+// voiceAnswerSets are the questionnaire links the voice tests read besides the
 // public pages: one per goal, each with every problem ticked, so that
 // every reason's words are on one of them.
-var answerSets = []string{
+var voiceAnswerSets = []string{
 	"goal=new-product&problems=no-launches&problems=unclear-direction&problems=over-budget&problems=missed-deadlines&problems=poor-coordination&customer_facing=yes&complexity=complex-tech",
 	"goal=new-feature&problems=no-launches&problems=unclear-direction&problems=over-budget&problems=missed-deadlines&problems=poor-coordination&customer_facing=yes&complexity=several-teams",
 	"goal=internal-system&problems=over-budget&customer_facing=yes&complexity=single-team",
@@ -40,7 +40,7 @@ func servedPages(t *testing.T) []string {
 		paths = append(paths, p)
 	}
 	slices.Sort(paths)
-	for _, q := range answerSets {
+	for _, q := range voiceAnswerSets {
 		paths = append(paths, "/which-role/result?"+q, "/which-role/brief?"+q)
 	}
 	return paths
@@ -119,7 +119,7 @@ func TestUKSpelling(t *testing.T) {
 	r := get(t, srv, "/no-such-page")
 	wantStatus(t, r, http.StatusNotFound)
 	check("404 page", pageText(r.doc(t)))
-	r = get(t, srv, "/which-role/brief.md?"+answerSets[0])
+	r = get(t, srv, "/which-role/brief.md?"+voiceAnswerSets[0])
 	wantStatus(t, r, http.StatusOK)
 	check("brief.md", string(r.body))
 	for name, text := range contentTexts(t) {
