@@ -54,6 +54,7 @@ type Words struct {
 type LayoutWords struct {
 	SkipLink    string `yaml:"skip_link"`
 	Footer      string `yaml:"footer"`
+	PublishedBy string `yaml:"published_by"` // before the publisher's name
 	AboutLink   string `yaml:"about_link"`
 	PrivacyLink string `yaml:"privacy_link"`
 	StartButton string `yaml:"start_button"` // to the questionnaire

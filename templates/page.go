@@ -34,6 +34,8 @@ type Meta struct {
 	Image       Image // the social card: og:image
 	// Layout are the words on every page: skip link and footer.
 	Layout content.LayoutWords
+	// Publisher is who publishes the site, named in the footer.
+	Publisher content.Publisher
 }
 
 // Image is a page's social card: an absolute URL, its size and its text.

@@ -19,7 +19,7 @@ func TestComparePage(t *testing.T) {
 		t.Fatal("want one table with a caption")
 	}
 	cols := table.Find(`thead th[scope=col]`).Map(func(_ int, s *goquery.Selection) string { return text(s) })
-	if strings.Join(cols, "|") != "Product manager|Project manager" {
+	if want := site.Words.Compare.ProductManager + "|" + site.Words.Compare.ProjectManager; strings.Join(cols, "|") != want {
 		t.Errorf("column headers = %v", cols)
 	}
 	rows := table.Find("tbody tr")
@@ -69,7 +69,7 @@ func TestFAQPage(t *testing.T) {
 			t.Errorf("answer %d question = %q", i, text(s.Find("h2")))
 		}
 		link := s.Find(`a[href="/faq/` + a.Slug + `"]`)
-		if !strings.HasPrefix(text(link), "Link to this answer") {
+		if !strings.HasPrefix(text(link), site.Words.FAQ.Permalink) {
 			t.Errorf("%s: no visible permalink", a.Slug)
 		}
 	})
