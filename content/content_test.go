@@ -20,6 +20,9 @@ import (
 
 // realFS returns a fresh, writable copy of every file in content.Files, so
 // that each case can change one file and load the rest as shipped.
+// updatedLine is a front-matter date.
+var updatedLine = regexp.MustCompile(`(?m)^updated: \d{4}-\d{2}-\d{2}$`)
+
 func realFS(t *testing.T) fstest.MapFS {
 	t.Helper()
 	fsys := fstest.MapFS{}
@@ -31,6 +34,9 @@ func realFS(t *testing.T) fstest.MapFS {
 		if err != nil {
 			return err
 		}
+		// The cases edit front matter by its text: every date reads
+		// 2026-11-27 here, whenever a file was last updated.
+		data = updatedLine.ReplaceAll(data, []byte("updated: 2026-11-27"))
 		fsys[path] = &fstest.MapFile{Data: data}
 		return nil
 	})

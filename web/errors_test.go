@@ -16,7 +16,6 @@ import (
 func TestErrorPages(t *testing.T) {
 	srv, _ := newTestServer(t, Config{PostBurst: 1, PostRate: 10 * 60e9})
 	postForm(t, srv, "/which-role", "") // uses up the only token
-	background.wait()
 	const browser = "gzip, deflate, br"
 	words := loadSite(t).Words.Errors
 	tests := []struct {
@@ -86,11 +85,10 @@ func allocPerRequest(h http.Handler, newReq func() *http.Request) (bytesPerReq u
 // request, whatever the client accepts. (Brotli at quality 11 allocates
 // tens of MB a page.)
 func TestErrorsCompressCheaply(t *testing.T) {
-	h, err := NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), loadSite(t), Config{RequestLog: io.Discard, PostBurst: 1000})
+	h, err := NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), loadSite(t), Config{RequestLog: io.Discard, PostBurst: 1000, Encodings: testEncodings})
 	if err != nil {
 		t.Fatal(err)
 	}
-	background.wait()
 	tests := []struct {
 		name       string
 		newReq     func() *http.Request
@@ -150,7 +148,6 @@ func BenchmarkNotFound(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	background.wait()
 	for _, enc := range []string{"", "gzip, deflate, br"} {
 		name := "identity"
 		if enc != "" {

@@ -30,6 +30,7 @@ func siteHandler(ctx context.Context, e editorConfig, logger *slog.Logger, cfg w
 		return h, nil
 	}
 	cfg.NoStore = true
+	cfg.Encodings = web.NewEncodingCache() // a reload compresses only the pages that changed
 	return newDevHandler(ctx, e.contentDir(), logger, cfg)
 }
 
