@@ -109,8 +109,8 @@ func TestAnswerCacheBounded(t *testing.T) {
 	// The page asked for last is kept; the first was dropped and comes back the same.
 	first := get(t, srv, paths[0]+sets[0])
 	wantStatus(t, first, http.StatusOK)
-	if e, _ := s.answers.stats(); e > entries {
-		t.Errorf("%d entries after one more page; the bound holds them at %d", e, entries)
+	if _, n := s.answers.stats(); n > bound {
+		t.Errorf("the cache counts %d bytes after one more page, over its bound of %d", n, bound)
 	}
 }
 
