@@ -1,7 +1,9 @@
 package content_test
 
 import (
+	"regexp"
 	"testing"
+	"testing/fstest"
 )
 
 func TestLoadWordsErrors(t *testing.T) {
@@ -24,8 +26,8 @@ func TestLoadWordsErrors(t *testing.T) {
 		},
 		{
 			name: "placeholder dropped",
-			edit: replace(file, `title: "You need {role}"`, `title: "You need someone"`),
-			file: file, at: `title: "You need someone"`, reason: "result.title must keep {role}",
+			edit: replace(file, `title: "Hiring brief: {role}"`, `title: "Hiring brief"`),
+			file: file, at: `title: "Hiring brief"`, reason: "brief.title must keep {role}",
 		},
 		{
 			name: "whole group missing",
@@ -39,14 +41,41 @@ func TestLoadQuestionnaireNewWords(t *testing.T) {
 	const file = "whichrole.yaml"
 	testLoadErrors(t, []loadErrorCase{
 		{
-			name: "question without its error message",
-			edit: replace(file, "    error: \"Choose how many teams the work involves.\"\n", ""),
-			file: file, line: 1, reason: "field, legend, error and options are required",
+			name: "question without its error message, reported at the question",
+			edit: replace(file, "    error: \"Choose how big the effort is.\"\n", ""),
+			file: file, at: "  - field: complexity", reason: `question "complexity": field, legend, short, error and options are required`,
 		},
 		{
-			name: "recommendation without its role",
+			name: "question without its short name",
+			edit: replace(file, "    short: \"Who decides\"\n", ""),
+			file: file, at: "  - field: decider", reason: "field, legend, short, error and options are required",
+		},
+		{
+			name: "recommendation without its role, reported at the recommendation",
 			edit: replace(file, "    role: \"a project manager\"\n", ""),
-			file: file, at: "recommendations:", reason: "id, role and summary are required",
+			file: file, at: "  - id: project-manager\n    title", reason: "id, title, role and summary are required",
+		},
+		{
+			name: "outcome without its words",
+			edit: replace(file, "  - id: no-hire-yet\n    text: ", "  - id: no-hire-yet\n    txt: "),
+			file: file, at: "    txt: ", reason: `unknown field "txt"`,
+		},
+		{
+			name: "empty lead words",
+			edit: replace(file, "  - id: direction-goal\n    text: \"You want a long-term direction, so the person leads with product.\"", "  - id: direction-goal\n    text: \"\""),
+			file: file, at: "  - id: direction-goal", reason: `leads: entry "direction-goal": id and text are required`,
+		},
+		{
+			name: "second-hire signals missing",
+			edit: replace(file, "second_hire:\n  intro:", "second_hire:\n  introduction:"),
+			file: file, at: "  introduction:", reason: `unknown field "introduction"`,
+		},
+		{
+			name: "old-link invitation empty",
+			edit: func(_ *testing.T, f fstest.MapFS) {
+				f[file].Data = regexp.MustCompile(`(?m)^old_link: ".*"$`).ReplaceAll(f[file].Data, []byte(`old_link: ""`))
+			},
+			file: file, at: `old_link: ""`, reason: "old_link is required",
 		},
 	})
 }
