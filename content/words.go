@@ -167,14 +167,15 @@ type HowItWorksWords struct {
 	Lede      string `yaml:"lede"`
 	Questions string `yaml:"questions"`
 	// Step 1: the signs in the answers.
-	Signs       string `yaml:"signs"`
-	SignsIntro  string `yaml:"signs_intro"`
-	ProductSide string `yaml:"product_side"` // a table's caption
-	ProjectSide string `yaml:"project_side"`
-	Shows       string `yaml:"shows"`  // a sign's effect: work of that kind
-	Covers      string `yaml:"covers"` // a sign's effect: no hire for it
-	NewOnly     string `yaml:"new_only"`
-	OldOnly     string `yaml:"old_only"`
+	Signs         string `yaml:"signs"`
+	SignsIntro    string `yaml:"signs_intro"`
+	ProductSide   string `yaml:"product_side"` // a table's caption
+	ProjectSide   string `yaml:"project_side"`
+	Shows         string `yaml:"shows"`          // a sign's effect: product work
+	ShowsDelivery string `yaml:"shows_delivery"` // a sign's effect: delivery work
+	Covers        string `yaml:"covers"`         // a sign's effect: no hire for it
+	NewOnly       string `yaml:"new_only"`
+	OldOnly       string `yaml:"old_only"`
 	// Step 2: the outcome table.
 	Outcomes      string `yaml:"outcomes"`
 	OutcomesIntro string `yaml:"outcomes_intro"`

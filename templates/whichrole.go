@@ -151,3 +151,11 @@ func errorLink(v FormView, field string) string {
 }
 
 func stepID(i int) string { return "step-" + strconv.Itoa(i+1) }
+
+// label is column i's heading, shown beside its cell on a phone.
+func (t DecisionTable) label(i int) string {
+	if i < len(t.Head) {
+		return t.Head[i]
+	}
+	return ""
+}

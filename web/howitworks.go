@@ -35,7 +35,7 @@ func (s *server) howItWorksView() templates.HowItWorksView {
 			case r.Kind == decision.Covers:
 				effect = hw.Covers
 			case role == decision.ProjectManager:
-				effect = hw.ProjectSide
+				effect = hw.ShowsDelivery
 			}
 			when := s.conditions(r.If)
 			switch r.Links {

@@ -188,7 +188,7 @@ func (s *server) resultParts(res decision.Result) []templates.BriefPart {
 		}
 	case decision.NotYet:
 		return []templates.BriefPart{
-			{Heading: rw.Meanwhile, Text: q.Meanwhile.Intro, Items: q.Meanwhile.Items, Link: s.guideLink("/guide/hiring#not-yet")},
+			{Heading: rw.Meanwhile, Text: q.Meanwhile.Intro, Items: q.Meanwhile.Items}, // the outcome's link is the guide's "not yet"
 			{Heading: rw.NotYet, Text: q.NotYet.Intro, Items: q.NotYet.Items},
 		}
 	}

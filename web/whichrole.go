@@ -105,7 +105,7 @@ func checkQuestionnaire(site *content.Site) error {
 
 // guideAnchors are the guide headings the result's parts link to, beside
 // those of the rule tables.
-var guideAnchors = [][2]string{{"hiring", "lead-role"}, {"hiring", "first-90-days"}, {"hiring", "second-hire"}, {"hiring", "not-yet"}}
+var guideAnchors = [][2]string{{"hiring", "lead-role"}, {"hiring", "first-90-days"}, {"hiring", "second-hire"}}
 
 func ruleIDs(words []content.RuleWords) []string {
 	var out []string

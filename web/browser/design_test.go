@@ -65,14 +65,14 @@ func TestHomeFirstScreen(t *testing.T) {
 	for _, c := range []struct{ what, selector string }{
 		{"the one-line answer", "main > h1 + .lede"},
 		{"the diagram of the split", "main > svg.split"},
-		{`the "Answer four questions" link`, `main a[href="/which-role"]`},
+		{`the "Answer five questions" link`, `main a[href="/which-role"]`},
 	} {
 		b := mustRect(t, ctx, c.selector)
 		if b.Top < 0 || b.Bottom > 844 || b.Height == 0 {
 			t.Errorf("%s (%s) spans %.0f–%.0fpx: not on the first 390×844 screen", c.what, c.selector, b.Top, b.Bottom)
 		}
 	}
-	if text := evaluate[string](t, ctx, `document.querySelector('main a[href="/which-role"]').textContent`); !strings.Contains(text, "Answer four questions") {
+	if text := evaluate[string](t, ctx, `document.querySelector('main a[href="/which-role"]').textContent`); !strings.Contains(text, "Answer five questions") {
 		t.Errorf("the questionnaire link reads %q", text)
 	}
 	// The audience paragraph comes after the answer, the picture and the link.
@@ -340,7 +340,8 @@ func TestQuestionPages(t *testing.T) {
 	ctx := newTab(t)
 	viewport(t, ctx, 390, 844)
 	open(t, ctx, page{path: "/which-role", status: 200})
-	legends := evaluate[[]string](t, ctx, `[...document.querySelectorAll("form legend")].map(l => l.textContent.replace(/\s+/g, " ").trim())`)
+	// The numbered questions; the one revealed under an answer is not numbered.
+	legends := evaluate[[]string](t, ctx, `[...document.querySelectorAll("form > .question > fieldset > legend")].map(l => l.textContent.replace(/\s+/g, " ").trim())`)
 	if len(legends) == 0 {
 		t.Fatal("no questions")
 	}
@@ -349,7 +350,9 @@ func TestQuestionPages(t *testing.T) {
 			t.Errorf("legend %d = %q, want it to start with %q", i+1, l, want)
 		}
 	}
+	// Inputs shown (a revealed question's are hidden until its answer is chosen).
 	small := evaluate[[]string](t, ctx, `[...document.querySelectorAll("input[type=radio], input[type=checkbox]")]
+		.filter(i => i.getClientRects().length > 0)
 		.map(i => [i.id, i.getBoundingClientRect()]).filter(([, r]) => r.width < 24 || r.height < 24)
 		.map(([id, r]) => id + " " + r.width + "×" + r.height)`)
 	for _, s := range small {
