@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/guide/pmvspm/content"
 	"github.com/guide/pmvspm/web/decision"
 )
 
@@ -102,6 +103,12 @@ func TestResultPage(t *testing.T) {
 			if changes.Length() != asked {
 				t.Errorf("%d change links, %d questions asked", changes.Length(), asked)
 			}
+			changes.Each(func(_ int, link *goquery.Selection) {
+				legend := text(link.Parent().Prev())
+				if got, want := strings.Join(strings.Fields(link.Text()), " "), strings.Join(strings.Fields(site.Words.Result.Change+" "+content.Fill(site.Words.Result.ChangeHidden, "question", legend)), " "); got != want {
+					t.Errorf("change link reads %q, want %q", got, want)
+				}
+			})
 			change := changes.First().AttrOr("href", "")
 			pre := get(t, srv, strings.Split(change, "#")[0]).doc(t)
 			for _, f := range decision.Fields {
@@ -341,7 +348,7 @@ func checkResultTop(t *testing.T, doc *goquery.Document, a decision.Answers) {
 	if !slices.Equal(hrefs, want) {
 		t.Fatalf("actions after the panel = %q, want %q", hrefs, want)
 	}
-	if got := text(actions.Find("a").First()); got != "Printable brief" {
+	if got := text(actions.Find("a").First()); got != loadSite(t).Words.Result.PrintableBrief {
 		t.Errorf("first action reads %q", got)
 	}
 	share := actions.Next()

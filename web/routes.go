@@ -18,7 +18,7 @@ import (
 // and they give 405s their Allow header and the log its route pattern.
 func (s *server) routes() (http.Handler, chi.Routes) {
 	r := chi.NewRouter()
-	r.Use(recordRoute, s.redirectSlashes, middleware.GetHead)
+	r.Use(recordRoute(r), s.redirectSlashes, middleware.GetHead)
 	r.NotFound(s.handleNotFound)
 	r.MethodNotAllowed(s.handleMethodNotAllowed(r))
 
@@ -30,13 +30,13 @@ func (s *server) routes() (http.Handler, chi.Routes) {
 	r.Get("/faq/{slug}", s.handlePage)
 	r.Get("/about", s.handlePage)
 	r.Get("/privacy", s.handlePage)
-	r.Get("/which-role", s.handleForm)
+	r.With(s.limitQuery).Get("/which-role", s.handleForm)
 	r.With(s.crossOriginProtection, s.limitPosts).Post("/which-role", s.handleSubmit)
-	r.Get("/which-role/result", s.handleResult)
+	r.With(s.limitQuery).Get("/which-role/result", s.handleResult)
 	r.Get("/which-role/how-it-works", s.handlePage)
-	r.Get("/which-role/brief", s.handleBrief(briefHTML))
-	r.Get("/which-role/brief.pdf", s.handleBrief(briefPDF))
-	r.Get("/which-role/brief.md", s.handleBrief(briefMarkdown))
+	r.With(s.limitQuery).Get("/which-role/brief", s.handleBrief(briefHTML))
+	r.With(s.limitQuery).Get("/which-role/brief.pdf", s.handleBrief(briefPDF))
+	r.With(s.limitQuery).Get("/which-role/brief.md", s.handleBrief(briefMarkdown))
 	r.Get("/sitemap.xml", s.handlePage)
 	r.Get("/robots.txt", s.handlePage)
 	r.Get("/favicon.ico", s.handleFavicon)
