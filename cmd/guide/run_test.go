@@ -120,7 +120,7 @@ func TestGracefulShutdown(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	body := "goal=new-product&customer_facing=yes&complexity=single-team"
+	body := "goal=new-product&decider=nobody-clearly&complexity=single-team&hires=one"
 	fmt.Fprintf(conn, "POST /which-role HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: %d\r\n\r\n%s", len(body), body[:10])
 	time.Sleep(500 * time.Millisecond) // the handler is now waiting for the body
 	cancel()                           // SIGTERM
