@@ -2,6 +2,7 @@ package content
 
 import (
 	"io/fs"
+	"strings"
 	"time"
 
 	"github.com/yuin/goldmark"
@@ -25,6 +26,7 @@ type Site struct {
 	Questionnaire Questionnaire
 	Words         Words
 	Pages         []*Page // standalone pages: /about, /privacy
+	Publisher     Publisher
 
 	// The role profiles, from the responsibilities and skills tables.
 	ProductManager Profile
@@ -132,6 +134,11 @@ func Load(fsys fs.FS) (*Site, error) {
 	problems.add(err)
 	site.Words, err = loadWords(fsys, "words.yaml")
 	problems.add(err)
+	site.Publisher, err = loadPublisher(fsys, "publisher.yaml")
+	problems.add(err)
+	for _, p := range site.Pages {
+		p.HTML = strings.ReplaceAll(p.HTML, publisherToken, site.Publisher.html())
+	}
 	for _, part := range []struct {
 		slug string
 		prod *[]Item

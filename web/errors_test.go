@@ -17,6 +17,7 @@ func TestErrorPages(t *testing.T) {
 	srv, _ := newTestServer(t, Config{PostBurst: 1, PostRate: 10 * 60e9})
 	postForm(t, srv, "/which-role", "") // uses up the only token
 	const browser = "gzip, deflate, br"
+	words := loadSite(t).Words.Errors
 	tests := []struct {
 		name       string
 		method     string
@@ -25,11 +26,11 @@ func TestErrorPages(t *testing.T) {
 		wantStatus int
 		wantH1     string
 	}{
-		{"unknown path", "GET", "/no-such-page", "", nil, 404, "Page not found"},
-		{"unknown slug", "GET", "/guide/no-such-section", "", nil, 404, "Page not found"},
-		{"wrong method", "DELETE", "/guide", "", nil, 405, "Method not allowed"},
-		{"cross-site post", "POST", "/which-role", "goal=x", []string{"Sec-Fetch-Site", "cross-site"}, 403, "Request refused"},
-		{"too many posts", "POST", "/which-role", "goal=x", nil, 429, "Too many requests"},
+		{"unknown path", "GET", "/no-such-page", "", nil, 404, words.NotFound.Heading},
+		{"unknown slug", "GET", "/guide/no-such-section", "", nil, 404, words.NotFound.Heading},
+		{"wrong method", "DELETE", "/guide", "", nil, 405, words.MethodNotAllowed.Heading},
+		{"cross-site post", "POST", "/which-role", "goal=x", []string{"Sec-Fetch-Site", "cross-site"}, 403, words.Forbidden.Heading},
+		{"too many posts", "POST", "/which-role", "goal=x", nil, 429, words.TooManyRequests.Heading},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

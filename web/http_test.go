@@ -233,7 +233,7 @@ func TestPanicRecovery(t *testing.T) {
 	resp := get(t, srv, "/boom")
 	wantStatus(t, resp, http.StatusInternalServerError)
 	checkSecurityHeaders(t, resp, false)
-	if got := text(resp.doc(t).Find("h1")); got != "Something went wrong" {
+	if got := text(resp.doc(t).Find("h1")); got != testSite.Words.Errors.ServerError.Heading {
 		t.Errorf("500 page h1 = %q", got)
 	}
 	logs.waitFor(t, `"panic":"boom"`)

@@ -33,7 +33,7 @@ func render(c templ.Component) ([]byte, error) {
 }
 
 func (s *server) meta(path, title, description string) templates.Meta {
-	m := templates.Meta{Title: title, Description: description, Path: path, BaseURL: s.cfg.BaseURL, Layout: s.site.Words.Layout}
+	m := templates.Meta{Title: title, Description: description, Path: path, BaseURL: s.cfg.BaseURL, Layout: s.site.Words.Layout, Publisher: s.site.Publisher}
 	s.withCard(&m, siteCard)
 	return m
 }
@@ -65,7 +65,7 @@ func (s *server) prerender() error {
 		m.Nav, m.OGType = "guide", "article"
 		m.JSONLD = s.article(m, sec.Updated)
 		s.withCard(&m, sectionCard(sec.Slug))
-		pages = append(pages, page{m.Path, templates.SectionPage(m, site.Sections, i)})
+		pages = append(pages, page{m.Path, templates.SectionPage(m, site.Words.Guide, site.Sections, i)})
 	}
 
 	cmp := s.meta("/compare", site.Comparison.Title, site.Comparison.Description)
