@@ -42,6 +42,16 @@ type Questionnaire struct {
 	CustomerFacingUnchanged string `yaml:"customer_facing_unchanged"`
 	// Split says how the two roles divide the work when a business hires both.
 	Split string `yaml:"split"`
+
+	file  string
+	lines yamlLines
+}
+
+// At returns a problem at the line of path in the questionnaire's file
+// ("questions[1].options[2].value"), or of its nearest part present: for
+// checks made outside this package, against the form's contract.
+func (q *Questionnaire) At(path, format string, args ...any) error {
+	return fileErrorf(q.file, q.lines.nearest(path), format, args...)
 }
 
 // A Question is one field of the form.
@@ -155,6 +165,7 @@ func loadQuestionnaire(fsys fs.FS, file string) (Questionnaire, error) {
 	if err := decodeYAML(file, src, 1, &q); err != nil {
 		return Questionnaire{}, err
 	}
+	q.file, q.lines = file, newYAMLLines(src, 1)
 	// The YAML is parsed for its lines only when there is a problem.
 	var problems Problems
 	lines := func(key string, n int) []int { return newYAMLLines(src, 1).entries(key, n) }

@@ -11,6 +11,7 @@ import (
 	"image/png"
 	"math"
 	"net/http"
+	"regexp"
 	"strings"
 	"sync"
 
@@ -72,6 +73,9 @@ func (c *card) image() (*representation, error) {
 	return c.png, c.err
 }
 
+// earlierCard matches the name of any card, of this build or another.
+var earlierCard = regexp.MustCompile(`^card\.[0-9a-f]{12}\.png$`)
+
 // Keys of the cards in server.cards.
 const siteCard = "site"
 
@@ -116,8 +120,16 @@ func (s *server) withCard(m *templates.Meta, key string) {
 
 // handleCard is GET /static/cards/{name}.
 func (s *server) handleCard(w http.ResponseWriter, r *http.Request) {
-	c, ok := s.cardsByName[chi.URLParam(r, "name")]
+	name := chi.URLParam(r, "name")
+	c, ok := s.cardsByName[name]
 	if !ok {
+		// A card of an earlier build (its title has changed since), named
+		// by a page a CDN still holds: the site's card stands in.
+		if site, ok := s.cards[siteCard]; ok && earlierCard.MatchString(name) {
+			w.Header().Set("Cache-Control", earlierCache)
+			s.redirect(w, r, site.path(), http.StatusFound)
+			return
+		}
 		s.handleNotFound(w, r)
 		return
 	}

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/guide/pmvspm/content"
 	"github.com/guide/pmvspm/templates"
@@ -28,12 +29,19 @@ func checkQuestionnaire(site *content.Site) error {
 	}
 	for i, f := range decision.Fields {
 		got := q.Questions[i]
-		var values []string
-		for _, o := range got.Options {
-			values = append(values, o.Value)
+		if got.Field != f.Name {
+			return q.At(fmt.Sprintf("questions[%d].field", i), "question %d is %q; the form's question %d is %q (the questions, in order: %s)", i+1, got.Field, i+1, f.Name, fieldNames())
 		}
-		if got.Field != f.Name || !slices.Equal(values, f.Values) {
-			return fmt.Errorf("whichrole.yaml question %d is %s %v; the contract says %s %v", i+1, got.Field, values, f.Name, f.Values)
+		for j := range max(len(got.Options), len(f.Values)) {
+			at := fmt.Sprintf("questions[%d].options[%d].value", i, j)
+			switch {
+			case j >= len(got.Options):
+				return q.At(fmt.Sprintf("questions[%d].options", i), "question %q has no option %q: add it (the form's options, in order: %s)", f.Name, f.Values[j], strings.Join(f.Values, ", "))
+			case j >= len(f.Values):
+				return q.At(at, "question %q: option %q is not one the form has: remove it (the form's options, in order: %s)", f.Name, got.Options[j].Value, strings.Join(f.Values, ", "))
+			case got.Options[j].Value != f.Values[j]:
+				return q.At(at, "question %q: option %d is %q; the form's option %d is %q (the options, in order: %s)", f.Name, j+1, got.Options[j].Value, j+1, f.Values[j], strings.Join(f.Values, ", "))
+			}
 		}
 	}
 	var errs []error
@@ -101,6 +109,15 @@ func checkQuestionnaire(site *content.Site) error {
 		anchor("result part", a[1], "/guide/"+a[0]+"#"+a[1], a[0], a[1])
 	}
 	return errors.Join(errs...)
+}
+
+// fieldNames lists the form's fields, in order.
+func fieldNames() string {
+	var names []string
+	for _, f := range decision.Fields {
+		names = append(names, f.Name)
+	}
+	return strings.Join(names, ", ")
 }
 
 // guideAnchors are the guide headings the result's parts link to, beside
