@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"os"
@@ -137,6 +139,9 @@ func TestBriefFormatsAgree(t *testing.T) {
 		"goal=direction&customer_facing=yes&complexity=single-team",
 		"goal=internal-system&problems=over-budget&customer_facing=no&complexity=complex-tech",
 		"goal=new-feature&problems=no-launches&problems=unclear-direction&problems=over-budget&problems=missed-deadlines&problems=poor-coordination&customer_facing=yes&complexity=complex-tech",
+		"goal=new-product&decider=founder-stretched&complexity=single-team&hires=one",
+		"goal=new-feature&decider=founder-has-time&complexity=single-team&hires=one",
+		"goal=client-work&problems=missed-deadlines&decider=already-covered&complexity=several-teams&hires=part-time",
 	} {
 		t.Run(q, func(t *testing.T) {
 			srvImpl := newServerForTest(t)
@@ -147,8 +152,12 @@ func TestBriefFormatsAgree(t *testing.T) {
 			if b.Split != "" {
 				want = append(want, b.Split)
 			}
-			if b.Alone != "" {
-				want = append(want, b.Alone)
+			if b.Why.Text != "" {
+				want = append(want, b.Why.Text)
+			}
+			for _, p := range b.Parts {
+				want = append(want, p.Heading, p.Text)
+				want = append(want, p.Items...)
 			}
 			want = append(want, b.Notes...)
 			for _, role := range b.Roles {
@@ -276,4 +285,113 @@ func BenchmarkBriefPDF(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// TestBriefPDFIdentity reads the brief's PDF as a reader sees it: the
+// site's name and mark in white on its teal band at the top of the first
+// page, and the result's address broken only before a "?" or an "&".
+func TestBriefPDFIdentity(t *testing.T) {
+	pdftotext, err1 := exec.LookPath("pdftotext")
+	pdftoppm, err2 := exec.LookPath("pdftoppm")
+	if err1 != nil || err2 != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("pdftotext or pdftoppm is missing (bash .ci/browser-tools.sh installs them)")
+		}
+		t.Skip("pdftotext or pdftoppm not found (bash .ci/browser-tools.sh installs them)")
+	}
+	srv, _ := newTestServer(t, Config{})
+	const longest = "goal=new-feature&problems=no-launches&problems=unclear-direction&problems=over-budget&problems=missed-deadlines&problems=poor-coordination&customer_facing=yes&complexity=complex-tech"
+	pdf := get(t, srv, "/which-role/brief.pdf?"+longest).body
+
+	text := pdfText(t, pdftotext, pdf)
+	name, title := strings.Index(text, templates.SiteName), strings.Index(text, "Hiring brief")
+	if name < 0 || title < 0 || name > title {
+		t.Errorf("the PDF's first page does not open with the site's name %q (at %d) above its title (at %d)", templates.SiteName, name, title)
+	}
+	// The address: from "Result:" to its end, each line break before ? or &.
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		if !strings.HasPrefix(l, "Result:") {
+			continue
+		}
+		addr := strings.TrimSpace(strings.TrimPrefix(l, "Result:"))
+		for j := i + 1; j < len(lines) && !strings.HasSuffix(addr, "complexity=complex-tech"); j++ {
+			next := strings.TrimSpace(lines[j])
+			if next == "" || (next[0] != '?' && next[0] != '&') {
+				t.Errorf("the address breaks inside a word: %q | %q", addr[max(0, len(addr)-20):], next)
+				break
+			}
+			addr += next
+		}
+		if !strings.HasSuffix(addr, "/which-role/result?"+longest) {
+			t.Errorf("the address reads %q", addr)
+		}
+	}
+
+	// The pixels: page 1 at 30 dots an inch, as a PPM.
+	file := filepath.Join(t.TempDir(), "brief.pdf")
+	if err := os.WriteFile(file, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(pdftoppm, "-r", "30", "-f", "1", "-l", "1", file).Output()
+	if err != nil {
+		t.Fatalf("pdftoppm: %v", err)
+	}
+	img, err := readPPM(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mm := func(v float64) int { return int(v / 25.4 * 30) }
+	at := func(x, y float64) [3]int { return img.at(mm(x), mm(y)) }
+	near := func(got, want [3]int) bool {
+		for i := range got {
+			if d := got[i] - want[i]; d > 6 || d < -6 {
+				return false
+			}
+		}
+		return true
+	}
+	teal, white := [3]int{0x00, 0x67, 0x7f}, [3]int{255, 255, 255}
+	// The band is 18mm high; the mark 13.5×9mm from (16, 4.5): its overlap
+	// is round (22.75, 9).
+	for _, p := range []struct {
+		what string
+		x, y float64
+		want [3]int
+	}{
+		{"the band, right", 190, 9, teal},
+		{"the band, left", 5, 9, teal},
+		{"the mark's overlap", 22.75, 9, white},
+		{"under the band", 190, 30, white},
+	} {
+		if got := at(p.x, p.y); !near(got, p.want) {
+			t.Errorf("%s (%.0fmm, %.0fmm) is %v, want %v", p.what, p.x, p.y, got, p.want)
+		}
+	}
+}
+
+// A ppm is a binary PPM (P6) image with 8-bit channels.
+type ppm struct {
+	w, h int
+	px   []byte
+}
+
+func (p ppm) at(x, y int) [3]int {
+	i := (y*p.w + x) * 3
+	return [3]int{int(p.px[i]), int(p.px[i+1]), int(p.px[i+2])}
+}
+
+func readPPM(b []byte) (ppm, error) {
+	var p ppm
+	var maxval int
+	r := bytes.NewReader(b)
+	if _, err := fmt.Fscan(r, new(string), &p.w, &p.h, &maxval); err != nil || maxval != 255 || !bytes.HasPrefix(b, []byte("P6")) {
+		return p, fmt.Errorf("not an 8-bit P6 image: %v", err)
+	}
+	r.ReadByte() // the one white-space character after the header
+	p.px = make([]byte, p.w*p.h*3)
+	if _, err := io.ReadFull(r, p.px); err != nil {
+		return p, err
+	}
+	return p, nil
 }
