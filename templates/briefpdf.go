@@ -50,12 +50,21 @@ func (b Brief) WritePDF(w io.Writer, made time.Time) error {
 	p.title(b.Title())
 	p.address(b.Words.ResultLabel, b.URL)
 	p.panel(b.Summary)
+	if b.Why.Text != "" {
+		p.para(b.Why.Text)
+	}
+	for _, part := range b.Parts {
+		p.heading(part.Heading, 13)
+		if part.Text != "" {
+			p.para(part.Text)
+		}
+		for _, it := range part.Items {
+			p.item("•", it)
+		}
+	}
 	if b.Split != "" {
 		p.heading(b.Words.Split, 13)
 		p.para(b.Split)
-	}
-	if b.Alone != "" {
-		p.para(b.Alone)
 	}
 	for _, n := range b.Notes {
 		p.para(n)

@@ -24,7 +24,7 @@ var (
 		write: func(s *server, a decision.Answers, b templates.Brief) ([]byte, error) {
 			m := s.meta("/which-role/brief?"+a.Query(), b.Title(), b.Summary)
 			m.Nav = "which-role"
-			s.withCard(&m, cardForRecommendation(decision.Decide(a).Recommendation))
+			s.withCard(&m, cardForResult(decision.Decide(a)))
 			return render(templates.BriefPage(m, b, s.site.Words.Result, a.Query()))
 		},
 	}

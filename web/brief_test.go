@@ -139,6 +139,9 @@ func TestBriefFormatsAgree(t *testing.T) {
 		"goal=direction&customer_facing=yes&complexity=single-team",
 		"goal=internal-system&problems=over-budget&customer_facing=no&complexity=complex-tech",
 		"goal=new-feature&problems=no-launches&problems=unclear-direction&problems=over-budget&problems=missed-deadlines&problems=poor-coordination&customer_facing=yes&complexity=complex-tech",
+		"goal=new-product&decider=founder-stretched&complexity=single-team&hires=one",
+		"goal=new-feature&decider=founder-has-time&complexity=single-team&hires=one",
+		"goal=client-work&problems=missed-deadlines&decider=already-covered&complexity=several-teams&hires=part-time",
 	} {
 		t.Run(q, func(t *testing.T) {
 			srvImpl := newServerForTest(t)
@@ -149,8 +152,12 @@ func TestBriefFormatsAgree(t *testing.T) {
 			if b.Split != "" {
 				want = append(want, b.Split)
 			}
-			if b.Alone != "" {
-				want = append(want, b.Alone)
+			if b.Why.Text != "" {
+				want = append(want, b.Why.Text)
+			}
+			for _, p := range b.Parts {
+				want = append(want, p.Heading, p.Text)
+				want = append(want, p.Items...)
 			}
 			want = append(want, b.Notes...)
 			for _, role := range b.Roles {
