@@ -91,8 +91,16 @@ type SummaryItem struct {
 type HowItWorksView struct {
 	Title     string // the page's heading
 	Words     content.HowItWorksWords
-	Questions []content.Question
+	Questions []HowQuestion // as the form asks them
 	Steps     []Step
+}
+
+// A HowQuestion is one question of the form, with the question asked only
+// under one of its options.
+type HowQuestion struct {
+	content.Question
+	RevealValue string // the option the revealed question is under
+	Reveal      *content.Question
 }
 
 // A Step is one stage of the decision, with its tables.
