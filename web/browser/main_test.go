@@ -68,8 +68,8 @@ func pages() []page {
 		{name: "home", path: "/", status: 200},
 		{name: "guide", path: "/guide", status: 200},
 	}
-	for _, slug := range content.RequiredSections {
-		ps = append(ps, page{name: "guide-" + slug, path: "/guide/" + slug, status: 200})
+	for _, s := range site.Sections {
+		ps = append(ps, page{name: "guide-" + s.Slug, path: "/guide/" + s.Slug, status: 200})
 	}
 	ps = append(ps,
 		page{name: "compare", path: "/compare", status: 200},
