@@ -26,6 +26,9 @@ type Site struct {
 	Words         Words
 	Pages         []*Page // standalone pages: /about, /privacy
 
+	// HiringKit holds the job adverts and the hiring brief's kit.
+	HiringKit HiringKit
+
 	// The role profiles, from the responsibilities and skills tables.
 	ProductManager Profile
 	ProjectManager Profile
@@ -132,6 +135,10 @@ func Load(fsys fs.FS) (*Site, error) {
 	problems.add(err)
 	site.Words, err = loadWords(fsys, "words.yaml")
 	problems.add(err)
+	var kitLinks []Link
+	site.HiringKit, kitLinks, err = loadHiringKit(fsys, "hiringkit.yaml")
+	problems.add(err)
+	links = append(links, kitLinks...)
 	for _, part := range []struct {
 		slug string
 		prod *[]Item
