@@ -17,7 +17,7 @@ func TestLoadHiringKitErrors(t *testing.T) {
 		},
 		{
 			name: "missing problem, reported at its advert",
-			edit: replace(file, "      problem: \"We need one person to plan the work and see it through: to set a schedule that holds, keep spending in check, and make sure everyone involved knows what is due, from whom and when.\"\n", ""),
+			edit: replace(file, "      problem: \"We need one person to plan the work and see it through: a schedule that holds, spending kept in check, and everyone knowing what is due, from whom and when.\"\n", ""),
 			file: file, line: 0, at: "    ad:\n      title: \"Project manager\"", reason: "hires[1].ad.problem is required",
 		},
 		{
@@ -27,7 +27,7 @@ func TestLoadHiringKitErrors(t *testing.T) {
 		},
 		{
 			name: "exclusionary word",
-			edit: replace(file, "You have kept a list of risks", "You are a rockstar who keeps a list of risks"),
+			edit: replace(file, "You have kept a list of risks that", "You are a rockstar who keeps a list of risks that"),
 			file: file, at: "You are a rockstar", reason: `"rockstar"`,
 		},
 		{
@@ -62,8 +62,8 @@ func TestLoadHiringKitErrors(t *testing.T) {
 		},
 		{
 			name: "seven must-haves",
-			edit: replace(file, "        - \"You have kept a list of risks that changed decisions, not one that sat in a folder.\"\n", "        - \"You have kept a list of risks that changed decisions, not one that sat in a folder.\"\n        - \"You have run a meeting.\"\n"),
-			file: file, at: "      must_haves:\n        - \"You have planned and delivered a project with a budget, a schedule and several people involved, and can walk us through the plan.\"\n        - \"You have seen a date at risk early, said so, and changed the date or the scope before it slipped.\"\n        - \"You have tracked spending against a budget, and brought a project back within it or explained plainly why not.\"\n        - \"You have kept people who do not report to you working to one plan.\"\n        - \"You have kept a list", reason: "1 to 6 must-haves, not 7",
+			edit: replace(file, "        - \"You have kept a list of risks that changed decisions.\"\n", "        - \"You have kept a list of risks that changed decisions.\"\n        - \"You have run a meeting.\"\n"),
+			file: file, at: "      must_haves:\n        - \"You have planned and delivered a project with a budget, a schedule and several people.\"\n        - \"You have spotted a date at risk early, and changed the date or scope in time.\"\n        - \"You have brought an overspending project back within budget, or said plainly why not.\"\n        - \"You have kept people who do not report to you working to one plan.\"\n        - \"You have kept a list", reason: "1 to 6 must-haves, not 7",
 		},
 		{
 			name: "unknown competency",

@@ -8,53 +8,47 @@ import (
 	"github.com/guide/pmvspm/web/decision"
 )
 
-// A briefFormat is one of the hiring brief's three formats.
-type briefFormat struct {
-	kind        string // cache key prefix
-	contentType string
-	// filename is the attachment's name; empty for the HTML page.
-	filename func(decision.Recommendation) string
-	write    func(s *server, a decision.Answers, b templates.Brief) ([]byte, error)
-}
-
+// The hiring brief's three formats: the printable page, PDF and Markdown.
 var (
-	briefHTML = briefFormat{
+	briefHTML = answerFormat{
 		kind:        "brief",
 		contentType: htmlType,
-		write: func(s *server, a decision.Answers, b templates.Brief) ([]byte, error) {
+		write: func(s *server, a decision.Answers) ([]byte, error) {
+			b := s.resultView(a).Brief
 			m := s.meta("/which-role/brief?"+a.Query(), b.Title(), b.Summary)
 			m.Nav = "which-role"
 			s.withCard(&m, cardForRecommendation(decision.Decide(a).Recommendation))
 			return render(templates.BriefPage(m, b, s.site.Words.Result, a.Query()))
 		},
 	}
-	briefMarkdown = briefFormat{
+	briefMarkdown = answerFormat{
 		kind:        "brief.md",
 		contentType: "text/markdown; charset=utf-8",
 		filename:    func(decision.Recommendation) string { return "hiring-brief.md" },
-		write: func(_ *server, _ decision.Answers, b templates.Brief) ([]byte, error) {
+		write: func(s *server, a decision.Answers) ([]byte, error) {
 			var buf bytes.Buffer
-			err := b.WriteMarkdown(&buf)
+			err := s.resultView(a).Brief.WriteMarkdown(&buf)
 			return buf.Bytes(), err
 		},
 	}
-	briefPDF = briefFormat{
+	briefPDF = answerFormat{
 		kind:        "brief.pdf",
 		contentType: "application/pdf",
 		filename:    func(r decision.Recommendation) string { return "hiring-brief-" + string(r) + ".pdf" },
-		write: func(s *server, _ decision.Answers, b templates.Brief) ([]byte, error) {
+		write: func(s *server, a decision.Answers) ([]byte, error) {
 			var buf bytes.Buffer
-			err := b.WritePDF(&buf, s.contentDate)
+			err := s.resultView(a).Brief.WritePDF(&buf, s.contentDate)
 			return buf.Bytes(), err
 		},
 	}
 )
 
-// handleBrief serves the hiring brief for the answers in the query in one
-// format; a bad query gets 400 and the form. Each format is made once per
-// canonical query and kept, like the result page. The attachment header is
-// set only once the file exists, so a failure is an ordinary error page.
-func (s *server) handleBrief(f briefFormat) http.HandlerFunc {
+// handleAnswerFile serves one format of a page made from the answers in
+// the query (the brief, the job adverts); a bad query gets 400 and the
+// form. Each is made once per canonical query and kept, like the result
+// page. The attachment header is set only once the file exists, so a
+// failure is an ordinary error page.
+func (s *server) handleAnswerFile(f answerFormat) http.HandlerFunc {
 	disposition := map[decision.Recommendation][]string{}
 	if f.filename != nil {
 		for _, rec := range decision.Recommendations {
@@ -67,7 +61,7 @@ func (s *server) handleBrief(f briefFormat) http.HandlerFunc {
 			return
 		}
 		p, err := s.cached(f.kind+"?"+a.Query(), func() (*representation, error) {
-			body, err := f.write(s, a, s.resultView(a).Brief)
+			body, err := f.write(s, a)
 			return newRepresentation(f.contentType, s.pageCacheControl, body), err
 		})
 		if err != nil {
@@ -79,4 +73,13 @@ func (s *server) handleBrief(f briefFormat) http.HandlerFunc {
 		}
 		p.serve(w, r, http.StatusOK)
 	}
+}
+
+// An answerFormat is one format of a page made from the answers.
+type answerFormat struct {
+	kind        string // cache key prefix
+	contentType string
+	// filename is the attachment's name; nil for an HTML page.
+	filename func(decision.Recommendation) string
+	write    func(s *server, a decision.Answers) ([]byte, error)
 }

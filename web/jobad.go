@@ -1,0 +1,180 @@
+package web
+
+import (
+	"bytes"
+	"slices"
+
+	"github.com/guide/pmvspm/content"
+	"github.com/guide/pmvspm/templates"
+	"github.com/guide/pmvspm/web/decision"
+)
+
+// The job adverts' three formats: the page, Markdown and plain text.
+var (
+	jobAdHTML = answerFormat{
+		kind:        "job-ad",
+		contentType: htmlType,
+		write: func(s *server, a decision.Answers) ([]byte, error) {
+			v := s.jobAds(a)
+			m := s.meta("/which-role/job-ad?"+a.Query(), v.Title, s.site.HiringKit.Words.Description)
+			m.Nav = "which-role"
+			m.MainAttrs = map[string]any{"data-recommendation": string(decision.Decide(a).Recommendation)}
+			s.withCard(&m, cardForRecommendation(decision.Decide(a).Recommendation))
+			return render(templates.JobAdPage(m, v))
+		},
+	}
+	jobAdMarkdown = answerFormat{
+		kind:        "job-ad.md",
+		contentType: "text/markdown; charset=utf-8",
+		filename:    func(r decision.Recommendation) string { return "job-ad-" + string(r) + ".md" },
+		write: func(s *server, a decision.Answers) ([]byte, error) {
+			var buf bytes.Buffer
+			err := s.jobAds(a).WriteMarkdown(&buf)
+			return buf.Bytes(), err
+		},
+	}
+	jobAdText = answerFormat{
+		kind:        "job-ad.txt",
+		contentType: "text/plain; charset=utf-8",
+		filename:    func(r decision.Recommendation) string { return "job-ad-" + string(r) + ".txt" },
+		write: func(s *server, a decision.Answers) ([]byte, error) {
+			var buf bytes.Buffer
+			err := s.jobAds(a).WriteText(&buf)
+			return buf.Bytes(), err
+		},
+	}
+)
+
+// hiresFor returns the kit's hires that a result calls for, in the order
+// the adverts show them.
+func hiresFor(res decision.Result) []string {
+	switch res.Recommendation {
+	case decision.Both:
+		return []string{"product-manager", "project-manager"}
+	default:
+		return []string{string(res.Recommendation)}
+	}
+}
+
+// problemSide says which kind of advert names each problem: product
+// problems in a product advert, delivery problems in a project advert,
+// all of them in an advert for one person doing both.
+var problemSide = map[string]string{
+	"no-launches":       "product",
+	"unclear-direction": "product",
+	"over-budget":       "project",
+	"missed-deadlines":  "project",
+	"poor-coordination": "project",
+}
+
+// firstProductHire are the answers to "who decides what gets built" that
+// say nobody has held a product job: a founder decides, or nobody does.
+var firstProductHire = []string{"founder-has-time", "founder-stretched", "nobody-clearly"}
+
+// jobAds is the adverts for the answers, in the content's words.
+func (s *server) jobAds(a decision.Answers) templates.JobAds {
+	kit := s.site.HiringKit
+	v := templates.JobAds{Query: a.Query(), BaseURL: s.cfg.BaseURL, Words: kit.Words, Lede: kit.Words.Lede}
+	ids := hiresFor(decision.Decide(a))
+	var hires []content.Hire
+	for _, id := range ids {
+		h, _ := kit.Hire(id)
+		hires = append(hires, h)
+	}
+	for i, h := range hires {
+		var other string
+		if len(hires) == 2 {
+			other = hires[1-i].Name
+		}
+		v.Ads = append(v.Ads, jobAd(kit, h, a, other))
+	}
+	v.Title = kit.Words.PageTitle
+	if len(v.Ads) > 1 {
+		v.Title = kit.Words.PageTitlePlural
+	}
+	return v
+}
+
+// jobAd is one hire's advert for these answers. other names the role
+// hired beside it, if any.
+func jobAd(kit content.HiringKit, h content.Hire, a decision.Answers, other string) templates.JobAd {
+	w := kit.Words
+	ad := h.Ad
+	about := templates.AdBlock{Heading: w.AboutJob, Before: templates.Lines(w.AboutCompany)}
+	if s := kit.Situations[a.Goal]; s != "" {
+		about.Before = append(about.Before, templates.Line(s))
+	}
+	about.Before = append(about.Before, templates.Line(ad.Problem))
+	for _, p := range a.Problems {
+		side := problemSide[p]
+		if a.Goal == "client-work" && side == "product" {
+			continue // the owner's strategy question, not the hire's
+		}
+		if side == h.Side || h.Side == "both" {
+			about.Items = append(about.Items, templates.Line(kit.Today[p]))
+		}
+	}
+	if len(about.Items) > 0 {
+		about.Before = append(about.Before, templates.Line(w.Today))
+	}
+	firstHire := ad.FirstHire
+	if !(h.Side != "project" && slices.Contains(firstProductHire, answer(a, "decider"))) {
+		firstHire += " " + w.FirstHireUnsure
+	}
+	about.After = templates.Lines(firstHire)
+
+	keys := []string{answer(a, "decider")}
+	if a.Goal == "client-work" {
+		keys = []string{"client-work"}
+	}
+	decides := templates.AdBlock{Heading: w.Decides, Before: templates.Lines(ad.DecidesFor(keys...), ad.Reports)}
+	if other != "" {
+		decides.Before = append(decides.Before, templates.Line(content.Fill(w.Both, "other", other)))
+	}
+
+	mustHaves := templates.AdBlock{Heading: w.MustHaves, Items: templates.Lines(ad.MustHaves...)}
+	if ad.Extra != "" {
+		mustHaves.After = templates.Lines(ad.Extra)
+	}
+	return templates.JobAd{
+		ID:    h.ID,
+		Title: ad.Title,
+		Split: ad.Split,
+		Blocks: []templates.AdBlock{
+			about,
+			decides,
+			{Heading: w.Team, Before: templates.Lines(kit.Teams[a.Complexity])},
+			{Heading: w.First90Days, Items: templates.Lines(ad.FirstDays...)},
+			mustHaves,
+			{Heading: w.Assessment, Before: templates.Lines(ad.Assessment)},
+			{Heading: w.Details, Items: []templates.AdLine{
+				{Text: w.Salary, LinkText: w.PayLink, LinkURL: w.PayLinkTo},
+				templates.Line(w.Location),
+				templates.Line(ad.Hours),
+				templates.Line(w.Apply),
+			}, After: templates.Lines(w.Adjustments)},
+		},
+	}
+}
+
+// notYetAd is the answer when no hire is called for yet.
+func notYetAd(kit content.HiringKit) templates.JobAd {
+	n := kit.NotYet
+	return templates.JobAd{
+		ID:    "not-yet",
+		Title: n.Title,
+		Blocks: []templates.AdBlock{
+			{Before: templates.Lines(n.Why)},
+			{Heading: n.Meanwhile, Items: templates.Lines(n.Cover...)},
+			{Heading: n.SignalsHeading, Items: templates.Lines(n.Signals...), After: []templates.AdLine{{LinkText: n.Link, LinkURL: n.LinkTo}}},
+		},
+	}
+}
+
+// answer is the answer to a single-choice question, or "" if none.
+func answer(a decision.Answers, field string) string {
+	if v := a.Values(field); len(v) == 1 {
+		return v[0]
+	}
+	return ""
+}
