@@ -17,7 +17,7 @@ func TestLoadHiringKitErrors(t *testing.T) {
 		},
 		{
 			name: "missing problem, reported at its advert",
-			edit: replace(file, "      problem: \"We need one person to plan the work and see it through: a schedule that holds, spending kept in check, and everyone knowing what is due, from whom and when.\"\n", ""),
+			edit: replace(file, "      problem: \"We need someone to plan the work and see it through: dates that hold, spending in check, and everyone knowing what is due from whom.\"\n", ""),
 			file: file, line: 0, at: "    ad:\n      title: \"Project manager\"", reason: "hires[1].ad.problem is required",
 		},
 		{
@@ -32,8 +32,8 @@ func TestLoadHiringKitErrors(t *testing.T) {
 		},
 		{
 			name: "he instead of they",
-			edit: replace(file, "bring [name] the decisions only they can make", "bring [name] the decisions only he can make"),
-			file: file, at: "only he can make", reason: `"he"`,
+			edit: replace(file, "default: \"You decide the plan, and whether", "default: \"He decides the plan, and whether"),
+			file: file, at: "He decides the plan", reason: `"He"`,
 		},
 		{
 			name: "a combined title with a slash",
@@ -57,7 +57,7 @@ func TestLoadHiringKitErrors(t *testing.T) {
 		},
 		{
 			name: "a certificate as a product must-have",
-			edit: replace(file, "        - \"You have measured whether something you shipped worked, and acted on the result.\"\n", "        - \"You hold a PMP certificate.\"\n"),
+			edit: replace(file, "        - \"You have measured whether something you shipped worked, and acted on it.\"\n", "        - \"You hold a PMP certificate.\"\n"),
 			file: file, at: "You hold a PMP certificate.", reason: "never a certificate",
 		},
 		{
