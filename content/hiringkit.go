@@ -67,6 +67,7 @@ type KitWords struct {
 	Adjustments      string `yaml:"adjustments"`
 	Scorecard        string `yaml:"scorecard"`
 	ScorecardHow     string `yaml:"scorecard_how"`
+	Score            string `yaml:"score"` // a line to write the score on
 	Strong           string `yaml:"strong"`
 	Weak             string `yaml:"weak"`
 	ThenAsk          string `yaml:"then_ask"`
@@ -150,6 +151,18 @@ type WorkSample struct {
 	Material []string `yaml:"material"`
 	Judge    []string `yaml:"judge"`
 	RedFlags []string `yaml:"red_flags"`
+}
+
+// A SamplePart is one list of a work sample, under its heading.
+type SamplePart struct {
+	Heading string
+	Items   []string
+}
+
+// Parts are the work sample's lists in the order every format shows them:
+// what to give the candidate, how to judge it, the red flags.
+func (w WorkSample) Parts(k KitWords) []SamplePart {
+	return []SamplePart{{k.Material, w.Material}, {k.Judge, w.Judge}, {k.RedFlags, w.RedFlags}}
 }
 
 // A Mistake is a common hiring mistake, said as what to do instead.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/go-pdf/fpdf"
+	"github.com/guide/pmvspm/content"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
 )
@@ -77,9 +78,12 @@ func (b Brief) WritePDF(w io.Writer, made time.Time) error {
 		for _, it := range role.Profile.Skills {
 			p.check(it.Term, it.Detail)
 		}
-		p.heading(role.QuestionsHeading(), 11.5)
-		for i, q := range role.Questions {
-			p.item(fmt.Sprintf("%d.", i+1), q)
+		p.kit(b.Kit, role)
+	}
+	if len(b.Mistakes) > 0 {
+		p.heading(b.Kit.Mistakes, 14)
+		for _, m := range b.Mistakes {
+			p.item("•", m.Text)
 		}
 	}
 	if err := pdf.Error(); err != nil {
@@ -129,6 +133,7 @@ func (p pdfWriter) panel(text string) {
 func (p pdfWriter) item(marker, text string) {
 	p.SetFont(pdfFont, "", pdfBody)
 	p.SetTextColor(0, 0, 0)
+	p.keepTogether(text)
 	p.SetX(pdfMargin)
 	p.CellFormat(7, pdfLine, marker, "", 0, "L", false, 0, "")
 	p.SetLeftMargin(pdfMargin + 7)
@@ -155,4 +160,63 @@ func (p pdfWriter) check(term, detail string) {
 	p.Write(pdfLine, detail)
 	p.SetLeftMargin(pdfMargin)
 	p.Ln(pdfLine + 0.8)
+}
+
+// kit writes a role's scorecard, interview questions and work sample.
+func (p pdfWriter) kit(k content.KitWords, role BriefRole) {
+	h := role.Hire
+	p.heading(k.Scorecard, 11.5)
+	p.para(k.ScorecardHow)
+	for _, c := range h.Scorecard {
+		p.heading(c.Name, 10)
+		p.labelled(k.Strong, c.Strong)
+		p.labelled(k.Weak, c.Weak)
+		p.item("•", k.Score)
+	}
+	p.heading(role.QuestionsHeading(), 11.5)
+	for i, q := range h.Questions {
+		text := q.Ask
+		if q.Then != "" {
+			text += "\n" + k.ThenAsk + " " + q.Then
+		}
+		p.item(fmt.Sprintf("%d.", i+1), text+"\n"+k.GoodAnswer+": "+q.Good)
+	}
+	p.heading(k.WorkSample, 11.5)
+	p.para(h.WorkSample.Task)
+	p.para(h.WorkSample.Time)
+	for _, part := range h.WorkSample.Parts(k) {
+		p.heading(part.Heading, 10)
+		for _, it := range part.Items {
+			p.item("•", it)
+		}
+	}
+}
+
+// labelled is a list item that starts with a label in bold.
+func (p pdfWriter) labelled(label, text string) {
+	p.SetFont(pdfFont, "", pdfBody)
+	p.SetTextColor(0, 0, 0)
+	p.keepTogether(label + ": " + text)
+	p.SetX(pdfMargin)
+	p.CellFormat(7, pdfLine, "•", "", 0, "L", false, 0, "")
+	p.SetLeftMargin(pdfMargin + 7)
+	p.SetFont(pdfFont, "B", pdfBody)
+	p.Write(pdfLine, label+": ")
+	p.SetFont(pdfFont, "", pdfBody)
+	p.Write(pdfLine, text)
+	p.SetLeftMargin(pdfMargin)
+	p.Ln(pdfLine + 0.6)
+}
+
+// keepTogether starts a new page if a list item of this text would not fit
+// on this one, so that no item is cut in two.
+func (p pdfWriter) keepTogether(text string) {
+	pageWidth, pageHeight := p.GetPageSize()
+	lines := 0
+	for _, para := range strings.Split(text, "\n") {
+		lines += len(p.SplitText(para, pageWidth-2*pdfMargin-7))
+	}
+	if p.GetY()+float64(lines)*pdfLine > pageHeight-pdfMargin {
+		p.AddPage()
+	}
 }

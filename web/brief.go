@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"net/http"
+	"strings"
 
 	"github.com/guide/pmvspm/templates"
 	"github.com/guide/pmvspm/web/decision"
@@ -14,7 +15,7 @@ var (
 		kind:        "brief",
 		contentType: htmlType,
 		write: func(s *server, a decision.Answers) ([]byte, error) {
-			b := s.resultView(a).Brief
+			b := s.hiringBrief(a)
 			m := s.meta("/which-role/brief?"+a.Query(), b.Title(), b.Summary)
 			m.Nav = "which-role"
 			s.withCard(&m, cardForRecommendation(decision.Decide(a).Recommendation))
@@ -27,7 +28,7 @@ var (
 		filename:    func(decision.Recommendation) string { return "hiring-brief.md" },
 		write: func(s *server, a decision.Answers) ([]byte, error) {
 			var buf bytes.Buffer
-			err := s.resultView(a).Brief.WriteMarkdown(&buf)
+			err := s.hiringBrief(a).WriteMarkdown(&buf)
 			return buf.Bytes(), err
 		},
 	}
@@ -37,11 +38,33 @@ var (
 		filename:    func(r decision.Recommendation) string { return "hiring-brief-" + string(r) + ".pdf" },
 		write: func(s *server, a decision.Answers) ([]byte, error) {
 			var buf bytes.Buffer
-			err := s.resultView(a).Brief.WritePDF(&buf, s.contentDate)
+			err := s.hiringBrief(a).WritePDF(&buf, s.contentDate)
 			return buf.Bytes(), err
 		},
 	}
 )
+
+// hiringBrief is the brief for the answers with its kit: each role's
+// scorecard, questions and work sample, and the mistakes to avoid.
+func (s *server) hiringBrief(a decision.Answers) templates.Brief {
+	kit := s.site.HiringKit
+	b := s.resultView(a).Brief
+	b.Kit = kit.Words
+	seen := map[string]bool{}
+	for i, role := range b.Roles {
+		h, _ := kit.Hire(slugify(role.Name))
+		b.Roles[i].Hire = h
+		for _, m := range h.Mistakes {
+			seen[m.ID] = true
+		}
+	}
+	for _, m := range kit.Mistakes {
+		if seen[m.ID] {
+			b.Mistakes = append(b.Mistakes, m)
+		}
+	}
+	return b
+}
 
 // handleAnswerFile serves one format of a page made from the answers in
 // the query (the brief, the job adverts); a bad query gets 400 and the
@@ -83,3 +106,7 @@ type answerFormat struct {
 	filename func(decision.Recommendation) string
 	write    func(s *server, a decision.Answers) ([]byte, error)
 }
+
+// slugify turns a role's name into its id: "product manager" is
+// "product-manager".
+func slugify(name string) string { return strings.ReplaceAll(name, " ", "-") }

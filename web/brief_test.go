@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/guide/pmvspm/content"
+	"github.com/guide/pmvspm/templates"
 	"github.com/guide/pmvspm/web/decision"
 )
 
@@ -102,7 +104,7 @@ func TestBriefFormatsAgree(t *testing.T) {
 		t.Run(q, func(t *testing.T) {
 			srvImpl := newServerForTest(t)
 			a := mustAnswers(t, q)
-			b := srvImpl.resultView(a).Brief
+			b := srvImpl.hiringBrief(a)
 			var want []string
 			want = append(want, b.Title(), b.Summary, b.URL)
 			if b.Split != "" {
@@ -120,7 +122,14 @@ func TestBriefFormatsAgree(t *testing.T) {
 				for _, it := range append(role.Profile.Responsibilities, role.Profile.Skills...) {
 					want = append(want, it.Term, it.Detail)
 				}
-				want = append(want, role.Questions...)
+				want = append(want, kitPieces(b.Kit, role)...)
+			}
+			if len(b.Mistakes) == 0 {
+				t.Error("no mistakes to avoid")
+			}
+			want = append(want, b.Kit.Mistakes)
+			for _, m := range b.Mistakes {
+				want = append(want, m.Text)
 			}
 			html := get(t, srv, "/which-role/brief?"+q)
 			wantStatus(t, html, http.StatusOK)
@@ -148,6 +157,24 @@ func TestBriefFormatsAgree(t *testing.T) {
 	}
 }
 
+// kitPieces are the words of a role's part of the kit, which every format
+// of the brief must carry.
+func kitPieces(k content.KitWords, role templates.BriefRole) []string {
+	h := role.Hire
+	out := []string{k.Scorecard, k.ScorecardHow, k.WorkSample, h.WorkSample.Task, h.WorkSample.Time}
+	for _, c := range h.Scorecard {
+		out = append(out, c.Name, k.Strong, c.Strong, k.Weak, c.Weak, k.Score)
+	}
+	for _, q := range h.Questions {
+		out = append(out, q.Ask, q.Then, k.GoodAnswer, q.Good)
+	}
+	for _, part := range h.WorkSample.Parts(k) {
+		out = append(out, part.Heading)
+		out = append(out, part.Items...)
+	}
+	return out
+}
+
 // squeeze drops all white space and makes apostrophes plain, so that text
 // wrapped onto lines (a long address in the PDF) and Markdown's spacing
 // compare equal.
@@ -164,8 +191,12 @@ func pdfText(t *testing.T, pdftotext string, pdf []byte) string {
 	if err != nil {
 		t.Fatalf("pdftotext: %v", err)
 	}
-	return string(out)
+	// Each page's footer lands between the lines of whatever a page break
+	// cut; without it, a list item carried over reads whole again.
+	return pdfFooter.ReplaceAllString(string(out), "")
 }
+
+var pdfFooter = regexp.MustCompile(`(?m)^.* · page \d+ of \d+\n`)
 
 var pdfPageCount = regexp.MustCompile(`/Type /Pages\s*/Kids \[[^\]]*\]\s*/Count (\d+)`)
 
@@ -183,8 +214,10 @@ func TestBriefPDF(t *testing.T) {
 	if m == nil {
 		t.Fatal("no page tree")
 	}
-	if n, _ := strconv.Atoi(m[1]); n < 1 || n > 2 || strings.Count(pdf, "/Type /Page\n") != n {
-		t.Errorf("%s pages, %d page objects; want 1 or 2", m[1], strings.Count(pdf, "/Type /Page\n"))
+	// Two roles, each with its checklists, scorecard, questions and work
+	// sample: a few pages, not dozens.
+	if n, _ := strconv.Atoi(m[1]); n < 2 || n > 8 || strings.Count(pdf, "/Type /Page\n") != n {
+		t.Errorf("%s pages, %d page objects; want 2 to 8", m[1], strings.Count(pdf, "/Type /Page\n"))
 	}
 	for _, want := range []string{"/FontFile2", "/Title (", "/Lang (en)", "/CreationDate (D:"} {
 		if !strings.Contains(pdf, want) {

@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"net/url"
-	"slices"
 	"strings"
 
 	"github.com/guide/pmvspm/content"
@@ -69,12 +68,6 @@ func (s *server) resultView(a decision.Answers) templates.ResultView {
 		}
 		for _, r := range reasons {
 			br.Why = append(br.Why, s.reasonView(r))
-			words, _ := q.Reason(r.ID)
-			for _, question := range words.Questions {
-				if !slices.Contains(br.Questions, question) {
-					br.Questions = append(br.Questions, question)
-				}
-			}
 		}
 		b.Roles = append(b.Roles, br)
 	}
