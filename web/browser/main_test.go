@@ -90,6 +90,8 @@ func pages() []page {
 		page{name: "which-role-how-it-works", path: "/which-role/how-it-works", status: 200},
 		page{name: "which-role-brief", path: "/which-role/brief?goal=new-product&problems=over-budget&customer_facing=no&complexity=single-team", status: 200},
 		page{name: "which-role-brief-bad", path: "/which-role/brief?goal=bad", status: 400},
+		page{name: "which-role-job-ad", path: "/which-role/job-ad?goal=new-product&problems=no-launches&problems=over-budget&customer_facing=yes&complexity=complex-tech", status: 200},
+		page{name: "which-role-job-ad-bad", path: "/which-role/job-ad?goal=bad", status: 400},
 		page{name: "not-found", path: "/no-such-page", status: 404},
 	)
 }
