@@ -269,3 +269,48 @@ func BenchmarkBriefPDF(b *testing.B) {
 		}
 	}
 }
+
+// TestHiringKitEveryAnswer checks every brief's kit against the contract:
+// each role has 4 or 5 competencies, at least 4 questions each with what a
+// good answer covers (as many for one role as for the other), a work
+// sample and the mistakes to avoid, in words that fit the answers.
+func TestHiringKitEveryAnswer(t *testing.T) {
+	s := newServerForTest(t)
+	for _, a := range decision.All() {
+		b := s.hiringBrief(a)
+		q := a.Query()
+		if len(b.Roles) == 0 || len(b.Mistakes) == 0 {
+			t.Fatalf("%s: %d roles, %d mistakes", q, len(b.Roles), len(b.Mistakes))
+		}
+		for _, role := range b.Roles {
+			h := role.Hire
+			if n := len(h.Scorecard); n < 4 || n > 5 {
+				t.Errorf("%s: the %s has %d competencies", q, role.Name, n)
+			}
+			if len(h.Questions) < 4 || len(h.Questions) != len(b.Roles[0].Hire.Questions) {
+				t.Errorf("%s: the %s has %d questions; the first role %d", q, role.Name, len(h.Questions), len(b.Roles[0].Hire.Questions))
+			}
+			for _, kq := range h.Questions {
+				if kq.Good == "" || !strings.HasPrefix(kq.Ask, "Tell us about ") {
+					t.Errorf("%s: question %q", q, kq.Ask)
+				}
+			}
+			if h.WorkSample.Task == "" || len(h.WorkSample.RedFlags) == 0 {
+				t.Errorf("%s: the %s has no work sample", q, role.Name)
+			}
+			all := strings.Join(kitPieces(b.Kit, role), "\n")
+			if bad := content.Exclusionary(all); bad != "" {
+				t.Errorf("%s: the kit says %q", q, bad)
+			}
+			if (a.CustomerFacing == "no" || a.Goal == "client-work") && externalMarket.MatchString(all) {
+				t.Errorf("%s: the kit speaks of %q", q, externalMarket.FindString(all))
+			}
+			if a.Complexity == "single-team" && severalTeams.MatchString(all) {
+				t.Errorf("%s: the kit speaks of %q after \"one team\"", q, severalTeams.FindString(all))
+			}
+		}
+		if t.Failed() {
+			return
+		}
+	}
+}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"errors"
 	"slices"
 
 	"github.com/guide/pmvspm/content"
@@ -44,6 +45,43 @@ var (
 		},
 	}
 )
+
+// checkHiringKit makes sure hiringkit.yaml has words for every answer the
+// adverts depend on, and a hire for every outcome; each problem names its
+// line in the file.
+func checkHiringKit(site *content.Site) error {
+	kit := &site.HiringKit
+	var errs []error
+	for _, m := range []struct {
+		field, key string
+		words      map[string]string
+	}{
+		{"goal", "situations", kit.Situations},
+		{"problems", "today", kit.Today},
+		{"complexity", "teams", kit.Teams},
+	} {
+		for _, f := range decision.Fields {
+			if f.Name != m.field {
+				continue
+			}
+			for _, v := range f.Values {
+				if m.words[v] == "" {
+					errs = append(errs, kit.Errorf(m.key, "%s: no words for the answer %s=%s", m.key, m.field, v))
+				}
+			}
+		}
+	}
+	missing := map[string]bool{}
+	for _, a := range decision.All() {
+		for _, id := range hiresFor(decision.Decide(a)) {
+			if _, ok := kit.Hire(id); !ok && !missing[id] {
+				missing[id] = true
+				errs = append(errs, kit.Errorf("hires", "hires: no hire %s, which the answers %s call for", id, a.Query()))
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
 
 // hiresFor returns the kit's hires that a result calls for, in the order
 // the adverts show them.

@@ -2,10 +2,14 @@ package web
 
 import (
 	"bytes"
+	"io"
+	"io/fs"
 	"net/http"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/guide/pmvspm/content"
@@ -223,3 +227,55 @@ func adPieces(ad templates.JobAd) []string {
 }
 
 func adText(ad templates.JobAd) string { return strings.Join(adPieces(ad), "\n") }
+
+// TestHiringKitMustMatchAnswers: the server refuses to start when an answer
+// the adverts depend on has no words, or an outcome has no hire, and says
+// where in hiringkit.yaml.
+func TestHiringKitMustMatchAnswers(t *testing.T) {
+	for _, tt := range []struct{ name, old, new, want string }{
+		{"no situation for a goal", "  new-feature: \"We are adding", "  new-featur: \"We are adding", "hiringkit.yaml:{line situations:}: situations: no words for the answer goal=new-feature"},
+		{"no words for a problem", "  over-budget: \"Work costs", "  overbudget: \"Work costs", "today: no words for the answer problems=over-budget"},
+		{"no hire for an outcome", "  - id: project-manager\n", "  - id: project-lead\n", "hires: no hire project-manager"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := contentCopy(t)
+			src := string(fsys["hiringkit.yaml"].Data)
+			if strings.Count(src, tt.old) != 1 {
+				t.Fatalf("%q occurs %d times", tt.old, strings.Count(src, tt.old))
+			}
+			fsys["hiringkit.yaml"].Data = []byte(strings.Replace(src, tt.old, tt.new, 1))
+			want := tt.want
+			if key, ok := strings.CutPrefix(want, "hiringkit.yaml:{line "); ok {
+				key, rest, _ := strings.Cut(key, "}")
+				line := strings.Count(src[:strings.Index(src, "\n"+key)+1], "\n") + 1
+				want = "hiringkit.yaml:" + strconv.Itoa(line) + rest
+			}
+			site, err := content.Load(fsys)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = NewServer(slogTo(io.Discard), site, Config{})
+			if err == nil || !strings.Contains(err.Error(), want) {
+				t.Errorf("NewServer error = %v, want one with %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// contentCopy is the real content as a map the test can edit.
+func contentCopy(t *testing.T) fstest.MapFS {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	err := fs.WalkDir(content.Files, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(content.Files, path)
+		fsys[path] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fsys
+}

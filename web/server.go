@@ -102,6 +102,9 @@ func NewServer(logger *slog.Logger, site *content.Site, cfg Config) (http.Handle
 	if err := checkQuestionnaire(site); err != nil {
 		return nil, fmt.Errorf("questionnaire: %w", err)
 	}
+	if err := checkHiringKit(site); err != nil {
+		return nil, err
+	}
 	s := &server{
 		cfg:              cfg,
 		logger:           logger,
