@@ -51,6 +51,7 @@ type KitWords struct {
 	AboutCompany     string `yaml:"about_company"`
 	AboutJob         string `yaml:"about_job"`
 	Today            string `yaml:"today"` // before the problems ticked
+	UnclearNeeds     string `yaml:"unclear_needs"`
 	FirstHireUnsure  string `yaml:"first_hire_unsure"`
 	Decides          string `yaml:"decides"`
 	Both             string `yaml:"both"` // {other}: the other role hired

@@ -145,10 +145,13 @@ func jobAd(kit content.HiringKit, h content.Hire, a decision.Answers, other stri
 	about.Before = append(about.Before, templates.Line(ad.Problem))
 	for _, p := range a.Problems {
 		side := problemSide[p]
-		if a.Goal == "client-work" && side == "product" {
-			continue // the owner's strategy question, not the hire's
-		}
-		if side == h.Side || h.Side == "both" {
+		switch {
+		case a.Goal == "client-work" && side == "product":
+			// the owner's strategy question, not the hire's
+		case a.Goal == "internal-system" && p == "unclear-direction" && h.Side != "product":
+			// what the system must do is the project's to settle
+			about.Items = append(about.Items, templates.Line(w.UnclearNeeds))
+		case side == h.Side || h.Side == "both":
 			about.Items = append(about.Items, templates.Line(kit.Today[p]))
 		}
 	}
