@@ -6,13 +6,15 @@
 #   bash .ci/resilience.sh mix       # /guide alone vs /guide with 1 request in 50 a 404 (req/s, RSS)
 #   bash .ci/resilience.sh stall     # stdout a pipe nobody reads: one client, back-to-back requests
 #   bash .ci/resilience.sh soak [s]  # a mixed wrk soak (default 180 s): 5xx count, RSS at start and end
+#   bash .ci/resilience.sh memory    # idle RSS; every answer key in every format cold, 200 clients; then 60 s mixed
+#   bash .ci/resilience.sh pdf       # 200 concurrent first requests for one PDF: CPU seconds and RSS
 #
 # GUIDE=path/to/binary measures another build (e.g. an older commit's).
 # PORT_BASE (default 8190) sets the port. Needs wrk and curl. Every
 # request says Accept-Encoding: gzip, deflate, br, as browsers do.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-what=${1:?startup, 404, mix, stall or soak}
+what=${1:?startup, 404, mix, stall, soak, memory or pdf}
 port=${PORT_BASE:-8190}
 url="http://127.0.0.1:$port"
 tmp=$(mktemp -d)
@@ -25,7 +27,7 @@ br=(-H "Accept-Encoding: gzip, deflate, br")
 start() { # start [stdout-file]
   "$GUIDE" -addr "127.0.0.1:$port" >"${1:-/dev/null}" 2>&1 &
   pid=$!
-  for _ in $(seq 200); do curl -fs -o /dev/null "$url/healthz" && return; sleep 0.02; done
+  for _ in $(seq 1500); do curl -fs -o /dev/null "$url/healthz" && return; sleep 0.02; done
   echo "server did not start" >&2; exit 1
 }
 rss() { awk '/VmRSS/ {print int($2/1024) " MB"}' "/proc/$pid/status"; }
@@ -76,6 +78,49 @@ soak)
   echo "RSS at start: $(rss)"
   wrk -t2 -c64 -d"${secs}s" "${br[@]}" -s .ci/wrk/soak.lua "$url" | awk '/requests in/ || /Requests\/sec/ || /Non-2xx/ || /5xx/ || /Socket errors/'
   echo "RSS at end: $(rss), peak $(hwm)"
+  ;;
+memory)
+  # Every answer set the form allows (read from the form itself, so the list
+  # follows the questionnaire), in every format the server caches.
+  start
+  sleep 2
+  echo "idle: RSS $(rss), peak $(hwm)"
+  curl -fs "$url/which-role" | grep -o '<input[^>]*type="\(radio\|checkbox\)"[^>]*>' |
+    sed -E 's/.*type="([a-z]+)".*name="([^"]+)" value="([^"]+)".*/\2 \1 \3/' >"$tmp/fields"
+  awk '
+    { if (!($1 in kind)) { order[++n] = $1; kind[$1] = $2 } vals[$1] = vals[$1] " " $3 }
+    function walk(i, q,    f, k, v, m, mask, s, j) {
+      if (i > n) { print substr(q, 2); return }
+      f = order[i]; k = split(substr(vals[f], 2), v, " ")
+      if (kind[f] == "radio") { for (j = 1; j <= k; j++) walk(i + 1, q "&" f "=" v[j]); return }
+      for (mask = 0; mask < 2 ^ k; mask++) {
+        s = ""; m = mask
+        for (j = 1; j <= k; j++) { if (m % 2) s = s "&" f "=" v[j]; m = int(m / 2) }
+        walk(i + 1, q s)
+      }
+    }
+    END { walk(1, "") }' "$tmp/fields" >"$tmp/sets"
+  formats="/which-role/result /which-role/brief /which-role/brief.md /which-role/brief.pdf /which-role"
+  for f in /which-role/job-ad /which-role/job-ad.md /which-role/job-ad.txt; do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$url$f?$(head -1 "$tmp/sets")")" = 404 ] || formats="$formats $f"
+  done
+  for f in $formats; do sed "s|^|$f?|" "$tmp/sets"; done | shuf --random-source=<(yes) >"$tmp/keys"
+  echo "$(wc -l <"$tmp/sets") answer sets x $(echo $formats | wc -w) formats: $(wc -l <"$tmp/keys") keys"
+  t0=$(date +%s)
+  KEYS=$tmp/keys wrk -t2 -c200 -d900s --timeout 30s "${br[@]}" -s .ci/wrk/keys.lua "$url" | awk '/keys sent/ || /Socket errors/ || /Requests\/sec/'
+  echo "every key cold in $(( $(date +%s) - t0 )) s: RSS $(rss), peak $(hwm)"
+  wrk -t2 -c64 -d60s "${br[@]}" -s .ci/wrk/soak.lua "$url" | awk '/requests in/ || /Requests\/sec/ || /5xx/'
+  echo "after 60 s mixed: RSS $(rss), peak $(hwm)"
+  ;;
+pdf)
+  start
+  q="goal=new-product&problems=over-budget&problems=missed-deadlines&customer_facing=yes&complexity=complex-tech"
+  ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+  c0=$(ticks)
+  echo "before: RSS $(rss), peak $(hwm)"
+  seq 200 | xargs -P 200 -I{} curl -s -o /dev/null "$url/which-role/brief.pdf?$q"
+  c1=$(ticks)
+  echo "200 concurrent first requests for one PDF: $(awk -v t=$((c1 - c0)) -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.2f", t/hz}') CPU-s; RSS $(rss), peak $(hwm)"
   ;;
 *) echo "unknown measurement $what" >&2; exit 2 ;;
 esac

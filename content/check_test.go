@@ -13,15 +13,16 @@ import (
 // line, sorted; a file that does not load is not blamed twice (links to it
 // are not judged).
 func TestLoadReportsEveryProblem(t *testing.T) {
+	site0 := mustLoad(t)
 	fsys, site, err := load(t,
 		appendTo(hiring, "#### Small print {#small-print}\n\n"+
 			"## Notes\n\n"+
 			"See [a missing heading](/guide/hiring#nowhere), [a missing section](/guide/nosuch),\n"+
 			"[a relative link](skills), [a bare anchor](#top), [a missing answer](/faq/nosuch)\n"+
 			"and [a broken file](/guide/skills#side-by-side), [the web](https://example.com).\n"),
-		replace(skills, "order: 3\n", "order: 3\ntitel: x\n"),
-		replace(paid, "order: 4", "order: 0"),
-		replace("compare.yaml", "anchor: product-manager", "anchor: product-managr"),
+		appendField(skills, "titel: x"),
+		set(paid, "order", "0"),
+		set("compare.yaml", "rows[0].anchor", "no-such-heading"),
 		appendTo("faq/do-we-need-both.md", "## A heading {#a-heading}\n"),
 	)
 	if site != nil {
@@ -41,7 +42,7 @@ func TestLoadReportsEveryProblem(t *testing.T) {
 	seeLine := line(hiring, "See [a missing")
 	relLine := line(hiring, "[a relative link]")
 	want := []string{
-		line("compare.yaml", "- dimension: Focus\n") + `: row "Focus" points to /guide/definitions#product-managr, which does not exist`,
+		fmt.Sprintf("compare.yaml:%d: row %q points to /guide/%s#no-such-heading, which does not exist", fieldLine(t, fsys, "compare.yaml", "rows[0]"), site0.Comparison.Rows[0].Dimension, site0.Comparison.Rows[0].Section),
 		line("faq/do-we-need-both.md", "## A heading") + ": an answer has no headings: the question is its heading",
 		line(paid, "order: 0") + ": order must be a positive number",
 		line(hiring, "#### Small print") + ": a level-4 heading is not allowed: use ## or ###",
@@ -51,7 +52,7 @@ func TestLoadReportsEveryProblem(t *testing.T) {
 		relLine + `: link "skills": a link inside the site starts with / (/guide/skills, /faq/who-gets-paid-more)`,
 		relLine + `: link "#top": write the page's path too (/guide/skills#id): the same text shows on more than one page`,
 		relLine + `: link "/faq/nosuch": no FAQ answer "nosuch"`,
-		line(skills, "titel: x") + `: unknown field "titel"`,
+		line(skills, "titel: x") + `: unknown field "titel": check its spelling against the fields this file takes`,
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("problems:\n%s\nwant:\n%s", problems, content.Problems(toErrors(want)))

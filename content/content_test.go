@@ -4,17 +4,25 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"unicode/utf8"
 
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+
 	"github.com/guide/pmvspm/content"
 )
 
 // realFS returns a fresh, writable copy of every file in content.Files, so
 // that each case can change one file and load the rest as shipped.
+// updatedLine is a front-matter date.
+var updatedLine = regexp.MustCompile(`(?m)^updated: \d{4}-\d{2}-\d{2}$`)
+
 func realFS(t *testing.T) fstest.MapFS {
 	t.Helper()
 	fsys := fstest.MapFS{}
@@ -26,6 +34,9 @@ func realFS(t *testing.T) fstest.MapFS {
 		if err != nil {
 			return err
 		}
+		// The cases edit front matter by its text: every date reads
+		// 2026-11-27 here, whenever a file was last updated.
+		data = updatedLine.ReplaceAll(data, []byte("updated: 2026-11-27"))
 		fsys[path] = &fstest.MapFile{Data: data}
 		return nil
 	})
@@ -58,6 +69,109 @@ func replace(file, old, new string) edit {
 		}
 		fsys[file] = &fstest.MapFile{Data: []byte(strings.Replace(text, old, new, 1))}
 	}
+}
+
+// drop, as set's value, removes the field's line.
+const drop = "\x00drop"
+
+// set gives the field at path (a dotted path in a YAML file, a top-level
+// key in a Markdown file's front matter) the value written as value, or
+// removes its line. The field must exist: the edit names the field, not
+// today's text, so rewording or re-dating the content keeps every case.
+func set(file, path, value string) edit {
+	return func(t *testing.T, fsys fstest.MapFS) {
+		t.Helper()
+		lines := strings.Split(fileText(t, fsys, file), "\n")
+		i := fieldLine(t, fsys, file, path) - 1
+		// The field's own line, and the lines of a list or group under it.
+		end := i + 1
+		indent := len(lines[i]) - len(strings.TrimLeft(lines[i], " -"))
+		for end < len(lines) && strings.TrimSpace(lines[end]) != "" && len(lines[end])-len(strings.TrimLeft(lines[end], " ")) > indent && !strings.HasPrefix(lines[end], "---") {
+			end++
+		}
+		var with []string
+		if value != drop {
+			key, _, _ := strings.Cut(lines[i], ":")
+			with = []string{key + ": " + value}
+		}
+		lines = slices.Concat(lines[:i], with, lines[end:])
+		fsys[file] = &fstest.MapFile{Data: []byte(strings.Join(lines, "\n"))}
+	}
+}
+
+// rename gives the field at path a new key (a typo, say), keeping its value.
+func rename(file, path, key string) edit {
+	return func(t *testing.T, fsys fstest.MapFS) {
+		t.Helper()
+		lines := strings.Split(fileText(t, fsys, file), "\n")
+		i := fieldLine(t, fsys, file, path) - 1
+		old := path[strings.LastIndexAny(path, ".]")+1:]
+		at := strings.Index(lines[i], old+":")
+		if at < 0 {
+			t.Fatalf("%s:%d: no %q on the line", file, i+1, old+":")
+		}
+		lines[i] = lines[i][:at] + key + lines[i][at+len(old):]
+		fsys[file] = &fstest.MapFile{Data: []byte(strings.Join(lines, "\n"))}
+	}
+}
+
+// replaceFirst replaces the first match of pattern in file; there must be one.
+func replaceFirst(file, pattern, new string) edit {
+	return func(t *testing.T, fsys fstest.MapFS) {
+		t.Helper()
+		text := fileText(t, fsys, file)
+		loc := regexp.MustCompile(pattern).FindStringIndex(text)
+		if loc == nil {
+			t.Fatalf("%s: nothing matches %q", file, pattern)
+		}
+		fsys[file] = &fstest.MapFile{Data: []byte(text[:loc[0]] + new + text[loc[1]:])}
+	}
+}
+
+// fieldLine returns the 1-based line of the field at path in file.
+func fieldLine(t *testing.T, fsys fstest.MapFS, file, path string) int {
+	t.Helper()
+	text := fileText(t, fsys, file)
+	first := 1
+	if strings.HasSuffix(file, ".md") {
+		// The front matter: from line 2 to the closing "---".
+		end := strings.Index(text[4:], "\n---")
+		if !strings.HasPrefix(text, "---\n") || end < 0 {
+			t.Fatalf("%s has no front matter", file)
+		}
+		text, first = text[4:4+end+1], 2
+	}
+	if !strings.Contains(path, ".") {
+		// A top-level key, found even when the edit broke the YAML.
+		re := regexp.MustCompile(`(?m)^` + regexp.QuoteMeta(path) + `:`)
+		if locs := re.FindAllStringIndex(text, -1); len(locs) == 1 {
+			return first + strings.Count(text[:locs[0][0]], "\n")
+		}
+	}
+	f, err := parser.ParseBytes([]byte(text), 0)
+	if err != nil {
+		t.Fatalf("%s does not parse: %v", file, err)
+	}
+	p, err := yaml.PathString("$." + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	node, err := p.FilterFile(f)
+	if err != nil || node == nil {
+		t.Fatalf("%s has no field %s", file, path)
+	}
+	if strings.HasSuffix(path, "]") {
+		// An entry of a list: the line of its first field.
+		if m, ok := node.(*ast.MappingNode); ok && len(m.Values) > 0 {
+			return first + m.Values[0].Key.GetToken().Position.Line - 1
+		}
+		return first + node.GetToken().Position.Line - 1
+	}
+	kv, ok := ast.Parent(f.Docs[0], node).(*ast.MappingValueNode)
+	if !ok {
+		t.Fatalf("%s: %s is not a field", file, path)
+	}
+	return first + kv.Key.GetToken().Position.Line - 1
 }
 
 // appendTo adds text, after a blank line, to the end of file.
@@ -127,9 +241,11 @@ type loadErrorCase struct {
 	// file is the file the error must name; "" when the problem lies in no
 	// single file, in which case the error must not be a FileError.
 	file string
-	// line is the line the error must name; if 0, it is the line of at.
-	line int
-	at   string
+	// line is the line the error must name; if 0, it is the line of
+	// field (a path as set takes) or else of at, after the edit.
+	line  int
+	field string
+	at    string
 	// reason is a phrase the reason must contain.
 	reason string
 }
@@ -165,7 +281,10 @@ func testLoadErrors(t *testing.T, cases []loadErrorCase) {
 				t.Fatalf("error %q (%T) is not a *content.FileError", err, err)
 			}
 			line := tc.line
-			if line == 0 {
+			switch {
+			case tc.field != "":
+				line = fieldLine(t, fsys, tc.file, tc.field)
+			case line == 0:
 				line = lineOf(t, fsys, tc.file, tc.at)
 			}
 			if fe.File != tc.file || fe.Line != line {
@@ -200,8 +319,14 @@ func TestLoadRealContent(t *testing.T) {
 		for _, s := range site.Sections {
 			slugs = append(slugs, s.Slug)
 		}
-		if !slices.Equal(slugs, content.RequiredSections) {
-			t.Fatalf("sections = %v; want %v", slugs, content.RequiredSections)
+		// The published sections, in their order, with any others between.
+		rest := slugs
+		for _, want := range content.RequiredSections {
+			i := slices.Index(rest, want)
+			if i < 0 {
+				t.Fatalf("sections = %v; want %v among them, in that order", slugs, content.RequiredSections)
+			}
+			rest = rest[i+1:]
 		}
 		for i, s := range site.Sections {
 			if s.Title == "" || s.Description == "" || s.HTML == "" || s.InlineHTML == "" || s.Updated.IsZero() {

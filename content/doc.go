@@ -10,6 +10,8 @@
 //	pages/{slug}.md    /about, /privacy           front matter: title, slug, description, updated
 //	compare.yaml       /compare                   title, description, updated, summary, rows
 //	whichrole.yaml     /which-role                questions (legends, hints, errors, options), reasons, recommendations, split
+//	publisher.yaml     every page's footer, /about  name and contact (email or web address) of whoever publishes the site;
+//	                                              {publisher} in a standalone page becomes the name, linked to the contact
 //	words.yaml         every page                 the words of the pages the server builds: titles, headings,
 //	                                              labels, messages, error pages, the brief's headings
 //	hiringkit.yaml     /which-role/job-ad, brief  the job adverts' parts, and each hire's scorecard, interview

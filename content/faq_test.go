@@ -8,7 +8,7 @@ func TestLoadAnswerErrors(t *testing.T) {
 	testLoadErrors(t, []loadErrorCase{
 		{
 			name: "related names a missing section",
-			edit: replace(paid, "  - hiring\n", "  - hirng\n"),
+			edit: set(paid, "related", "[hirng]"),
 			file: paid, at: "related:", reason: `related: no guide section "hirng"`,
 		},
 		{
@@ -18,7 +18,7 @@ func TestLoadAnswerErrors(t *testing.T) {
 		},
 		{
 			name:   "required answer out of order",
-			edit:   replace(paid, "order: 4", "order: 40"),
+			edit:   set(paid, "order", "40"),
 			reason: `answer 4 by order must be "who-gets-paid-more"`,
 		},
 		{

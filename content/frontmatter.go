@@ -55,19 +55,13 @@ func readMarkdownFile(fsys fs.FS, file string, meta any) (fm yamlLines, body []b
 // decodeYAML decodes src strictly into v: unknown keys and duplicate keys
 // are errors. first is the file line on which src starts.
 func decodeYAML(file string, src []byte, first int, v any) error {
-	err := yaml.UnmarshalWithOptions(src, v, yaml.DisallowUnknownField())
-	if err == nil {
-		return nil
+	if err := yaml.UnmarshalWithOptions(src, v, yaml.DisallowUnknownField()); err != nil {
+		return plainYAMLError(file, src, first, err)
 	}
-	var ye yaml.Error
-	if errors.As(err, &ye) {
-		line := first
-		if tok := ye.GetToken(); tok != nil && tok.Position != nil {
-			line = first + tok.Position.Line - 1
-		}
-		return fileErrorf(file, line, "%s", ye.GetMessage())
+	if err := checkWholeNumbers(file, src, first, v); err != nil {
+		return err
 	}
-	return fileErrorf(file, first, "%v", err)
+	return nil
 }
 
 // parseDate parses a front-matter date such as 2026-11-27.

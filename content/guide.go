@@ -129,6 +129,7 @@ func loadSections(md goldmark.Markdown, fsys fs.FS, broken map[string]bool) (sec
 	docs = map[string]*document{}
 	bySlug := map[string]*Section{}
 	byOrder := map[int]*Section{}
+	var sameOrder [][2]*Section // a section, and the one that had its order first
 	for _, file := range files {
 		s, doc, err := loadSection(md, fsys, file)
 		problems.add(err)
@@ -141,13 +142,20 @@ func loadSections(md goldmark.Markdown, fsys fs.FS, broken map[string]bool) (sec
 			continue
 		}
 		if other, dup := byOrder[s.Order]; dup {
-			problems.add(fileErrorf(file, s.orderLine, "order %d is taken by %s: give each section its own", s.Order, other.file))
+			sameOrder = append(sameOrder, [2]*Section{s, other})
 		}
 		bySlug[s.Slug], byOrder[s.Order] = s, s
 		docs[s.Slug] = doc
 		sections = append(sections, s)
 	}
 	slices.SortStableFunc(sections, func(a, b *Section) int { return a.Order - b.Order })
+	for _, pair := range sameOrder {
+		s, other := pair[0], pair[1]
+		free := sections[len(sections)-1].Order + 1
+		problems.add(fileErrorf(s.file, s.orderLine,
+			"order %d is taken by %s: give each section an order of its own; %d is free (the end of the guide), or renumber the sections after this one to put it in between",
+			s.Order, other.file, free))
+	}
 
 	// The shipped sections, in the order the files give them.
 	var shipped []*Section

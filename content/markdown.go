@@ -148,6 +148,12 @@ func headingID(h *ast.Heading) string {
 // the typographer's entities, backslash escapes and entity references
 // decoded as the HTML renderer would.
 func plainText(n ast.Node, src []byte) string {
+	return strings.TrimSpace(rawText(n, src))
+}
+
+// rawText is plainText with the spaces at its ends kept, for joining the
+// text of sibling nodes.
+func rawText(n ast.Node, src []byte) string {
 	var b strings.Builder
 	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -168,7 +174,7 @@ func plainText(n ast.Node, src []byte) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	return strings.TrimSpace(b.String())
+	return b.String()
 }
 
 // unescapeText resolves backslash escapes and entity references in a text

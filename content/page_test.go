@@ -12,28 +12,28 @@ func TestLoadPageErrors(t *testing.T) {
 	testLoadErrors(t, []loadErrorCase{
 		{
 			name: "unknown field",
-			edit: replace(about, "slug: about\n", "slug: about\norder: 1\n"),
+			edit: appendField(about, "order: 1"),
 			file: about, at: "order: 1", reason: `unknown field "order"`,
 		},
 		{
 			name: "missing title",
-			edit: replace(about, "title: About this guide\n", ""),
+			edit: set(about, "title", drop),
 			file: about, line: 2, reason: "title is required",
 		},
 		{
 			name: "bad slug",
-			edit: replace(about, "slug: about", "slug: About"),
-			file: about, at: "slug: About", reason: "lower-case words",
+			edit: set(about, "slug", "About"),
+			file: about, field: "slug", reason: "lower-case words",
 		},
 		{
 			name: "description too long",
-			edit: replace(about, "description: Who", "description: "+strings.Repeat("x", 160)+" Who"),
-			file: about, at: "description: xxx", reason: "the limit is 160",
+			edit: set(about, "description", strings.Repeat("x", 161)),
+			file: about, field: "description", reason: "the limit is 160",
 		},
 		{
 			name: "bad date",
-			edit: replace(about, "updated: 2026-11-27", "updated: 27/11/2026"),
-			file: about, at: "updated: 27/11/2026", reason: "is not a date",
+			edit: set(about, "updated", "27/11/2026"),
+			file: about, field: "updated", reason: "is not a date",
 		},
 		{
 			name: "raw HTML",

@@ -70,10 +70,7 @@ func cellItem(cell ast.Node, src []byte) (Item, bool) {
 	term := plainText(strong, src)
 	var detail strings.Builder
 	for c := strong.NextSibling(); c != nil; c = c.NextSibling() {
-		detail.WriteString(plainText(c, src))
-		if t, ok := c.(*ast.Text); ok && len(t.Segment.Value(src)) > 0 && t.Segment.Value(src)[len(t.Segment.Value(src))-1] == ' ' {
-			detail.WriteByte(' ')
-		}
+		detail.WriteString(rawText(c, src))
 	}
 	text := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(detail.String()), ":–—-"))
 	return Item{Term: strings.TrimSuffix(term, ":"), Detail: text}, term != "" && text != ""

@@ -33,20 +33,17 @@ func TestLoadRoleTableErrors(t *testing.T) {
 		},
 		{
 			name: "cell without a bold term",
-			edit: replace(responsibilities, "| **Vision and strategy**: Sets", "| Vision and strategy: Sets"),
-			file: responsibilities, at: "| Vision and strategy: Sets", reason: `each role-table cell reads "**Term**: explanation"`,
+			edit: replaceFirst(responsibilities, `\| \*\*[^*|]+\*\*: `, "| Fixture term without bold: "),
+			file: responsibilities, at: "| Fixture term without bold: ", reason: `each role-table cell reads "**Term**: explanation"`,
 		},
 	})
 }
 
 func TestRoleTableItems(t *testing.T) {
-	site := mustLoad(t)
+	// The first cell of the table, whatever it says today, becomes ours.
+	site := mustLoad(t, replaceFirst(responsibilities, `\| \*\*[^*|]+\*\*: [^|]+\|`, "| **Fixture term**: Fixture detail, with *emphasis* and `code`. |"))
 	first := site.ProductManager.Responsibilities[0]
-	if first.Term != "Vision and strategy" || first.Detail != "Sets the product’s direction and roadmap, based on your business objectives and what the market is asking for." {
+	if first.Term != "Fixture term" || first.Detail != "Fixture detail, with emphasis and code." {
 		t.Errorf("first product-manager responsibility = %+v", first)
-	}
-	last := site.ProjectManager.Skills[len(site.ProjectManager.Skills)-1]
-	if last.Term != "Risk management and problem-solving" || last.Detail != "Catches roadblocks early and adjusts plans before trouble arrives." {
-		t.Errorf("last project-manager skill = %+v", last)
 	}
 }

@@ -2,6 +2,7 @@ package content
 
 import (
 	"io/fs"
+	"strings"
 	"time"
 
 	"github.com/yuin/goldmark"
@@ -25,6 +26,7 @@ type Site struct {
 	Questionnaire Questionnaire
 	Words         Words
 	Pages         []*Page // standalone pages: /about, /privacy
+	Publisher     Publisher
 
 	// HiringKit holds the job adverts and the hiring brief's kit.
 	HiringKit HiringKit
@@ -135,6 +137,11 @@ func Load(fsys fs.FS) (*Site, error) {
 	problems.add(err)
 	site.Words, err = loadWords(fsys, "words.yaml")
 	problems.add(err)
+	site.Publisher, err = loadPublisher(fsys, "publisher.yaml")
+	problems.add(err)
+	for _, p := range site.Pages {
+		p.HTML = strings.ReplaceAll(p.HTML, publisherToken, site.Publisher.html())
+	}
 	var kitLinks []Link
 	site.HiringKit, kitLinks, err = loadHiringKit(fsys, "hiringkit.yaml")
 	problems.add(err)

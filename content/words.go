@@ -54,6 +54,7 @@ type Words struct {
 type LayoutWords struct {
 	SkipLink    string `yaml:"skip_link"`
 	Footer      string `yaml:"footer"`
+	PublishedBy string `yaml:"published_by"` // before the publisher's name
 	AboutLink   string `yaml:"about_link"`
 	PrivacyLink string `yaml:"privacy_link"`
 	StartButton string `yaml:"start_button"` // to the questionnaire
@@ -75,12 +76,11 @@ type LayoutWords struct {
 	MainNav     string `yaml:"main_nav"`
 	ContentsNav string `yaml:"contents_nav"`
 	PagerNav    string `yaml:"pager_nav"`
+	FooterNav   string `yaml:"footer_nav"`
 }
 
 // HomeWords are the home page's.
 type HomeWords struct {
-	GuideCard       string `yaml:"guide_card"`
-	GuideCardText   string `yaml:"guide_card_text"`
 	CompareCard     string `yaml:"compare_card"`
 	CompareCardText string `yaml:"compare_card_text"`
 	FAQCard         string `yaml:"faq_card"`
@@ -93,7 +93,9 @@ type CompareWords struct {
 	Caption        string `yaml:"caption"`
 	ProductManager string `yaml:"product_manager"` // the columns' headings
 	ProjectManager string `yaml:"project_manager"`
-	ReadMore       string `yaml:"read_more"` // each row's link to the guide
+	ReadMore       string `yaml:"read_more"`    // each row's link to the guide
+	StillUnsure    string `yaml:"still_unsure"` // under the table, before the questionnaire's link
+	FAQLink        string `yaml:"faq_link"`
 }
 
 // GuideWords are the one-page guide's.
@@ -109,6 +111,7 @@ type FAQWords struct {
 	Permalink  string `yaml:"permalink"`
 	ReadMore   string `yaml:"read_more"`
 	AllAnswers string `yaml:"all_answers"`
+	Index      string `yaml:"index"` // above the list of questions at the top of /faq
 }
 
 // FormWords are the questionnaire's, and its messages.

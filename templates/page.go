@@ -5,15 +5,20 @@
 package templates
 
 import (
-	"github.com/guide/pmvspm/content"
+	"strings"
 	"time"
+
+	"github.com/guide/pmvspm/content"
 
 	"github.com/a-h/templ"
 	"github.com/guide/pmvspm/static"
 )
 
-// SiteName is the name in the header, titles and Open Graph tags.
-const SiteName = "Product or Project Manager?"
+// SiteName is the name in the header, titles and Open Graph tags. The
+// wordmark sets its "or" apart: siteProduct, then "or", then siteProject.
+const SiteName = "Product or Project"
+
+var siteProduct, siteProject, _ = strings.Cut(SiteName, " or ")
 
 // Meta is what every page says about itself in <head>.
 type Meta struct {
@@ -29,6 +34,8 @@ type Meta struct {
 	Image       Image // the social card: og:image
 	// Layout are the words on every page: skip link and footer.
 	Layout content.LayoutWords
+	// Publisher is who publishes the site, named in the footer.
+	Publisher content.Publisher
 }
 
 // Image is a page's social card: an absolute URL, its size and its text.

@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 )
 
@@ -46,7 +47,6 @@ func BenchmarkServe(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	background.wait()
 	for _, target := range []string{"/guide", "/which-role/result?goal=new-product&problems=over-budget&customer_facing=yes&complexity=several-teams"} {
 		for _, enc := range []string{"", "br, gzip"} {
 			rec := httptest.NewRecorder()
@@ -73,5 +73,36 @@ func BenchmarkServe(b *testing.B) {
 			b.Run(name+"/full", func(b *testing.B) { benchmarkHandler(b, h, target, enc) })
 			b.Run(name+"/bare", func(b *testing.B) { benchmarkHandler(b, bare, target, enc) })
 		}
+	}
+}
+
+// BenchmarkQuery compares a clean, cached result with the junk the
+// hardening issue sent: 6,900 empty parameters, 14 KB of junk, and a bad
+// link within the limits (served from the cache after its first render).
+//
+//	go test ./web -run '^$' -bench Query -benchmem
+func BenchmarkQuery(b *testing.B) {
+	h, err := NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), loadSite(b), Config{RequestLog: io.Discard})
+	if err != nil {
+		b.Fatal(err)
+	}
+	const clean = "goal=new-product&problems=over-budget&customer_facing=yes&complexity=several-teams"
+	for _, tt := range []struct{ name, query string }{
+		{"clean", clean},
+		{"empty-params", clean + strings.Repeat("&", 6900)},
+		{"junk-14KB", clean + "&x=" + strings.Repeat("y", 14<<10)},
+		{"bad-link", "goal=zzz&complexity=single-team"},
+	} {
+		b.Run(tt.name, func(b *testing.B) {
+			target := "/which-role/result?" + tt.query
+			req := httptest.NewRequest(http.MethodGet, target, nil)
+			req.Header.Set("Accept-Encoding", "gzip, deflate, br")
+			w := &discardWriter{h: http.Header{}}
+			b.ReportAllocs()
+			for b.Loop() {
+				clear(w.h)
+				h.ServeHTTP(w, req)
+			}
+		})
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"image/color"
 	"image/draw"
 	"image/png"
+	"math"
 	"net/http"
 	"strings"
 	"sync"
@@ -35,7 +36,7 @@ const (
 	cardHeight = 630
 	// cardVersion changes whenever the drawing changes, to give every card
 	// a new URL.
-	cardVersion = "1"
+	cardVersion = "2"
 )
 
 // A card is one social card: what it shows, where it is served, and its
@@ -144,43 +145,78 @@ func cardFonts() (bold, regular *opentype.Font, err error) {
 	return cardBold, cardRg, cardFontsErr
 }
 
+// The site's colours (static/style.css): the teal accent, and the product
+// and project managers' blue and amber.
 var (
-	cardBG      = color.RGBA{0xf2, 0xf4, 0xf8, 0xff}
+	cardBG      = color.RGBA{0xff, 0xff, 0xff, 0xff}
 	cardInk     = color.RGBA{0x1c, 0x1c, 0x21, 0xff}
-	cardMuted   = color.RGBA{0x4b, 0x4b, 0x57, 0xff}
-	cardProduct = color.RGBA{0x0b, 0x57, 0xd0, 0xff}
+	cardAccent  = color.RGBA{0x00, 0x67, 0x7f, 0xff}
+	cardOnTeal  = color.RGBA{0xff, 0xff, 0xff, 0xff}
+	cardProduct = color.RGBA{0x1f, 0x4f, 0xbf, 0xff}
 	cardProject = color.RGBA{0x9a, 0x44, 0x00, 0xff}
 )
 
-// drawCard draws a card: the two roles' colours down the left edge, the
-// kind of page, its title as large as fits in four lines, and the site's
-// name at the foot.
+// The card's layout, in pixels.
+const (
+	cardBand    = 120                  // the teal band at the top, with the mark and the name
+	cardStripe  = 16                   // the two roles' colours along the foot
+	cardLeft    = 96                   // the text's left edge
+	cardMarkX   = cardLeft             // the mark's top left corner
+	cardMarkY   = 30                   //
+	cardMarkPx  = 3                    // pixels per unit of the mark's 30×20 drawing
+	cardLastRow = cardHeight - 70      // the title's last baseline, at most
+	cardRight   = cardWidth - cardLeft // the text's right edge
+	cardTitleY  = cardBand + 115       // the kicker's baseline
+)
+
+// drawCard draws a card in the site's colours: the teal band with the mark
+// and the site's name, the kind of page in teal, its title as large as
+// fits, and the product and project managers' colours along the foot.
 func drawCard(w *bytes.Buffer, kicker, title string) error {
 	bold, regular, err := cardFonts()
 	if err != nil {
 		return fmt.Errorf("card fonts: %w", err)
 	}
 	img := image.NewRGBA(image.Rect(0, 0, cardWidth, cardHeight))
-	draw.Draw(img, img.Bounds(), image.NewUniform(cardBG), image.Point{}, draw.Src)
-	draw.Draw(img, image.Rect(0, 0, 24, cardHeight/2), image.NewUniform(cardProduct), image.Point{}, draw.Src)
-	draw.Draw(img, image.Rect(0, cardHeight/2, 24, cardHeight), image.NewUniform(cardProject), image.Point{}, draw.Src)
+	fill := func(r image.Rectangle, c color.Color) {
+		draw.Draw(img, r, image.NewUniform(c), image.Point{}, draw.Src)
+	}
+	fill(img.Bounds(), cardBG)
+	fill(image.Rect(0, 0, cardWidth, cardBand), cardAccent)
+	fill(image.Rect(0, cardHeight-cardStripe, cardWidth/2, cardHeight), cardProduct)
+	fill(image.Rect(cardWidth/2, cardHeight-cardStripe, cardWidth, cardHeight), cardProject)
+	drawMark(img, cardMarkX, cardMarkY, cardMarkPx, cardOnTeal)
 
-	const left, right = 96, cardWidth - 96
 	face := func(f *opentype.Font, size float64) (font.Face, error) {
 		return opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingFull})
 	}
-	text := func(f font.Face, c color.Color, x, y int, s string) {
+	text := func(f font.Face, c color.Color, x, y int, s string) int {
 		d := font.Drawer{Dst: img, Src: image.NewUniform(c), Face: f, Dot: fixed.P(x, y)}
 		d.DrawString(s)
+		return d.Dot.X.Ceil()
 	}
+
+	// The name, its "or" set apart as in the site's wordmark.
+	nameBold, err := face(bold, 44)
+	if err != nil {
+		return err
+	}
+	nameRegular, err := face(regular, 44)
+	if err != nil {
+		return err
+	}
+	product, project, _ := strings.Cut(templates.SiteName, " or ")
+	x := text(nameBold, cardOnTeal, cardMarkX+30*cardMarkPx+28, 76, product)
+	x = text(nameRegular, cardOnTeal, x, 76, " or ")
+	text(nameBold, cardOnTeal, x, 76, project)
 
 	small, err := face(bold, 34)
 	if err != nil {
 		return err
 	}
-	text(small, cardProduct, left, 130, kicker)
+	text(small, cardAccent, cardLeft, cardTitleY, kicker)
 
-	// The largest size at which the title fits above the site's name.
+	// The largest size at which the title fits above the foot.
 	var lines []string
 	var big font.Face
 	size := 76.0
@@ -188,26 +224,47 @@ func drawCard(w *bytes.Buffer, kicker, title string) error {
 		if big, err = face(bold, size); err != nil {
 			return err
 		}
-		lines = wrap(big, title, right-left)
-		if lastBaseline(size, len(lines)) <= 480 {
+		lines = wrap(big, title, cardRight-cardLeft)
+		if lastBaseline(size, len(lines)) <= cardLastRow {
 			break
 		}
 	}
 	for i, l := range lines {
-		text(big, cardInk, left, lastBaseline(size, i+1), l)
+		text(big, cardInk, cardLeft, lastBaseline(size, i+1), l)
 	}
-
-	foot, err := face(regular, 32)
-	if err != nil {
-		return err
-	}
-	text(foot, cardMuted, left, cardHeight-72, templates.SiteName)
 	return (&png.Encoder{CompressionLevel: png.DefaultCompression}).Encode(w, img)
+}
+
+// drawMark draws the site's mark (templates' wordmark: two rings 8.5 units
+// across on a 30×20 drawing, their overlap filled) at (x, y), scale pixels
+// a unit, in c, smoothing the edges.
+func drawMark(img *image.RGBA, x, y, scale int, c color.RGBA) {
+	s := float64(scale)
+	r, half := 8.5*s, 1.0*s // radius and half the stroke
+	c1x, c2x, cy := float64(x)+10*s, float64(x)+20*s, float64(y)+10*s
+	clamp := func(v float64) float64 { return max(0, min(1, v)) }
+	for py := y; py < y+20*scale; py++ {
+		for px := x; px < x+30*scale; px++ {
+			fx, fy := float64(px)+.5, float64(py)+.5
+			d1, d2 := math.Hypot(fx-c1x, fy-cy), math.Hypot(fx-c2x, fy-cy)
+			cover := max(
+				clamp(half-math.Abs(d1-r)+.5), // the first ring
+				clamp(half-math.Abs(d2-r)+.5), // the second
+				clamp(min(r-d1, r-d2)+.5),     // the overlap
+			)
+			if cover == 0 {
+				continue
+			}
+			under := img.RGBAAt(px, py)
+			mix := func(a, b uint8) uint8 { return uint8(float64(a)*(1-cover) + float64(b)*cover + .5) }
+			img.SetRGBA(px, py, color.RGBA{mix(under.R, c.R), mix(under.G, c.G), mix(under.B, c.B), 0xff})
+		}
+	}
 }
 
 // lastBaseline is where the nth line of a title at size sits.
 func lastBaseline(size float64, n int) int {
-	return 200 + int(size) + (n-1)*int(size*1.22)
+	return cardTitleY + 24 + int(size) + (n-1)*int(size*1.22)
 }
 
 // wrap breaks s into lines no wider than width pixels in face.

@@ -2,11 +2,16 @@ package web
 
 import (
 	"bytes"
+	"encoding/hex"
+	"image/color"
 	"image/png"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/guide/pmvspm/static"
 )
 
 // TestSocialCards checks every HTML page's social card tags, and that each
@@ -117,5 +122,73 @@ func BenchmarkMakeCards(b *testing.B) {
 	s := &server{site: loadSite(b)}
 	for b.Loop() {
 		s.makeCards()
+	}
+}
+
+// TestCardIdentity reads the pixels of the site's card: the stylesheet's
+// teal accent across the top, the mark in white on it (two rings, their
+// overlap filled), the kicker in teal, and the product and project
+// managers' colours along the foot, so a shared link looks like the site.
+func TestCardIdentity(t *testing.T) {
+	srv, _ := newTestServer(t, Config{})
+	sheet, ok := static.Get("style.css")
+	if !ok {
+		t.Fatal("no style.css")
+	}
+	css := string(sheet.Body)
+	colour := func(name string) color.RGBA {
+		t.Helper()
+		m := regexp.MustCompile(`--` + name + `:#([0-9a-f]{6})`).FindStringSubmatch(css)
+		if m == nil {
+			t.Fatalf("style.css has no --%s", name)
+		}
+		b, _ := hex.DecodeString(m[1])
+		return color.RGBA{b[0], b[1], b[2], 0xff}
+	}
+	accent, product, project := colour("accent"), colour("product"), colour("project")
+	white := color.RGBA{0xff, 0xff, 0xff, 0xff}
+
+	doc := get(t, srv, "/").doc(t)
+	path := strings.TrimPrefix(doc.Find(`meta[property="og:image"]`).AttrOr("content", ""), "https://guide.example")
+	img, err := png.Decode(bytes.NewReader(get(t, srv, path).body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := func(x, y int) color.RGBA {
+		r, g, b, _ := img.At(x, y).RGBA()
+		return color.RGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), 0xff}
+	}
+	// The mark: 30×20 units at 3px a unit from (96, 30); rings of radius 8.5
+	// round (10, 10) and (20, 10).
+	for _, p := range []struct {
+		what string
+		x, y int
+		want color.RGBA
+	}{
+		{"the band, right", 1150, 60, accent},
+		{"the band, left", 20, 100, accent},
+		{"the mark's overlap", 96 + 45, 60, white},
+		{"the first ring", 96 + 30 - 25, 60, white},
+		{"the second ring", 96 + 60 + 25, 60, white},
+		{"inside the first ring", 96 + 22, 60, accent},
+		{"inside the second ring", 96 + 68, 60, accent},
+		{"the foot, left", 20, 625, product},
+		{"the foot, right", 1180, 625, project},
+	} {
+		if got := at(p.x, p.y); got != p.want {
+			t.Errorf("%s (%d, %d) is %v, want %v", p.what, p.x, p.y, got, p.want)
+		}
+	}
+	// The kicker, in teal, under the band.
+	teal := 0
+	for y := 130; y < 260; y++ {
+		for x := 96; x < 700; x++ {
+			if at(x, y) == accent {
+				teal++
+			}
+		}
+	}
+	if teal < 500 {
+		t.Errorf("%d teal pixels under the band, want the kicker in teal", teal)
 	}
 }

@@ -47,7 +47,7 @@ func (s *server) prerenderErrors() error {
 		if err != nil {
 			return fmt.Errorf("render the %d page: %w", status, err)
 		}
-		s.errorPages[status] = newRepresentation(htmlType, noStore, body)
+		s.errorPages[status] = newUncompressed(htmlType, noStore, body)
 	}
 	return nil
 }

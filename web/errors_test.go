@@ -16,8 +16,8 @@ import (
 func TestErrorPages(t *testing.T) {
 	srv, _ := newTestServer(t, Config{PostBurst: 1, PostRate: 10 * 60e9})
 	postForm(t, srv, "/which-role", "") // uses up the only token
-	background.wait()
 	const browser = "gzip, deflate, br"
+	words := loadSite(t).Words.Errors
 	tests := []struct {
 		name       string
 		method     string
@@ -26,11 +26,11 @@ func TestErrorPages(t *testing.T) {
 		wantStatus int
 		wantH1     string
 	}{
-		{"unknown path", "GET", "/no-such-page", "", nil, 404, "Page not found"},
-		{"unknown slug", "GET", "/guide/no-such-section", "", nil, 404, "Page not found"},
-		{"wrong method", "DELETE", "/guide", "", nil, 405, "Method not allowed"},
-		{"cross-site post", "POST", "/which-role", "goal=x", []string{"Sec-Fetch-Site", "cross-site"}, 403, "Request refused"},
-		{"too many posts", "POST", "/which-role", "goal=x", nil, 429, "Too many requests"},
+		{"unknown path", "GET", "/no-such-page", "", nil, 404, words.NotFound.Heading},
+		{"unknown slug", "GET", "/guide/no-such-section", "", nil, 404, words.NotFound.Heading},
+		{"wrong method", "DELETE", "/guide", "", nil, 405, words.MethodNotAllowed.Heading},
+		{"cross-site post", "POST", "/which-role", "goal=x", []string{"Sec-Fetch-Site", "cross-site"}, 403, words.Forbidden.Heading},
+		{"too many posts", "POST", "/which-role", "goal=x", nil, 429, words.TooManyRequests.Heading},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -85,11 +85,10 @@ func allocPerRequest(h http.Handler, newReq func() *http.Request) (bytesPerReq u
 // request, whatever the client accepts. (Brotli at quality 11 allocates
 // tens of MB a page.)
 func TestErrorsCompressCheaply(t *testing.T) {
-	h, err := NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), loadSite(t), Config{RequestLog: io.Discard, PostBurst: 1000})
+	h, err := NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), loadSite(t), Config{RequestLog: io.Discard, PostBurst: 1000, Encodings: testEncodings})
 	if err != nil {
 		t.Fatal(err)
 	}
-	background.wait()
 	tests := []struct {
 		name       string
 		newReq     func() *http.Request
@@ -149,7 +148,6 @@ func BenchmarkNotFound(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	background.wait()
 	for _, enc := range []string{"", "gzip, deflate, br"} {
 		name := "identity"
 		if enc != "" {

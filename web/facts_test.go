@@ -23,15 +23,15 @@ var sourceFacts = []struct {
 	{"/guide/definitions", "project manager: kinds of projects", []string{"software development", "marketing campaign", "IT initiative"}},
 	{"/guide/responsibilities", "duties vary by company and industry", []string{"company and industry"}},
 	{"/guide/skills", "product manager: strategic thinking with hands-on execution", []string{"strategic thinking with hands-on execution"}},
-	{"/guide/skills", "project manager: organizational, analytical, leadership skills", []string{"organization, analysis and leadership"}},
+	{"/guide/skills", "project manager: organizational, analytical, leadership skills", []string{"organisation, analysis and leadership"}},
 	{"/guide/skills", "coding not always required", []string{"doesn't always need to code"}},
-	{"/guide/skills", "project manager: built efficiently, on time, within scope", []string{"without waste", "on schedule", "scope"}},
+	{"/guide/skills", "project manager: built efficiently, on time, within scope", []string{"without waste", "agreed schedule and scope"}},
 	{"/guide/skills", "project manager alongside a product manager or alone", []string{"alongside a product manager", "of their own"}},
 	{"/guide/differences", "the rule of thumb", []string{"what", "why", "how", "when"}},
 	{"/guide/scenarios", "a new product needs both roles", []string{"A new product needs both roles", "roadmap", "blocking"}},
 	{"/guide/scenarios", "internal IT: project manager leads", []string{"project manager", "leads", "timeline", "rollout"}},
 	{"/guide/scenarios", "internal IT: product manager only if customer-facing", []string{"product your customers use"}},
-	{"/guide/scenarios", "mobile feature", []string{"why users will care", "on schedule"}},
+	{"/guide/scenarios", "mobile feature", []string{"why users will care", "to the schedule", "ships when planned"}},
 	{"/guide/scenarios", "project managers give structure to the vision", []string{"structure", "vision"}},
 	{"/guide/working-together", "SaaS feature example", []string{"SaaS", "new feature", "on time"}},
 	{"/guide/working-together", "handoff: roadmaps and feature definitions", []string{"roadmap", "feature definitions", "actionable steps"}},
@@ -47,7 +47,7 @@ var sourceFacts = []struct {
 	{"/guide/hiring", "hire a project manager when", []string{"over budget", "missing deadlines", "poor coordination"}},
 	{"/guide/hiring", "complex tech projects need both", []string{"complex", "technology projects", "both"}},
 	{"/faq/is-a-product-manager-above-a-project-manager", "neither is above the other", []string{"neither role outranks the other", "strategy and vision", "execution and timelines"}},
-	{"/faq/does-product-management-replace-project-management", "neither replaces the other", []string{"No", "on schedule", "scope"}},
+	{"/faq/does-product-management-replace-project-management", "neither replaces the other", []string{"No", "agreed schedule and scope"}},
 	{"/faq/best-degree-for-a-product-manager", "degrees and experience", []string{"MBA", "business", "computer science", "engineering", "marketing", "UX", "business strategy"}},
 	{"/faq/who-gets-paid-more", "pay", []string{"on average", "tech and SaaS", "experience", "industry", "location"}},
 	{"/compare", "time horizon: several things at once", []string{"many tasks, teams and deadlines"}},
@@ -96,7 +96,8 @@ func TestRetiredClaims(t *testing.T) {
 		"a willingness to get hands-on",
 		"timelines, milestones and schedules",
 		"product manager for how",
-		"read more in from", // a "Read more" line above the related-links box
+		"read more in from",   // a "Read more" line above the related-links box
+		"grew up in software", // project management grew up in construction, engineering and defence
 	}
 	srv, _ := newTestServer(t, Config{})
 	for path := range publicPages(t) {

@@ -32,6 +32,8 @@ func loadSite(t testing.TB) *content.Site {
 	return testSite
 }
 
+var testEncodings = NewEncodingCache()
+
 // newTestServer starts the real handler on a loopback port.
 func newTestServer(t testing.TB, cfg Config) (*httptest.Server, *syncBuffer) {
 	t.Helper()
@@ -41,6 +43,9 @@ func newTestServer(t testing.TB, cfg Config) (*httptest.Server, *syncBuffer) {
 	}
 	if cfg.RequestLog == nil {
 		cfg.RequestLog, cfg.LogFormat = &logs, "json"
+	}
+	if cfg.Encodings == nil {
+		cfg.Encodings = testEncodings // the tests' many servers compress each page once
 	}
 	h, err := NewServer(slog.New(slog.NewJSONHandler(&logs, nil)), loadSite(t), cfg)
 	if err != nil {

@@ -36,7 +36,7 @@ func TestNewServerChecksLinks(t *testing.T) {
 	if err != nil {
 		t.Fatalf("content.Load: %v", err)
 	}
-	_, err = NewServer(slogTo(&syncBuffer{}), site, Config{})
+	_, err = NewServer(slogTo(&syncBuffer{}), site, Config{Encodings: testEncodings})
 	if err == nil {
 		t.Fatal("NewServer accepted broken links")
 	}

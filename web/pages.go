@@ -33,7 +33,7 @@ func render(c templ.Component) ([]byte, error) {
 }
 
 func (s *server) meta(path, title, description string) templates.Meta {
-	m := templates.Meta{Title: title, Description: description, Path: path, BaseURL: s.cfg.BaseURL, Layout: s.site.Words.Layout}
+	m := templates.Meta{Title: title, Description: description, Path: path, BaseURL: s.cfg.BaseURL, Layout: s.site.Words.Layout, Publisher: s.site.Publisher}
 	s.withCard(&m, siteCard)
 	return m
 }
@@ -65,7 +65,7 @@ func (s *server) prerender() error {
 		m.Nav, m.OGType = "guide", "article"
 		m.JSONLD = s.article(m, sec.Updated)
 		s.withCard(&m, sectionCard(sec.Slug))
-		pages = append(pages, page{m.Path, templates.SectionPage(m, site.Sections, i)})
+		pages = append(pages, page{m.Path, templates.SectionPage(m, site.Words.Guide, site.Sections, i)})
 	}
 
 	cmp := s.meta("/compare", site.Comparison.Title, site.Comparison.Description)
@@ -119,12 +119,15 @@ func (s *server) prerender() error {
 	s.addPage("/sitemap.xml", "application/xml; charset=utf-8", sitemap)
 	s.addPage("/robots.txt", "text/plain; charset=utf-8", s.robots())
 
+	if err := s.prerenderDamagedLink(); err != nil {
+		return err
+	}
 	if err := s.prerenderErrors(); err != nil {
 		return err
 	}
 	s.static = staticFiles()
 	ico, _ := static.Get("favicon.ico")
-	s.favicon = newRepresentation(ico.ContentType, "public, max-age=86400", ico.Body)
+	s.favicon = newUncompressed(ico.ContentType, "public, max-age=86400", ico.Body)
 	return nil
 }
 
@@ -146,7 +149,7 @@ type prerenderedPage struct {
 }
 
 func (s *server) addPage(path, contentType string, body []byte) {
-	s.pages[path] = &prerenderedPage{representation: newRepresentation(contentType, s.pageCacheControl, body)}
+	s.pages[path] = &prerenderedPage{representation: newUncompressed(contentType, s.pageCacheControl, body)}
 }
 
 // setPageRoutes gives each prerendered page the router's pattern for it.

@@ -4,6 +4,7 @@ import (
 	"container/list"
 	"net"
 	"net/http"
+	"net/netip"
 	"strconv"
 	"strings"
 	"sync"
@@ -12,46 +13,59 @@ import (
 	"golang.org/x/time/rate"
 )
 
-// limiter keeps one token bucket per client address, for at most max
+// limiter keeps one token bucket per client network, for at most max
 // clients: when a new one arrives and the table is full, the client seen
 // least recently is forgotten (an evicted client starts again with a full
-// bucket, which only errs towards serving). Memory stays bounded whatever
-// the number of addresses.
+// bucket, which only errs towards serving). A client is an IPv4 address or
+// an IPv6 /64 (one customer's network: whoever holds one holds them all).
+// Keys are fixed-size, so memory stays bounded whatever clients send.
 type limiter struct {
 	mu      sync.Mutex
 	every   time.Duration
 	burst   int
 	max     int
-	clients map[string]*list.Element // of *client
-	order   list.List                // front: seen most recently
+	clients map[netip.Prefix]*list.Element // of *client
+	order   list.List                      // front: seen most recently
 }
 
 type client struct {
-	addr   string
+	key    netip.Prefix
 	bucket *rate.Limiter
 }
 
 func newLimiter(every time.Duration, burst, max int) *limiter {
-	return &limiter{every: every, burst: burst, max: max, clients: map[string]*list.Element{}}
+	return &limiter{every: every, burst: burst, max: max, clients: map[netip.Prefix]*list.Element{}}
 }
 
-// reserve takes a token for addr; if none is left it returns how long until
+// limitKey is the bucket an address falls in: itself for IPv4, its /64
+// for IPv6.
+func limitKey(ip netip.Addr) netip.Prefix {
+	bits := 32
+	if ip.Is6() {
+		bits = 64
+	}
+	p, _ := ip.Prefix(bits)
+	return p
+}
+
+// reserve takes a token for ip; if none is left it returns how long until
 // one is.
-func (l *limiter) reserve(addr string, now time.Time) (ok bool, retryAfter time.Duration) {
+func (l *limiter) reserve(ip netip.Addr, now time.Time) (ok bool, retryAfter time.Duration) {
+	key := limitKey(ip)
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	var c *client
-	if e, found := l.clients[addr]; found {
+	if e, found := l.clients[key]; found {
 		l.order.MoveToFront(e)
 		c = e.Value.(*client)
 	} else {
 		if l.order.Len() >= l.max {
 			oldest := l.order.Back()
-			delete(l.clients, oldest.Value.(*client).addr)
+			delete(l.clients, oldest.Value.(*client).key)
 			l.order.Remove(oldest)
 		}
-		c = &client{addr: strings.Clone(addr), bucket: rate.NewLimiter(rate.Every(l.every), l.burst)}
-		l.clients[c.addr] = l.order.PushFront(c)
+		c = &client{key: key, bucket: rate.NewLimiter(rate.Every(l.every), l.burst)}
+		l.clients[key] = l.order.PushFront(c)
 	}
 	if c.bucket.AllowN(now, 1) {
 		return true, 0
@@ -62,16 +76,20 @@ func (l *limiter) reserve(addr string, now time.Time) (ok bool, retryAfter time.
 	return false, wait
 }
 
-// clientAddr is the client's IP. By default it is the connection's peer.
-// With TrustProxy, the server sits behind one proxy that appends the
-// address it saw to X-Forwarded-For: the right-most entry is the only one
-// the client cannot choose. ClientIPHeader names a header the proxy sets
-// instead (X-Real-IP, CF-Connecting-IP…). Without TrustProxy, and for any
-// header the proxy does not own, what the client sends is ignored.
+// clientAddr is the client's IP address, as the log shows it. By default
+// it is the connection's peer. With TrustProxy, the server sits behind one
+// proxy that appends the address it saw to X-Forwarded-For: the right-most
+// entry is the only one the client cannot choose. ClientIPHeader names a
+// header the proxy sets instead (X-Real-IP, CF-Connecting-IP…). An entry
+// that is not an IP address is ignored, and the connection's peer used.
+// Without TrustProxy, and for any header the proxy does not own, what the
+// client sends is ignored.
 func (s *server) clientAddr(r *http.Request) string {
 	if s.cfg.TrustProxy {
-		if ip := lastEntry(r.Header[s.ipHeader]); ip != "" {
-			return ip
+		if v := lastEntry(r.Header[s.ipHeader]); v != "" {
+			if _, ok := parseClientIP(v); ok {
+				return v
+			}
 		}
 	}
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
@@ -79,6 +97,30 @@ func (s *server) clientAddr(r *http.Request) string {
 		return r.RemoteAddr
 	}
 	return host
+}
+
+// clientIP is clientAddr parsed: the rate limit's key.
+func (s *server) clientIP(r *http.Request) netip.Addr {
+	ip, _ := parseClientIP(s.clientAddr(r))
+	return ip
+}
+
+// parseClientIP reads an address as a proxy writes it: 192.0.2.1,
+// 2001:db8::1, or either with a port ([2001:db8::1]:443). An IPv4 address
+// mapped into IPv6 is taken as IPv4; a zone is dropped.
+func parseClientIP(v string) (netip.Addr, bool) {
+	if len(v) > 64 {
+		return netip.Addr{}, false
+	}
+	ip, err := netip.ParseAddr(v)
+	if err != nil {
+		ap, err := netip.ParseAddrPort(v)
+		if err != nil {
+			return netip.Addr{}, false
+		}
+		ip = ap.Addr()
+	}
+	return ip.Unmap().WithZone(""), true
 }
 
 // lastEntry is the right-most entry of a comma-separated header that may
@@ -97,7 +139,7 @@ func lastEntry(values []string) string {
 // limitPosts answers 429 with Retry-After when a client posts too often.
 func (s *server) limitPosts(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ok, wait := s.limiter.reserve(s.clientAddr(r), time.Now())
+		ok, wait := s.limiter.reserve(s.clientIP(r), time.Now())
 		if !ok {
 			secs := int(wait.Seconds() + 0.999)
 			w.Header()["Retry-After"] = []string{strconv.Itoa(max(secs, 1))}

@@ -2,7 +2,10 @@ package web
 
 import (
 	"fmt"
+	"io"
 	"net/http"
+	"net/netip"
+	"strings"
 	"testing"
 	"time"
 )
@@ -35,6 +38,17 @@ func TestClientAddress(t *testing.T) {
 			{"X-Real-IP", "198.51.100.7", "X-Forwarded-For", "203.0.113.2"},
 			{"X-Real-IP", "198.51.100.8"},
 		}, []int{422, 429, 422}},
+		{"an entry that is not an address falls back to the connection's", Config{TrustProxy: true}, [][]string{
+			{"X-Forwarded-For", "junk-1"},
+			{"X-Forwarded-For", strings.Repeat("j", 12<<10)},
+			{"X-Forwarded-For", "198.51.100.7"},
+		}, []int{422, 429, 422}},
+		{"IPv6 clients are grouped by /64", Config{TrustProxy: true}, [][]string{
+			{"X-Forwarded-For", "2001:db8:1:2::1"},
+			{"X-Forwarded-For", "2001:db8:1:2:ffff:ffff:ffff:ffff"},
+			{"X-Forwarded-For", "[2001:db8:1:3::1]:443"},
+			{"X-Forwarded-For", "198.51.100.7"},
+		}, []int{422, 429, 422, 422}},
 		{"without -trust-proxy every header is ignored", Config{}, [][]string{
 			{"X-Forwarded-For", "198.51.100.7", "X-Real-IP", "198.51.100.7"},
 			{"X-Forwarded-For", "198.51.100.8", "X-Real-IP", "198.51.100.8"},
@@ -68,20 +82,45 @@ func TestCrossOriginBeforeRateLimit(t *testing.T) {
 func TestLimiterIsBounded(t *testing.T) {
 	l := newLimiter(time.Hour, 1, 100)
 	now := time.Now()
-	l.reserve("keep", now)
+	keep := netip.MustParseAddr("192.0.2.1")
+	l.reserve(keep, now)
 	for i := range 10_000 {
-		l.reserve(fmt.Sprint("10.0.", i/256, ".", i%256), now)
+		l.reserve(netip.AddrFrom4([4]byte{10, 0, byte(i / 256), byte(i % 256)}), now)
 		if i%50 == 0 {
-			l.reserve("keep", now) // seen recently: never evicted
+			l.reserve(keep, now) // seen recently: never evicted
 		}
 	}
 	if n := len(l.clients); n != 100 || l.order.Len() != 100 {
 		t.Errorf("tracking %d clients (list %d), want 100", n, l.order.Len())
 	}
-	if ok, _ := l.reserve("keep", now); ok {
+	if ok, _ := l.reserve(keep, now); ok {
 		t.Error("a client seen recently was forgotten: its bucket is full again")
 	}
-	if ok, _ := l.reserve("10.0.0.0", now); !ok {
+	if ok, _ := l.reserve(netip.MustParseAddr("10.0.0.0"), now); !ok {
 		t.Error("the oldest client was not forgotten")
+	}
+}
+
+// Unique junk in X-Forwarded-For, as a flood would send, makes no new
+// limiter entries and reaches the log as the connection's address.
+func TestForwardedForJunkTracksNothing(t *testing.T) {
+	var logs syncBuffer
+	s, h, err := newServer(slogTo(io.Discard), loadSite(t), Config{TrustProxy: true, RequestLog: &logs, LogFormat: "json", Encodings: testEncodings})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptestServer(t, h)
+	for i := range 50 {
+		postForm(t, srv, "/which-role", "goal=nope", "X-Forwarded-For", fmt.Sprint(i, strings.Repeat("x", 4<<10)))
+	}
+	s.limiter.mu.Lock()
+	n := len(s.limiter.clients)
+	s.limiter.mu.Unlock()
+	if n != 1 {
+		t.Errorf("50 junk X-Forwarded-For values: %d limiter entries, want 1 (the connection's)", n)
+	}
+	logs.waitFor(t, `"client_ip":"127.0.0.1"`)
+	if strings.Contains(logs.String(), "xxxx") {
+		t.Error("the junk reached the log as a client address")
 	}
 }

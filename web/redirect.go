@@ -23,16 +23,22 @@ func (s *server) redirectSlashes(next http.Handler) http.Handler {
 			s.serveError(w, r, http.StatusNotFound)
 			return
 		}
+		q := r.URL.RawQuery
+		if !utf8.ValidString(q) || hasControl(q) { // a client's junk, not an attack on the redirect
+			s.serveError(w, r, http.StatusNotFound)
+			return
+		}
 		loc := (&url.URL{Path: clean}).EscapedPath()
-		if r.URL.RawQuery != "" {
-			loc += "?" + r.URL.RawQuery
+		if q != "" {
+			loc += "?" + q
 		}
 		s.redirect(w, r, loc, http.StatusMovedPermanently)
 	})
 }
 
 // redirect sends a redirect to loc, which must stay on the site; a
-// Location that does not is never sent (the request gets a 404).
+// Location that does not is never sent (the request gets a 404). Callers
+// refuse a client's bad input themselves, so the warning here means a bug.
 func (s *server) redirect(w http.ResponseWriter, r *http.Request, loc string, status int) {
 	if !s.isSafeLocation(loc) {
 		s.logger.Warn("refused an off-site redirect", "path", r.URL.Path, "location", loc)

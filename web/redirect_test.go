@@ -128,3 +128,24 @@ func TestSafeLocation(t *testing.T) {
 		}
 	}
 }
+
+// A trailing-slash URL with invalid bytes or controls gets the 404 page
+// quietly: no off-site redirect was involved, so no warning (alert noise).
+func TestNoFalseRedirectWarning(t *testing.T) {
+	srv, logs := newTestServer(t, Config{})
+	addr := strings.TrimPrefix(srv.URL, "http://")
+	for _, target := range []string{"/guide/?\xff", "/guide/?a=\xc3", "/faq/?\x7f", "/guide/?%ff", "/%ff/", "/guide/?\xc2\x85"} {
+		resp := rawRequest(t, addr, http.MethodGet, target)
+		if loc := resp.Header.Get("Location"); loc != "" && !staysOnSite(loc) {
+			t.Errorf("%q: Location %q", target, loc)
+		}
+		if resp.StatusCode != http.StatusNotFound && resp.StatusCode != http.StatusMovedPermanently && resp.StatusCode != http.StatusBadRequest {
+			t.Errorf("%q: status %d", target, resp.StatusCode)
+		}
+	}
+	wantStatus(t, get(t, srv, "/guide"), http.StatusOK)
+	logs.waitFor(t, `"path":"/guide","route"`)
+	if strings.Contains(logs.String(), "off-site redirect") {
+		t.Errorf("a false off-site redirect warning:\n%s", logs.String())
+	}
+}

@@ -7,28 +7,30 @@ import (
 	"encoding/base64"
 	"math/bits"
 	"net/http"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/andybalholm/brotli"
 )
 
 // A representation is a response body prepared once: its bytes, a strong
 // ETag, and its gzip and Brotli encodings. Header values are built once
-// too, so serving one is a few map assignments and a write.
+// too, so serving one is a few map assignments and a write. Every body is
+// held in a slice of exactly its length (see exact), so a cached page costs
+// its bytes and no spare capacity.
 //
-// Gzip (best compression, under a millisecond for a page) is made at once.
-// Brotli at quality 11 costs 10–30 ms and tens of MB of allocation a page,
-// so it is made in the background, one body at a time for the whole
-// process (see compressor); until it is ready, Brotli clients get gzip.
+// A representation is complete before it is served: pages rendered at
+// start get Brotli at the best quality (compressPrerendered, on every core,
+// within start-up); pages built on request (answer pages) at
+// onDemandBrotli, a thirtieth of the cost for about 15 % more bytes.
 type representation struct {
 	contentType  []string
 	cacheControl []string
 	identity     encoded
 	gzip         *encoded // nil when not compressible
-	br           atomic.Pointer[encoded]
+	br           *encoded // nil when not compressible
 }
 
 // encoded is one encoding of a body with the headers that describe it.
@@ -44,24 +46,61 @@ var varyAcceptEncoding = []string{"Accept-Encoding"}
 // minCompress is the size under which compressing does not pay.
 const minCompress = 512
 
+// onDemandBrotli is the Brotli quality of bodies built on request: about
+// 1 ms for a result page, against 30–60 ms at quality 11 (BenchmarkBrotli).
+const onDemandBrotli = 5
+
+// newRepresentation prepares a body built on request (an answer page): its
+// gzip and Brotli encodings are made now, once.
 func newRepresentation(contentType, cacheControl string, body []byte) *representation {
+	p := newUncompressed(contentType, cacheControl, body)
+	if p.compressible() {
+		p.br = p.encodeBrotli(onDemandBrotli)
+	}
+	return p
+}
+
+// newUncompressed prepares a body and its gzip encoding, leaving Brotli to
+// compressPrerendered.
+func newUncompressed(contentType, cacheControl string, body []byte) *representation {
 	sum := sha256.Sum256(body)
 	tag := base64.RawURLEncoding.EncodeToString(sum[:12])
 	p := &representation{
 		contentType:  []string{contentType},
 		cacheControl: []string{cacheControl},
-		identity:     newEncoded(body, tag, ""),
+		identity:     newEncoded(exact(body), tag, ""),
 	}
 	if len(body) >= minCompress && isCompressible(contentType) {
 		var buf bytes.Buffer
 		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
 		zw.Write(body)
 		zw.Close()
-		gz := newEncoded(buf.Bytes(), tag, "gzip")
+		gz := newEncoded(exact(buf.Bytes()), tag, "gzip")
 		p.gzip = &gz
-		background.add(p)
 	}
 	return p
+}
+
+// exact copies b into a slice of exactly its length: a buffer that grew
+// while rendering holds up to twice what it was filled with.
+func exact(b []byte) []byte {
+	c := make([]byte, len(b))
+	copy(c, b)
+	return c
+}
+
+func (p *representation) compressible() bool { return p.gzip != nil }
+
+// size is the bytes the representation holds in its bodies.
+func (p *representation) size() int {
+	n := len(p.identity.body)
+	if p.gzip != nil {
+		n += len(p.gzip.body)
+	}
+	if p.br != nil {
+		n += len(p.br.body)
+	}
+	return n
 }
 
 func newEncoded(body []byte, tag, encoding string) encoded {
@@ -84,36 +123,101 @@ func isCompressible(contentType string) bool {
 	return false
 }
 
-// compressBrotli makes the Brotli encoding, at the best quality, with a
-// window no larger than the body: the same bytes out, about 40 % less
-// memory allocated than the default 4 MiB window.
-func (p *representation) compressBrotli() {
-	tag := strings.Trim(p.identity.etag[0], `"`)
-	if br, ok := brotliByTag.Load(tag); ok {
-		p.br.Store(br.(*encoded))
-		return
-	}
+// encodeBrotli makes the Brotli encoding at quality, with a window no
+// larger than the body: the same bytes out, about 40 % less memory
+// allocated than the default 4 MiB window.
+func (p *representation) encodeBrotli(quality int) *encoded {
+	body := p.identity.body
 	var buf bytes.Buffer
-	lgwin := min(max(bits.Len(uint(len(p.identity.body))), 10), 24)
-	bw := brotli.NewWriterOptions(&buf, brotli.WriterOptions{Quality: brotli.BestCompression, LGWin: lgwin})
-	bw.Write(p.identity.body)
+	lgwin := min(max(bits.Len(uint(len(body))), 10), 24)
+	bw := brotli.NewWriterOptions(&buf, brotli.WriterOptions{Quality: quality, LGWin: lgwin})
+	bw.Write(body)
 	bw.Close()
-	br := newEncoded(buf.Bytes(), tag, "br")
-	p.br.Store(&br)
-	if brotliKept.Add(1) <= maxQueued {
-		brotliByTag.Store(tag, &br)
-	}
+	br := newEncoded(exact(buf.Bytes()), p.tag(), "br")
+	return &br
 }
 
-// brotliByTag keeps each Brotli encoding by its body's hash, so that a body
-// rendered again (a -dev reload that left a page unchanged, or the many
-// servers a test makes) is not compressed again. At most maxQueued are kept.
-var (
-	brotliByTag sync.Map // tag -> *encoded
-	brotliKept  atomic.Int64
-)
+// tag is the body's hash, as in its ETag.
+func (p *representation) tag() string { return strings.Trim(p.identity.etag[0], `"`) }
 
-// pick chooses the smallest encoding the client accepts that is ready.
+// compressPrerendered gives every page and file prepared at start its
+// Brotli encoding at the best quality.
+func (s *server) compressPrerendered() {
+	pages := []*representation{s.favicon, s.damagedLink}
+	for _, p := range s.pages {
+		pages = append(pages, p.representation)
+	}
+	for _, p := range s.errorPages {
+		pages = append(pages, p)
+	}
+	for _, p := range s.static {
+		pages = append(pages, p)
+	}
+	compressAll(s.cfg.Encodings, pages)
+}
+
+// compressAll gives each page its best-quality Brotli encoding, one page
+// per core at a time, taking the ones store already holds.
+func compressAll(store *EncodingCache, pages []*representation) {
+	work := make(chan *representation)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for p := range work {
+				if br := store.get(p.tag()); br != nil {
+					p.br = br
+					continue
+				}
+				p.br = p.encodeBrotli(brotli.BestCompression)
+				store.put(p.tag(), p.br)
+			}
+		})
+	}
+	for _, p := range pages {
+		if p.compressible() && p.br == nil {
+			work <- p
+		}
+	}
+	close(work)
+	wg.Wait()
+}
+
+// An EncodingCache keeps the best-quality Brotli encodings of prerendered
+// pages by their body's hash, for servers made one after another from much
+// the same content (-dev reloads): only the pages that changed are
+// compressed again. It holds at most maxEncodings; nil keeps nothing.
+type EncodingCache struct {
+	mu sync.Mutex
+	m  map[string]*encoded
+}
+
+const maxEncodings = 1024
+
+// NewEncodingCache returns an empty cache to pass in Config.Encodings.
+func NewEncodingCache() *EncodingCache { return &EncodingCache{m: map[string]*encoded{}} }
+
+func (c *EncodingCache) get(tag string) *encoded {
+	if c == nil {
+		return nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.m[tag]
+}
+
+func (c *EncodingCache) put(tag string, e *encoded) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if len(c.m) >= maxEncodings {
+		clear(c.m) // the content has changed beyond recognition: start again
+	}
+	c.m[tag] = e
+}
+
+// pick chooses the smallest encoding the client accepts.
 func (p *representation) pick(r *http.Request) *encoded {
 	if p.gzip == nil {
 		return &p.identity
@@ -122,8 +226,8 @@ func (p *representation) pick(r *http.Request) *encoded {
 	if len(ae) == 0 {
 		return &p.identity
 	}
-	if br := p.br.Load(); br != nil && acceptsEncoding(ae, "br") {
-		return br
+	if p.br != nil && acceptsEncoding(ae, "br") {
+		return p.br
 	}
 	if acceptsEncoding(ae, "gzip") {
 		return p.gzip
@@ -160,85 +264,6 @@ func (p *representation) serve(w http.ResponseWriter, r *http.Request, status in
 	}
 }
 
-// background makes Brotli encodings one at a time, so that however many
-// pages are built at once (start-up, a burst of new result pages), at most
-// one quality-11 compression runs and memory stays bounded.
-var background compressor
-
-type compressor struct {
-	mu      sync.Mutex
-	queue   []*representation
-	running bool
-	held    int // while > 0, bodies queue up but wait (start-up renders first)
-	idle    *sync.Cond
-}
-
-// maxQueued bounds the queue; a body that finds it full keeps serving gzip.
-const maxQueued = 4096
-
-func (c *compressor) add(p *representation) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if len(c.queue) >= maxQueued {
-		return
-	}
-	c.queue = append(c.queue, p)
-	c.startLocked()
-}
-
-func (c *compressor) startLocked() {
-	if !c.running && c.held == 0 && len(c.queue) > 0 {
-		c.running = true
-		go c.work()
-	}
-}
-
-// hold keeps the worker from starting until release, so that compressing
-// does not slow start-up down.
-func (c *compressor) hold() {
-	c.mu.Lock()
-	c.held++
-	c.mu.Unlock()
-}
-
-func (c *compressor) release() {
-	c.mu.Lock()
-	c.held--
-	c.startLocked()
-	c.mu.Unlock()
-}
-
-func (c *compressor) work() {
-	for {
-		c.mu.Lock()
-		if len(c.queue) == 0 {
-			c.running = false
-			if c.idle != nil {
-				c.idle.Broadcast()
-			}
-			c.mu.Unlock()
-			return
-		}
-		p := c.queue[0]
-		c.queue[0] = nil
-		c.queue = c.queue[1:]
-		c.mu.Unlock()
-		p.compressBrotli()
-	}
-}
-
-// wait blocks until every queued body has its Brotli encoding.
-func (c *compressor) wait() {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.idle == nil {
-		c.idle = sync.NewCond(&c.mu)
-	}
-	for c.running || (c.held == 0 && len(c.queue) > 0) {
-		c.idle.Wait()
-	}
-}
-
 // etagMatches implements If-None-Match's weak comparison.
 func etagMatches(headers []string, etag string) bool {
 	for _, h := range headers {
@@ -252,47 +277,39 @@ func etagMatches(headers []string, etag string) bool {
 	return false
 }
 
-// acceptsEncoding reports whether Accept-Encoding lists coding with q > 0.
+// acceptsEncoding reports whether Accept-Encoding accepts coding: listed
+// (or matched by "*") with a q-value above 0. Names and parameters are
+// case-insensitive (RFC 9110 §12.5.3), so "br;Q=0" refuses Brotli.
 func acceptsEncoding(headers []string, coding string) bool {
+	star := false
 	for _, h := range headers {
 		for part := range strings.SplitSeq(h, ",") {
-			name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-			if !strings.EqualFold(strings.TrimSpace(name), coding) {
-				continue
+			name, params, _ := strings.Cut(part, ";")
+			name = strings.TrimSpace(name)
+			switch {
+			case strings.EqualFold(name, coding):
+				return qValue(params) > 0
+			case name == "*":
+				star = qValue(params) > 0
 			}
-			q, found := strings.CutPrefix(strings.TrimSpace(params), "q=")
-			if !found {
-				return true
-			}
-			v, err := strconv.ParseFloat(q, 64)
-			return err == nil && v > 0
 		}
 	}
-	return false
+	return star
 }
 
-// serveCached serves the page kept under key, building it on first use.
-func (s *server) serveCached(w http.ResponseWriter, r *http.Request, key string, build func() (*representation, error)) {
-	p, err := s.cached(key, build)
-	if err != nil {
-		s.fail(w, r, err)
-		return
+// qValue reads the q parameter of an Accept-Encoding entry: 1 when absent,
+// 0 when it does not parse.
+func qValue(params string) float64 {
+	for param := range strings.SplitSeq(params, ";") {
+		k, v, _ := strings.Cut(param, "=")
+		if !strings.EqualFold(strings.TrimSpace(k), "q") {
+			continue
+		}
+		q, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
+		if err != nil || q < 0 || q > 1 {
+			return 0
+		}
+		return q
 	}
-	p.serve(w, r, http.StatusOK)
-}
-
-// cached returns the representation kept under key, building it on first
-// use. Keys are "kind?canonical query", so there are at most a few
-// thousand: every page the questionnaire can produce is made and
-// compressed once.
-func (s *server) cached(key string, build func() (*representation, error)) (*representation, error) {
-	if p, ok := s.answerPages.Load(key); ok {
-		return p.(*representation), nil
-	}
-	built, err := build()
-	if err != nil {
-		return nil, err
-	}
-	p, _ := s.answerPages.LoadOrStore(key, built)
-	return p.(*representation), nil
+	return 1
 }

@@ -2,32 +2,47 @@ package web
 
 import (
 	"bytes"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"testing"
 )
 
-// Brotli is made in the background: until it is ready, a client that
-// accepts it gets gzip; afterwards, Brotli.
-func TestBrotliInTheBackground(t *testing.T) {
-	p := newRepresentation(htmlType, noStore, bytes.Repeat([]byte("<p>a page, "), 200))
-	background.wait()
-	p.br.Store(nil) // as before the compressor got to it
-	req := httptest.NewRequest(http.MethodGet, "/", nil)
-	req.Header.Set("Accept-Encoding", "gzip, deflate, br")
-	first := httptest.NewRecorder()
-	p.serve(first, req, http.StatusOK)
-	background.add(p)
-	background.wait()
-	later := httptest.NewRecorder()
-	p.serve(later, req, http.StatusOK)
-	if got := first.Header().Get("Content-Encoding"); got != "gzip" {
-		t.Errorf("before Brotli is ready: Content-Encoding %q, want gzip", got)
+// Every page prepared at start has its Brotli encoding before the server
+// answers its first request: no package-level compressor works behind it.
+func TestBrotliReadyAtStart(t *testing.T) {
+	h, err := NewServer(slogTo(io.Discard), loadSite(t), Config{})
+	if err != nil {
+		t.Fatal(err)
 	}
-	if got := later.Header().Get("Content-Encoding"); got != "br" {
-		t.Errorf("once Brotli is ready: Content-Encoding %q, want br", got)
+	for _, path := range []string{"/", "/guide", "/faq", "/which-role", "/which-role/how-it-works", "/sitemap.xml", "/no-such-page"} {
+		req := httptest.NewRequest(http.MethodGet, path, nil)
+		req.Header.Set("Accept-Encoding", "gzip, deflate, br")
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if got := rec.Header().Get("Content-Encoding"); got != "br" {
+			t.Errorf("%s: Content-Encoding %q at once, want br", path, got)
+		}
 	}
-	if later.Body.Len() >= first.Body.Len() {
-		t.Errorf("Brotli %d bytes, gzip %d", later.Body.Len(), first.Body.Len())
+}
+
+// A body built on request gets both encodings at once, each held in a
+// slice of exactly its size.
+func TestRepresentationExactSize(t *testing.T) {
+	var buf bytes.Buffer
+	for buf.Len() < 10_000 {
+		buf.WriteString("<p>a page, ")
+	}
+	p := newRepresentation(htmlType, noStore, buf.Bytes())
+	if p.gzip == nil || p.br == nil {
+		t.Fatal("a compressible body lacks an encoding")
+	}
+	for _, e := range []*encoded{&p.identity, p.gzip, p.br} {
+		if len(e.body) != cap(e.body) {
+			t.Errorf("%v: %d bytes in a slice of %d", e.encoding, len(e.body), cap(e.body))
+		}
+	}
+	if cap(buf.Bytes()) == buf.Len() {
+		t.Fatal("the test's buffer has no spare capacity, so it proves nothing")
 	}
 }

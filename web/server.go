@@ -10,7 +10,6 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/guide/pmvspm/content"
@@ -51,6 +50,12 @@ type Config struct {
 	// NoStore sends pages with Cache-Control: no-store, for development,
 	// where the content changes under the server.
 	NoStore bool
+	// Encodings, when set, keeps prerendered pages' Brotli encodings across
+	// the servers given it (-dev reloads), so that an unchanged page is not
+	// compressed again.
+	Encodings *EncodingCache
+
+	answerBytes int // the answer cache's bound; tests set a small one
 }
 
 func (c *Config) defaults() {
@@ -70,6 +75,9 @@ func (c *Config) defaults() {
 	if c.ClientIPHeader == "" {
 		c.ClientIPHeader = "X-Forwarded-For"
 	}
+	if c.answerBytes == 0 {
+		c.answerBytes = maxAnswerBytes
+	}
 	if c.PageMaxAge == 0 {
 		c.PageMaxAge = 5 * time.Minute
 	}
@@ -81,11 +89,13 @@ type server struct {
 	logger *slog.Logger
 	site   *content.Site
 
-	pages       map[string]*prerenderedPage // prerendered GET pages by path
-	errorPages  map[int]*representation     // prerendered error pages by status
-	static      map[string]*representation  // by hashed name
-	favicon     *representation
-	answerPages sync.Map // "kind?canonical query" -> *representation; bounded by the answer space
+	pages      map[string]*prerenderedPage // prerendered GET pages by path
+	errorPages map[int]*representation     // prerendered error pages by status
+	static     map[string]*representation  // by hashed name
+	favicon    *representation
+	answers    *answerCache // pages built for answers: answercache.go
+	// damagedLink is the form a refused query gets: querylimit.go.
+	damagedLink *representation
 	limiter     *limiter
 	ipHeader    string // canonical form of cfg.ClientIPHeader
 	// Social cards, by key (see card.go) and by served name.
@@ -98,18 +108,26 @@ type server struct {
 // NewServer checks that the content and the questionnaire agree, renders
 // every fixed page once and returns the site's handler.
 func NewServer(logger *slog.Logger, site *content.Site, cfg Config) (http.Handler, error) {
+	_, h, err := newServer(logger, site, cfg)
+	return h, err
+}
+
+// newServer is NewServer that also returns the server, for tests that look
+// inside (the answer cache's counts).
+func newServer(logger *slog.Logger, site *content.Site, cfg Config) (*server, http.Handler, error) {
 	cfg.defaults()
 	if err := checkQuestionnaire(site); err != nil {
-		return nil, fmt.Errorf("questionnaire: %w", err)
+		return nil, nil, fmt.Errorf("questionnaire: %w", err)
 	}
 	if err := checkHiringKit(site); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	s := &server{
 		cfg:              cfg,
 		logger:           logger,
 		site:             site,
 		limiter:          newLimiter(cfg.PostRate, cfg.PostBurst, cfg.MaxClients),
+		answers:          newAnswerCache(cfg.answerBytes),
 		ipHeader:         http.CanonicalHeaderKey(cfg.ClientIPHeader),
 		pageCacheControl: fmt.Sprintf("public, max-age=%d, stale-while-revalidate=86400, stale-if-error=86400", int(cfg.PageMaxAge.Seconds())),
 	}
@@ -118,15 +136,14 @@ func NewServer(logger *slog.Logger, site *content.Site, cfg Config) (http.Handle
 	}
 	s.makeCards()
 	s.contentDate = site.GuideUpdated()
-	background.hold() // render every page first, then make their Brotli
-	defer background.release()
 	if err := s.prerender(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	s.compressPrerendered()
 	h, router := s.routes()
 	s.setPageRoutes(router)
 	if err := s.checkLinks(router); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return h, nil
+	return s, h, nil
 }

@@ -16,7 +16,7 @@ const staticCache = "public, max-age=31536000, immutable"
 func staticFiles() map[string]*representation {
 	files := map[string]*representation{}
 	for _, a := range static.All() {
-		files[a.HashedName] = newRepresentation(a.ContentType, staticCache, a.Body)
+		files[a.HashedName] = newUncompressed(a.ContentType, staticCache, a.Body)
 	}
 	return files
 }

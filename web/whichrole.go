@@ -184,7 +184,7 @@ func (s *server) answersFromQuery(w http.ResponseWriter, r *http.Request) (decis
 		errs = []decision.FieldError{{Field: "goal", Problem: decision.DamagedLink}}
 	}
 	if len(errs) > 0 {
-		s.serveForm(w, r, http.StatusBadRequest, a, errs)
+		s.serveQueryErrors(w, r, a, errs)
 		return a, false
 	}
 	return a, true

@@ -71,17 +71,42 @@ func TestCheck(t *testing.T) {
 	t.Run("every problem in a directory", func(t *testing.T) {
 		dir := contentDir(t)
 		l1 := edit(t, dir, "guide/hiring.md", "\n---\n\n", "\n---\n\n#### Small print {#small-print}\n\n") + 3
-		l2 := edit(t, dir, "faq/who-gets-paid-more.md", "order: 4\n", "order: 4\ntitel: x\n") + 1
+		l2 := edit(t, dir, "faq/who-gets-paid-more.md", "\n---\n", "\ntitel: x\n---\n") + 1
 		l3 := edit(t, dir, "home.md", "\n---\n\n", "\n---\n\nSee [a section](/guide/nosuch).\n\n") + 3
 		wantProblems(t, dir,
-			"faq/who-gets-paid-more.md:"+strconv.Itoa(l2)+`: unknown field "titel"`,
+			"faq/who-gets-paid-more.md:"+strconv.Itoa(l2)+`: unknown field "titel": check its spelling against the fields this file takes`,
 			"guide/hiring.md:"+strconv.Itoa(l1)+": a level-4 heading is not allowed: use ## or ###",
 			"home.md:"+strconv.Itoa(l3)+`: link "/guide/nosuch": no guide section "nosuch"`,
 		)
 	})
 
-	// Links to pages that the templates make are checked by the server,
-	// once the rest of the content loads.
+	// Links to pages that the templates make are checked by the server;
+	// they are reported with every other problem, in one run.
+	t.Run("links to site pages with other problems", func(t *testing.T) {
+		dir := contentDir(t)
+		l1 := edit(t, dir, "home.md", "\n---\n\n", "\n---\n\nSee [nowhere](/nowhere), [a row](/compare#x) and [an answer](/faq#x).\n\n") + 3
+		l2 := edit(t, dir, "pages/privacy.md", "\n---\n", "\ntitel: x\n---\n") + 1
+		at := "home.md:" + strconv.Itoa(l1) + ": "
+		wantProblems(t, dir,
+			at+`link "/nowhere": the site has no page /nowhere`,
+			at+`link "/compare#x": /compare has no id "x"`,
+			at+`link "/faq#x": /faq has no id "x"`,
+			"pages/privacy.md:"+strconv.Itoa(l2)+`: unknown field "titel": check its spelling against the fields this file takes`,
+		)
+	})
+
+	// An #anchor on a page built from a broken file is judged once that
+	// file loads: its ids are unknown until then.
+	t.Run("anchors on a page made from a broken file wait", func(t *testing.T) {
+		dir := contentDir(t)
+		edit(t, dir, "home.md", "\n---\n\n", "\n---\n\nSee [an answer](/faq#x).\n\n")
+		l2 := edit(t, dir, "faq/who-gets-paid-more.md", "\n---\n", "\ntitel: x\n---\n") + 1
+		wantProblems(t, dir,
+			"faq/who-gets-paid-more.md:"+strconv.Itoa(l2)+`: unknown field "titel": check its spelling against the fields this file takes`,
+		)
+	})
+
+	// A link from a broken file is checked once it loads.
 	t.Run("links to other pages", func(t *testing.T) {
 		dir := contentDir(t)
 		l := edit(t, dir, "home.md", "\n---\n\n", "\n---\n\nSee [the comparison](/compare#nowhere) and [about](/abut).\n\n") + 3
@@ -99,7 +124,11 @@ func wantProblems(t *testing.T, dir string, want ...string) {
 	t.Helper()
 	var stdout bytes.Buffer
 	err := run(context.Background(), []string{"guide", "-check", "-content", dir}, func(string) string { return "" }, &stdout, io.Discard)
-	if wantErr := "content check: " + strconv.Itoa(len(want)) + " problems"; err == nil || err.Error() != wantErr {
+	wantErr := "content check: " + strconv.Itoa(len(want)) + " problems"
+	if len(want) == 1 {
+		wantErr = "content check: 1 problem"
+	}
+	if err == nil || err.Error() != wantErr {
 		t.Errorf("guide -check = %v; want %s", err, wantErr)
 	}
 	if got, want := stdout.String(), strings.Join(want, "\n")+"\n"; got != want {

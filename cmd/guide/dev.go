@@ -15,7 +15,6 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 
-	"github.com/guide/pmvspm/content"
 	"github.com/guide/pmvspm/web"
 )
 
@@ -24,13 +23,14 @@ import (
 // problems as an error page instead of stopping.
 func siteHandler(ctx context.Context, e editorConfig, logger *slog.Logger, cfg web.Config) (http.Handler, error) {
 	if !e.dev {
-		site, err := content.Load(e.contentFS())
+		h, err := buildSite(e.contentFS(), logger, cfg)
 		if err != nil {
 			return nil, fmt.Errorf("content: %w", err)
 		}
-		return web.NewServer(logger, site, cfg)
+		return h, nil
 	}
 	cfg.NoStore = true
+	cfg.Encodings = web.NewEncodingCache() // a reload compresses only the pages that changed
 	return newDevHandler(ctx, e.contentDir(), logger, cfg)
 }
 
@@ -116,11 +116,7 @@ func (d *devHandler) watch(ctx context.Context, w *fsnotify.Watcher) {
 // reload builds the site from the directory anew; if the content has
 // problems, every page shows them until the next save.
 func (d *devHandler) reload() {
-	var h http.Handler
-	site, err := content.Load(os.DirFS(d.dir))
-	if err == nil {
-		h, err = web.NewServer(d.logger, site, d.cfg)
-	}
+	h, err := buildSite(os.DirFS(d.dir), d.logger, d.cfg)
 	if err != nil {
 		d.logger.Error("content has problems; every page shows them until they are fixed", "dir", d.dir, "problems", err.Error())
 		h = problemsPage(err)

@@ -14,10 +14,11 @@ import (
 // request never waits and memory stays bounded (two buffers of size max).
 // Once the output takes writes again, the sink says how many were lost.
 //
-// The writer waits every between batches, so that under load a batch holds
-// many lines (one write, one wake-up) instead of one: a line reaches the
-// output at most about every late. max must hold every's worth of lines at
-// the peak rate: 1 MiB is 3,000 lines of 300 bytes, 150,000 a second.
+// The writer waits for the interval every between batches, so that under
+// load a batch holds many lines (one write, one wake-up) instead of one; a
+// line reaches the output at most about that interval after it was logged.
+// max must hold an interval's worth of lines at the peak rate: 1 MiB is
+// 3,000 lines of 300 bytes (fields are cut to 256 bytes), 150,000 a second.
 type logSink struct {
 	out   io.Writer
 	max   int

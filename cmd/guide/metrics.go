@@ -22,7 +22,12 @@ func metricsServer(m *web.Metrics) *http.Server {
 	return &http.Server{
 		Handler:           mux,
 		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       15 * time.Second,
 		// A CPU profile or trace runs for its ?seconds= before it answers.
 		WriteTimeout: 2 * time.Minute,
+		// Idle scrapers' connections close, so that they do not hold the
+		// process's file descriptors; headers are as bounded as the site's.
+		IdleTimeout:    2 * time.Minute,
+		MaxHeaderBytes: maxHeaderBytes,
 	}
 }

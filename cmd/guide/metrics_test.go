@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/guide/pmvspm/web"
 )
 
 // TestMetricsListener checks that -metrics-addr serves /metrics and the
@@ -59,5 +61,27 @@ func waitForBody(t *testing.T, url, want string) {
 			t.Fatalf("%s never contained %q", url, want)
 		}
 		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// The metrics listener has the public one's limits: headers read within a
+// deadline and bounded in size, idle connections closed.
+func TestMetricsListenerLimits(t *testing.T) {
+	ms := metricsServer(web.NewMetrics())
+	if ms.ReadHeaderTimeout <= 0 || ms.IdleTimeout <= 0 || ms.MaxHeaderBytes != maxHeaderBytes {
+		t.Errorf("metrics server: read-header timeout %v, idle timeout %v, header limit %d; want both set and %d",
+			ms.ReadHeaderTimeout, ms.IdleTimeout, ms.MaxHeaderBytes, maxHeaderBytes)
+	}
+	metricsAddr := freeAddr(t)
+	start(t, nil, "-metrics-addr", metricsAddr)
+	req, _ := http.NewRequest(http.MethodGet, "http://"+metricsAddr+"/metrics", nil)
+	req.Header.Set("X-Padding", strings.Repeat("x", 32<<10))
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusRequestHeaderFieldsTooLarge {
+		t.Errorf("32 KB of headers to the metrics listener: %d, want 431", resp.StatusCode)
 	}
 }

@@ -40,10 +40,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 
 	logs := newLogSink(stdout, 1<<20, 20*time.Millisecond)
 	defer logs.Close(2 * time.Second)
-	var handler slog.Handler = slog.NewTextHandler(logs, nil)
-	if cfg.logFormat == "json" {
-		handler = slog.NewJSONHandler(logs, nil)
-	}
+	handler := web.NewLogHandler(logs, cfg.logFormat) // the request log's shape too
 	logger := slog.New(handler)
 	logs.note = func(n uint64) {
 		logger.Warn(fmt.Sprintf("dropped %d log lines: the log output fell behind", n), "dropped", n)

@@ -4,10 +4,12 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -61,7 +63,9 @@ func startWriting(t *testing.T, stdout io.Writer, env map[string]string, args ..
 	go func() {
 		errc <- run(ctx, append([]string{"guide", "-addr", addr, "-drain", "0"}, args...), getenv, stdout, io.Discard)
 	}()
-	deadline := time.Now().Add(10 * time.Second)
+	// Start-up compresses every page: well under a second, but a machine
+	// shared by many builds can make it many times that.
+	deadline := time.Now().Add(30 * time.Second)
 	for {
 		resp, err := http.Get("http://" + addr + "/healthz")
 		if err == nil {
@@ -232,5 +236,42 @@ func TestHelpExitsZero(t *testing.T) {
 func TestHealthcheckFailsWithoutServer(t *testing.T) {
 	if err := run(context.Background(), []string{"guide", "-healthcheck", "-addr", freeAddr(t)}, func(string) string { return "" }, io.Discard, io.Discard); err == nil {
 		t.Error("healthcheck passed with no server")
+	}
+}
+
+// Start-up lines and request lines share one time format (UTC, with
+// milliseconds), in both log formats.
+func TestOneTimeFormat(t *testing.T) {
+	stamp := regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$`)
+	for _, format := range []string{"text", "json"} {
+		addr, cancel, done, stdout := start(t, nil, "-log-format", format)
+		resp, err := http.Get("http://" + addr + "/guide")
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		cancel()
+		<-done
+		var times []string
+		for _, line := range strings.Split(strings.TrimSpace(stdout.String()), "\n") {
+			if format == "json" {
+				var m map[string]any
+				if err := json.Unmarshal([]byte(line), &m); err != nil {
+					t.Fatalf("%s: %v", line, err)
+				}
+				times = append(times, fmt.Sprint(m["time"]))
+				continue
+			}
+			tm, _, _ := strings.Cut(strings.TrimPrefix(line, "time="), " ")
+			times = append(times, tm)
+		}
+		if len(times) < 3 {
+			t.Fatalf("%s: %d lines, want start-up lines and a request line:\n%s", format, len(times), stdout.String())
+		}
+		for _, tm := range times {
+			if !stamp.MatchString(tm) {
+				t.Errorf("%s: time %q, want 2006-01-02T15:04:05.000Z in every line:\n%s", format, tm, stdout.String())
+			}
+		}
 	}
 }

@@ -1,16 +1,12 @@
 package browser
 
 import (
-	"bytes"
 	"context"
 	"fmt"
-	"regexp"
 	"strings"
 	"testing"
 
-	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
-	cdppage "github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -63,20 +59,20 @@ func TestHomeFirstScreen(t *testing.T) {
 		t.Errorf("h1 = %q, want %q", h1, wantH1)
 	}
 	for _, c := range []struct{ what, selector string }{
-		{"the one-line answer", "main > h1 + .lede"},
-		{"the diagram of the split", "main > svg.split"},
-		{`the "Answer four questions" link`, `main a[href="/which-role"]`},
+		{"the one-line answer", "main .hero > h1 + .lede"},
+		{"the diagram of the split", "main .hero > svg.split"},
+		{"the button to the questionnaire", `main a.button[href="/which-role"]`},
 	} {
 		b := mustRect(t, ctx, c.selector)
 		if b.Top < 0 || b.Bottom > 844 || b.Height == 0 {
 			t.Errorf("%s (%s) spans %.0f–%.0fpx: not on the first 390×844 screen", c.what, c.selector, b.Top, b.Bottom)
 		}
 	}
-	if text := evaluate[string](t, ctx, `document.querySelector('main a[href="/which-role"]').textContent`); !strings.Contains(text, "Answer four questions") {
-		t.Errorf("the questionnaire link reads %q", text)
+	if text := evaluate[string](t, ctx, `document.querySelector('main a.button[href="/which-role"]').textContent`); text != site.Words.Layout.StartButton {
+		t.Errorf("the questionnaire button reads %q, want %q", text, site.Words.Layout.StartButton)
 	}
 	// The audience paragraph comes after the answer, the picture and the link.
-	order := evaluate[[]string](t, ctx, `[...document.querySelector("main").children].slice(0, 4).map(e => e.localName + [...e.classList].map(c => "." + c).join(""))`)
+	order := evaluate[[]string](t, ctx, `[...document.querySelector("main .hero").children].slice(0, 4).map(e => e.localName + [...e.classList].map(c => "." + c).join(""))`)
 	if want := []string{"h1", "p.lede", "svg.split", "p"}; fmt.Sprint(order) != fmt.Sprint(want) {
 		t.Errorf("the home page opens with %v, want %v", order, want)
 	}
@@ -230,8 +226,8 @@ func TestGuideParts(t *testing.T) {
 		if r.Current != s.Title {
 			t.Errorf("%s: the contents mark %q as current, want %q", s.Slug, r.Current, s.Title)
 		}
-		if want := fmt.Sprintf("Part %d of %d", i+1, n); r.Caption != want {
-			t.Errorf("%s: caption %q, want %q", s.Slug, r.Caption, want)
+		if want := fmt.Sprintf("Part %d of %d", i+1, n); !strings.HasSuffix(r.Caption, want) {
+			t.Errorf("%s: caption %q, want it to end %q", s.Slug, r.Caption, want)
 		}
 		if i > 0 && !strings.Contains(r.Prev, site.Sections[i-1].Title) {
 			t.Errorf("%s: previous link %q lacks the title %q", s.Slug, r.Prev, site.Sections[i-1].Title)
@@ -404,18 +400,6 @@ func printMedia(t *testing.T, ctx context.Context, on bool) {
 	run(t, ctx, callAction(emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: media}))
 }
 
-// printPDF prints the page as Chromium would on Letter paper.
-func printPDF(t *testing.T, ctx context.Context) []byte {
-	t.Helper()
-	res := run(t, ctx, chromedp.Action[cdppage.PrintToPDFResult](func(ctx context.Context, tg *chromedp.Target) (cdppage.PrintToPDFResult, error) {
-		return cdp.Call(ctx, tg, cdppage.PrintToPDF, cdppage.PrintToPDFParams{})
-	}))
-	return res.Data
-}
-
-// pdfPages counts the pages of a PDF that Chromium wrote.
-var pdfPage = regexp.MustCompile(`/Type\s*/Page[^s]`)
-
 // A printReport is what a printed page shows of its links.
 type printReport struct {
 	Shown      []string // visible links' hrefs
@@ -438,8 +422,8 @@ const printCheck = `(() => {
 })()`
 
 // Point 7: print. A result prints without its Change links and with its
-// own address; relative links never print as bare paths; the guide prints
-// one part per page, in about a dozen pages.
+// own address; relative links print their full address (never a bare
+// path). How many pages /guide takes is TestPrintA4's.
 func TestPrint(t *testing.T) {
 	t.Parallel()
 	ctx := newTab(t)
@@ -459,8 +443,8 @@ func TestPrint(t *testing.T) {
 		}
 		r := evaluate[printReport](t, ctx, printCheck)
 		for _, a := range r.AfterTexts {
-			if a != "none" && a != "normal" {
-				t.Errorf("%s: a relative link prints %s after it", p.path, a)
+			if !strings.Contains(a, baseURL+"/") {
+				t.Errorf("%s: a relative link prints %s after it, want its full address", p.path, a)
 			}
 		}
 		for _, a := range r.Absolute {
@@ -478,19 +462,5 @@ func TestPrint(t *testing.T) {
 				}
 			}
 		}
-	}
-
-	printMedia(t, ctx, false)
-	open(t, ctx, page{path: "/guide", status: 200})
-	pdf := printPDF(t, ctx)
-	pages := len(pdfPage.FindAll(pdf, -1))
-	// One page for the title, then each part starts a new page; the text
-	// makes it about eleven. Many more means something prints that should
-	// not (the header's menu, the contents, wide tables split up).
-	if n := len(site.Sections); pages < n+1 || pages > n+6 {
-		t.Errorf("/guide prints on %d pages, want %d–%d", pages, n+1, n+6)
-	}
-	if !bytes.HasPrefix(pdf, []byte("%PDF")) {
-		t.Error("the print is not a PDF")
 	}
 }

@@ -1,0 +1,130 @@
+package main
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"testing/fstest"
+
+	"github.com/guide/pmvspm/content"
+	"github.com/guide/pmvspm/web"
+)
+
+// buildSite loads the content in fsys and builds the site's handler. When
+// the content has problems it reports all of them in one go: those Load
+// finds, and the server's own check of links to the pages it makes
+// (/compare, /which-role, /faq#…), which needs a loaded site. For that
+// second check the broken files are swapped for their embedded copies (or
+// left out, if new), and only problems in the other files are kept.
+func buildSite(fsys fs.FS, logger *slog.Logger, cfg web.Config) (http.Handler, error) {
+	site, err := content.Load(fsys)
+	if err == nil {
+		return web.NewServer(logger, site, cfg)
+	}
+	var problems content.Problems
+	if !errors.As(err, &problems) {
+		return nil, err
+	}
+	broken := map[string]bool{}
+	for _, p := range problems {
+		var fe *content.FileError
+		if !errors.As(p, &fe) {
+			return nil, problems // a missing file: nothing to stand in for it
+		}
+		broken[fe.File] = true
+	}
+	standIn, err := withEmbedded(fsys, broken)
+	if err != nil {
+		return nil, problems
+	}
+	site, err = content.Load(standIn)
+	if err != nil {
+		return nil, problems
+	}
+	_, err = web.NewServer(slog.New(slog.DiscardHandler), site, web.Config{})
+	var more content.Problems
+	if errors.As(err, &more) {
+		for _, p := range more {
+			var fe *content.FileError
+			if errors.As(p, &fe) && !broken[fe.File] && !fedByBroken(fe, broken) {
+				problems = append(problems, p)
+			}
+		}
+	}
+	slices.SortStableFunc(problems, func(a, b error) int {
+		var fa, fb *content.FileError
+		if !errors.As(a, &fa) || !errors.As(b, &fb) {
+			return 0
+		}
+		return cmp.Or(strings.Compare(fa.File, fb.File), cmp.Compare(fa.Line, fb.Line))
+	})
+	return nil, problems
+}
+
+// withEmbedded copies fsys, with each broken file replaced by its embedded
+// copy, or left out if the binary has none.
+func withEmbedded(fsys fs.FS, broken map[string]bool) (fs.FS, error) {
+	out := fstest.MapFS{}
+	err := fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		from := fsys
+		if broken[path] {
+			from = content.Files
+		}
+		data, err := fs.ReadFile(from, path)
+		if errors.Is(err, fs.ErrNotExist) && broken[path] {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		out[path] = &fstest.MapFile{Data: data}
+		return nil
+	})
+	return out, err
+}
+
+// fedByBroken reports whether a link problem is about an #anchor on a page
+// built from a broken file, whose real ids are unknown until it loads.
+func fedByBroken(fe *content.FileError, broken map[string]bool) bool {
+	rest, ok := strings.CutPrefix(fe.Reason, `link "`)
+	target, _, _ := strings.Cut(rest, `"`)
+	u, err := url.Parse(target)
+	if !ok || err != nil || u.Fragment == "" {
+		return false
+	}
+	source := map[string]string{
+		"/": "home.md", "/guide": "guide/", "/faq": "faq/", "/compare": "compare.yaml",
+		"/which-role": "whichrole.yaml", "/which-role/how-it-works": "whichrole.yaml",
+	}[u.Path]
+	if source == "" {
+		source = "pages" + u.Path + ".md"
+	}
+	for file := range broken {
+		if strings.HasPrefix(file, source) {
+			return true
+		}
+	}
+	return false
+}
+
+// problemCount says how many problems err holds.
+func problemCount(err error) string {
+	n := 1
+	var problems content.Problems
+	if errors.As(err, &problems) {
+		n = len(problems)
+	}
+	if n == 1 {
+		return "1 problem"
+	}
+	return fmt.Sprintf("%d problems", n)
+}

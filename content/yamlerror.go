@@ -1,0 +1,217 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"reflect"
+	"regexp"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+)
+
+// plainYAMLError turns a go-yaml decoding error into a FileError an editor
+// can act on: the line where the mistake is (not where the parser noticed
+// it), the field's name and what the field expects. first is the file line
+// on which src starts.
+func plainYAMLError(file string, src []byte, first int, err error) *FileError {
+	lines := strings.Split(string(src), "\n")
+	at := func(line int) *FileError { return &FileError{File: file, Line: first + line - 1} }
+	line := 1
+	var ye yaml.Error
+	if errors.As(err, &ye) {
+		if tok := ye.GetToken(); tok != nil && tok.Position != nil {
+			line = tok.Position.Line
+		}
+	}
+	line = min(max(line, 1), len(lines))
+
+	// A tab anywhere in the indentation or before a value: YAML allows
+	// spaces only, and the parser's own words ("found character '\t'")
+	// show the tab as blank space.
+	if tab := bytes.IndexByte(src, '\t'); tab >= 0 && strings.Contains(err.Error(), "'\t'") {
+		e := at(lineAt(src, tab))
+		e.Reason = "this line has a tab character: indent and separate with spaces only"
+		return e
+	}
+	// A quote opened and never closed: the parser notices on a later line.
+	var syntax *yaml.SyntaxError
+	if n, key, q := unclosedQuote(lines[:line]); n > 0 && errors.As(err, &syntax) {
+		e := at(n)
+		if q == '\'' {
+			e.Reason = fmt.Sprintf(`%s: the text opens with ' but is not closed on this line: end it with ', and write an apostrophe inside it as '' (or put the text in "double quotes")`, key)
+		} else {
+			e.Reason = fmt.Sprintf(`%s: the text opens with " but is not closed on this line: end it with " (and write a " inside it as \")`, key)
+		}
+		return e
+	}
+
+	key, keyLine := keyOn(lines, line)
+	var (
+		typeErr     *yaml.TypeError
+		overflowErr *yaml.OverflowError
+		dupErr      *yaml.DuplicateKeyError
+		unknownErr  *yaml.UnknownFieldError
+		syntaxErr   *yaml.SyntaxError
+	)
+	e := at(line)
+	switch {
+	case errors.As(err, &typeErr):
+		e = at(keyLine) // a list under the key: name the key's line
+		e.Reason = fmt.Sprintf("%s must be %s", key, expected(typeErr.DstType))
+	case errors.As(err, &overflowErr):
+		e.Reason = fmt.Sprintf("%s: %s is too large a number", key, overflowErr.SrcNum)
+	case errors.As(err, &dupErr):
+		e.Reason = duplicateKey(key, dupErr.Message)
+	case errors.As(err, &unknownErr):
+		e.Reason = unknownErr.Message + ": check its spelling against the fields this file takes"
+	case errors.As(err, &syntaxErr):
+		msg := syntaxErr.Message
+		switch {
+		case strings.HasPrefix(msg, "mapping key") && strings.Contains(msg, "already defined"):
+			e.Reason = duplicateKey(key, msg)
+		case strings.Contains(msg, "mapping value is not allowed"):
+			e.Reason = fmt.Sprintf(`%s: the text has a colon followed by a space, which YAML reads as a new field: put the whole text in "double quotes"`, key)
+		case strings.Contains(msg, "']'") || strings.Contains(msg, "'}'"):
+			// The parser notices the open bracket on a later line: point
+			// at the line that opens it.
+			open := line
+			for open > 1 && !strings.ContainsAny(valueOf(lines[open-1]), "[{") {
+				open--
+			}
+			e = at(open)
+			key, _ := keyOn(lines, open)
+			e.Reason = fmt.Sprintf(`%s: a list opened with [ (or a map with {) is not closed; if the text itself starts with [ or {, put it in "double quotes"`, key)
+		default:
+			e.Reason = fmt.Sprintf("%s: this line is not valid YAML (%s); write it as \"field: value\"", key, msg)
+		}
+	default:
+		e.Reason = fmt.Sprintf("the YAML could not be read: %v", err)
+	}
+	return e
+}
+
+// duplicateKey reads the first line out of go-yaml's message
+// (`mapping key "order" already defined at [3:1]`).
+func duplicateKey(key, msg string) string {
+	if m := regexp.MustCompile(`\[(\d+):\d+\]`).FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("%s is written twice (also on line %s of the front matter): keep one", key, m[1])
+	}
+	return fmt.Sprintf("%s is written twice: keep one", key)
+}
+
+var keyPattern = regexp.MustCompile(`^\s*(?:-\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*:(?:\s|$)`)
+
+// keyOn returns the field named on line n (1-based), or on the nearest line
+// above it that names one, and that line.
+func keyOn(lines []string, n int) (key string, line int) {
+	for i := min(n, len(lines)) - 1; i >= 0; i-- {
+		if m := keyPattern.FindStringSubmatch(lines[i]); m != nil {
+			return m[1], i + 1
+		}
+	}
+	return "this field", n
+}
+
+// valueOf returns what follows "key:" on a line, or the whole line.
+func valueOf(line string) string {
+	if m := keyPattern.FindStringIndex(line); m != nil {
+		return strings.TrimSpace(line[m[1]:])
+	}
+	return strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "- "))
+}
+
+// unclosedQuote finds the last line among lines whose value opens a quote
+// that the same line does not close, and returns its 1-based number, its
+// field and the quote; 0 if there is none. (Multi-line quoted text is legal
+// YAML, but no content file needs it.)
+func unclosedQuote(lines []string) (n int, key string, quote byte) {
+	for i := len(lines) - 1; i >= 0; i-- {
+		v := valueOf(lines[i])
+		if v == "" || (v[0] != '"' && v[0] != '\'') {
+			continue
+		}
+		if !closes(v) {
+			key, _ := keyOn(lines, i+1)
+			return i + 1, key, v[0]
+		}
+		// A line that closes its quote properly ends the search, unless
+		// something follows the closing quote (it' s text: 'It's').
+		if strings.TrimSpace(afterQuote(v)) == "" || strings.HasPrefix(strings.TrimSpace(afterQuote(v)), "#") {
+			return 0, "", 0
+		}
+		key, _ := keyOn(lines, i+1)
+		return i + 1, key, v[0]
+	}
+	return 0, "", 0
+}
+
+// closes reports whether the quoted value v closes its quote.
+func closes(v string) bool { return afterQuote(v) != "\x00" }
+
+// afterQuote returns what follows the closing quote of v, or "\x00" if the
+// quote is not closed.
+func afterQuote(v string) string {
+	q := v[0]
+	for i := 1; i < len(v); i++ {
+		switch {
+		case q == '"' && v[i] == '\\':
+			i++
+		case v[i] == q && q == '\'' && i+1 < len(v) && v[i+1] == '\'':
+			i++ // '' is an apostrophe inside '…'
+		case v[i] == q:
+			return v[i+1:]
+		}
+	}
+	return "\x00"
+}
+
+// expected says in plain words what a Go type takes.
+func expected(t reflect.Type) string {
+	if t == nil {
+		return "a different kind of value"
+	}
+	switch t.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole number, like 3"
+	case reflect.String:
+		return `text on the same line (put text that starts with [, { or - in "double quotes")`
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Slice:
+		return `a list: one "- item" a line below it`
+	case reflect.Struct, reflect.Map:
+		return `a group of fields, each on its own line below it, indented`
+	}
+	return "a " + t.String()
+}
+
+// checkWholeNumbers refuses a number with a fraction in a whole-number
+// field of v's top level (go-yaml would silently take 9 for 9.7).
+func checkWholeNumbers(file string, src []byte, first int, v any) *FileError {
+	rv := reflect.Indirect(reflect.ValueOf(v))
+	if rv.Kind() != reflect.Struct {
+		return nil
+	}
+	y := newYAMLLines(src, first)
+	for i := range rv.NumField() {
+		f := rv.Type().Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if name == "" || f.Type.Kind() != reflect.Int {
+			continue
+		}
+		kv := y.entry(name)
+		if kv == nil || kv.Value == nil {
+			continue
+		}
+		switch kv.Value.(type) {
+		case *ast.IntegerNode, *ast.NullNode:
+			continue
+		}
+		return fileErrorf(file, y.line(kv.Key), "%s must be a whole number, like 3 (not %s)", name, strings.TrimSpace(kv.Value.String()))
+	}
+	return nil
+}
