@@ -9,7 +9,12 @@ COPY go.mod go.sum ./
 RUN go mod download
 COPY . .
 # Static binary; content, templates and static files are embedded in it.
-RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w" -o /out/guide ./cmd/guide
+# The build context has no .git, so the version and commit come in as
+# arguments: docker build --build-arg VERSION=$(git describe --tags --always)
+# --build-arg COMMIT=$(git rev-parse HEAD) .   (guide -version prints them)
+ARG VERSION=""
+ARG COMMIT=""
+RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w -X main.version=${VERSION} -X main.commit=${COMMIT}" -o /out/guide ./cmd/guide
 
 FROM gcr.io/distroless/static-debian12:nonroot
 COPY --from=build /out/guide /guide

@@ -47,6 +47,7 @@ type KitWords struct {
 	DownloadText     string `yaml:"download_text"`
 	KitLink          string `yaml:"kit_link"`    // from the adverts to the brief
 	JobAdLink        string `yaml:"job_ad_link"` // from the result and the brief to the adverts
+	NoAdLink         string `yaml:"no_ad_link"`  // the same, when no hire is called for yet
 	BackToResult     string `yaml:"back_to_result"`
 	AboutCompany     string `yaml:"about_company"`
 	AboutJob         string `yaml:"about_job"`

@@ -14,16 +14,27 @@ import (
 // work sample; then the mistakes to avoid. The HTML page, the PDF and the
 // Markdown file all show exactly this, in this order.
 type Brief struct {
-	Need     string // whom to hire: "a product manager", or both roles
-	Summary  string // the recommendation in one sentence
-	URL      string // the absolute address of the result
-	Split    string // how the roles divide the work; only for both
-	Alone    string // why one role is enough, and when to add the other
+	Need    string // whom to hire: "a product manager", or both roles
+	Summary string // the recommendation in one sentence
+	URL     string // the absolute address of the result
+	// Why explains the outcome, with its guide link; empty for an old link.
+	Why      ReasonView
+	Parts    []BriefPart // what one person leads with, or who covers the work meanwhile
+	Split    string      // how the roles divide the work; only for both
 	Notes    []string
-	Roles    []BriefRole
+	Roles    []BriefRole       // none for "not yet"
 	Mistakes []content.Mistake // for every role hired, each once
 	Words    content.BriefWords
 	Kit      content.KitWords
+}
+
+// A BriefPart is one part of the result and the brief beside the reasons:
+// a heading, a paragraph, a list, and the guide link that explains it.
+type BriefPart struct {
+	Heading string
+	Text    string
+	Items   []string
+	Link    ReasonView // Text unused
 }
 
 // A BriefRole is one role to hire: why, its checklists, and its part of
@@ -58,11 +69,23 @@ func (b Brief) WriteMarkdown(w io.Writer) error {
 	fmt.Fprintf(&s, "# %s\n\n", b.Title())
 	fmt.Fprintf(&s, "%s <%s>\n\n", b.Words.ResultLabel, b.URL)
 	fmt.Fprintf(&s, "%s\n\n", b.Summary)
+	if b.Why.Text != "" {
+		fmt.Fprintf(&s, "%s\n\n", b.Why.Text)
+	}
+	for _, p := range b.Parts {
+		fmt.Fprintf(&s, "## %s\n\n", p.Heading)
+		if p.Text != "" {
+			fmt.Fprintf(&s, "%s\n\n", p.Text)
+		}
+		for _, it := range p.Items {
+			fmt.Fprintf(&s, "- %s\n", it)
+		}
+		if len(p.Items) > 0 {
+			s.WriteString("\n")
+		}
+	}
 	if b.Split != "" {
 		fmt.Fprintf(&s, "## %s\n\n%s\n\n", b.Words.Split, b.Split)
-	}
-	if b.Alone != "" {
-		fmt.Fprintf(&s, "%s\n\n", b.Alone)
 	}
 	for _, n := range b.Notes {
 		fmt.Fprintf(&s, "%s\n\n", n)

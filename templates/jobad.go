@@ -19,6 +19,9 @@ type JobAds struct {
 	BaseURL string // for the files' links: absolute, since they leave the site
 	Words   content.KitWords
 	Ads     []JobAd
+	// NotYet: no hire is called for yet, so Ads holds only why, under
+	// the page's heading, and there is nothing to download.
+	NotYet bool
 }
 
 // A JobAd is one advert (or the not-yet answer): a title, the split of a

@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"sync"
 	"testing"
 
@@ -22,7 +23,8 @@ func answerSets(t testing.TB, n int) []string {
 			return
 		}
 		if i == len(decision.Fields) {
-			if a, errs := decision.Parse(form); len(errs) == 0 {
+			// Different forms can give one answer set (an answer that plays no part is dropped).
+			if a, errs := decision.Parse(form); len(errs) == 0 && !slices.Contains(out, a.Query()) {
 				out = append(out, a.Query())
 			}
 			return
@@ -109,8 +111,10 @@ func TestAnswerCacheBounded(t *testing.T) {
 	// The page asked for last is kept; the first was dropped and comes back the same.
 	first := get(t, srv, paths[0]+sets[0])
 	wantStatus(t, first, http.StatusOK)
-	if e, _ := s.answers.stats(); e > entries {
-		t.Errorf("%d entries after one more page; the bound holds them at %d", e, entries)
+	// One more page may fit in the room the last eviction left, so the
+	// count may grow by one; the bytes may not pass the bound.
+	if e, c := s.answers.stats(); e > entries+1 || c > bound {
+		t.Errorf("%d entries, %d bytes after one more page; the bound holds them at %d entries (one more if it fits), %d bytes", e, c, entries, bound)
 	}
 }
 

@@ -18,14 +18,14 @@ var (
 			b := s.hiringBrief(a)
 			m := s.meta("/which-role/brief?"+a.Query(), b.Title(), b.Summary)
 			m.Nav = "which-role"
-			s.withCard(&m, cardForRecommendation(decision.Decide(a).Recommendation))
+			s.withCard(&m, cardForResult(decision.Decide(a)))
 			return render(templates.BriefPage(m, b, s.site.Words.Result, a.Query()))
 		},
 	}
 	briefMarkdown = answerFormat{
 		kind:        "brief.md",
 		contentType: "text/markdown; charset=utf-8",
-		filename:    func(decision.Recommendation) string { return "hiring-brief.md" },
+		filename:    func(string) string { return "hiring-brief.md" },
 		write: func(s *server, a decision.Answers) ([]byte, error) {
 			var buf bytes.Buffer
 			err := s.hiringBrief(a).WriteMarkdown(&buf)
@@ -35,7 +35,10 @@ var (
 	briefPDF = answerFormat{
 		kind:        "brief.pdf",
 		contentType: "application/pdf",
-		filename:    func(r decision.Recommendation) string { return "hiring-brief-" + string(r) + ".pdf" },
+		filename: func(key string) string {
+			rec, _, _ := strings.Cut(key, "/")
+			return "hiring-brief-" + rec + ".pdf"
+		},
 		write: func(s *server, a decision.Answers) ([]byte, error) {
 			var buf bytes.Buffer
 			err := s.hiringBrief(a).WritePDF(&buf, s.contentDate)
@@ -51,12 +54,20 @@ func (s *server) hiringBrief(a decision.Answers) templates.Brief {
 	b := s.resultView(a).Brief
 	b.Kit = kit.Words
 	seen := map[string]bool{}
-	for i, role := range b.Roles {
-		h, _ := kit.Hire(slugify(role.Name))
+	// The brief's roles are the result's Hired(), in the same order.
+	for i, id := range hiresFor(decision.Decide(a)) {
+		h, _ := kit.Hire(id)
+		if i >= len(b.Roles) {
+			break
+		}
 		b.Roles[i].Hire = h
+		b.Roles[i].Name = h.Name
 		for _, m := range h.Mistakes {
 			seen[m.ID] = true
 		}
+	}
+	if len(b.Roles) == 0 {
+		b.Kit.JobAdLink = kit.Words.NoAdLink // the link says why there is none
 	}
 	for _, m := range kit.Mistakes {
 		if seen[m.ID] {
@@ -72,10 +83,10 @@ func (s *server) hiringBrief(a decision.Answers) templates.Brief {
 // page. The attachment header is set only once the file exists, so a
 // failure is an ordinary error page.
 func (s *server) handleAnswerFile(f answerFormat) http.HandlerFunc {
-	disposition := map[decision.Recommendation][]string{}
+	disposition := map[string][]string{}
 	if f.filename != nil {
-		for _, rec := range decision.Recommendations {
-			disposition[rec] = []string{`attachment; filename="` + f.filename(rec) + `"`}
+		for _, key := range decision.Keys() {
+			disposition[key] = []string{`attachment; filename="` + f.filename(key) + `"`}
 		}
 	}
 	return func(w http.ResponseWriter, r *http.Request) {
@@ -92,7 +103,7 @@ func (s *server) handleAnswerFile(f answerFormat) http.HandlerFunc {
 			return
 		}
 		if len(disposition) > 0 {
-			w.Header()["Content-Disposition"] = disposition[decision.Decide(a).Recommendation]
+			w.Header()["Content-Disposition"] = disposition[decision.Decide(a).Key()]
 		}
 		p.serve(w, r, http.StatusOK)
 	}
@@ -102,11 +113,8 @@ func (s *server) handleAnswerFile(f answerFormat) http.HandlerFunc {
 type answerFormat struct {
 	kind        string // cache key prefix
 	contentType string
-	// filename is the attachment's name; nil for an HTML page.
-	filename func(decision.Recommendation) string
+	// filename is the attachment's name for an outcome's Key; nil for an
+	// HTML page.
+	filename func(key string) string
 	write    func(s *server, a decision.Answers) ([]byte, error)
 }
-
-// slugify turns a role's name into its id: "product manager" is
-// "product-manager".
-func slugify(name string) string { return strings.ReplaceAll(name, " ", "-") }

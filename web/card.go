@@ -11,6 +11,7 @@ import (
 	"image/png"
 	"math"
 	"net/http"
+	"regexp"
 	"strings"
 	"sync"
 
@@ -21,7 +22,6 @@ import (
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
 
-	"github.com/guide/pmvspm/content"
 	"github.com/guide/pmvspm/templates"
 	"github.com/guide/pmvspm/web/decision"
 )
@@ -73,15 +73,20 @@ func (c *card) image() (*representation, error) {
 	return c.png, c.err
 }
 
+// earlierCard matches the name of any card, of this build or another.
+var earlierCard = regexp.MustCompile(`^card\.[0-9a-f]{12}\.png$`)
+
 // Keys of the cards in server.cards.
 const siteCard = "site"
 
-func sectionCard(slug string) string                         { return "guide/" + slug }
-func answerCard(slug string) string                          { return "faq/" + slug }
-func cardForRecommendation(r decision.Recommendation) string { return "result/" + string(r) }
+func sectionCard(slug string) string           { return "guide/" + slug }
+func answerCard(slug string) string            { return "faq/" + slug }
+func cardForResult(res decision.Result) string { return resultCard(res.Key()) }
+func resultCard(key string) string             { return "result/" + key }
 
 // makeCards names every card the site has: one per guide section, per FAQ
-// answer and per recommendation, and one for every other page.
+// answer and per outcome (each kind of part-time help and each lead
+// apart), and one for every other page.
 func (s *server) makeCards() {
 	words := s.site.Words
 	s.cards = map[string]*card{siteCard: newCard(words.Cards.SiteKicker, words.Cards.SiteTitle)}
@@ -91,9 +96,9 @@ func (s *server) makeCards() {
 	for _, a := range s.site.Answers {
 		s.cards[answerCard(a.Slug)] = newCard(words.Cards.FAQKicker, a.Question)
 	}
-	for _, r := range decision.Recommendations {
-		rec, _ := s.site.Questionnaire.Recommendation(string(r))
-		s.cards[cardForRecommendation(r)] = newCard(words.Cards.ResultKicker, content.Fill(words.Result.Title, "role", rec.Role))
+	for _, key := range decision.Keys() {
+		rec, _ := s.site.Questionnaire.Recommendation(key)
+		s.cards[resultCard(key)] = newCard(words.Cards.ResultKicker, rec.Title)
 	}
 	s.cardsByName = map[string]*card{}
 	for _, c := range s.cards {
@@ -115,8 +120,16 @@ func (s *server) withCard(m *templates.Meta, key string) {
 
 // handleCard is GET /static/cards/{name}.
 func (s *server) handleCard(w http.ResponseWriter, r *http.Request) {
-	c, ok := s.cardsByName[chi.URLParam(r, "name")]
+	name := chi.URLParam(r, "name")
+	c, ok := s.cardsByName[name]
 	if !ok {
+		// A card of an earlier build (its title has changed since), named
+		// by a page a CDN still holds: the site's card stands in.
+		if site, ok := s.cards[siteCard]; ok && earlierCard.MatchString(name) {
+			w.Header().Set("Cache-Control", earlierCache)
+			s.redirect(w, r, site.path(), http.StatusFound)
+			return
+		}
 		s.handleNotFound(w, r)
 		return
 	}

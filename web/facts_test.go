@@ -98,6 +98,7 @@ func TestRetiredClaims(t *testing.T) {
 		"product manager for how",
 		"read more in from",   // a "Read more" line above the related-links box
 		"grew up in software", // project management grew up in construction, engineering and defence
+		"site quotes no",      // it quotes official pay figures, each with its source
 	}
 	srv, _ := newTestServer(t, Config{})
 	for path := range publicPages(t) {

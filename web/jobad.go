@@ -3,7 +3,9 @@ package web
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/guide/pmvspm/content"
 	"github.com/guide/pmvspm/templates"
@@ -19,15 +21,16 @@ var (
 			v := s.jobAds(a)
 			m := s.meta("/which-role/job-ad?"+a.Query(), v.Title, s.site.HiringKit.Words.Description)
 			m.Nav = "which-role"
-			m.MainAttrs = map[string]any{"data-recommendation": string(decision.Decide(a).Recommendation)}
-			s.withCard(&m, cardForRecommendation(decision.Decide(a).Recommendation))
+			res := decision.Decide(a)
+			m.MainAttrs = resultAttrs(res)
+			s.withCard(&m, cardForResult(res))
 			return render(templates.JobAdPage(m, v))
 		},
 	}
 	jobAdMarkdown = answerFormat{
 		kind:        "job-ad.md",
 		contentType: "text/markdown; charset=utf-8",
-		filename:    func(r decision.Recommendation) string { return "job-ad-" + string(r) + ".md" },
+		filename:    func(key string) string { return "job-ad-" + strings.ReplaceAll(key, "/", "-") + ".md" },
 		write: func(s *server, a decision.Answers) ([]byte, error) {
 			var buf bytes.Buffer
 			err := s.jobAds(a).WriteMarkdown(&buf)
@@ -37,7 +40,7 @@ var (
 	jobAdText = answerFormat{
 		kind:        "job-ad.txt",
 		contentType: "text/plain; charset=utf-8",
-		filename:    func(r decision.Recommendation) string { return "job-ad-" + string(r) + ".txt" },
+		filename:    func(key string) string { return "job-ad-" + strings.ReplaceAll(key, "/", "-") + ".txt" },
 		write: func(s *server, a decision.Answers) ([]byte, error) {
 			var buf bytes.Buffer
 			err := s.jobAds(a).WriteText(&buf)
@@ -71,8 +74,26 @@ func checkHiringKit(site *content.Site) error {
 			}
 		}
 	}
+	for _, key := range []string{"situations", "today", "teams"} {
+		words := map[string]map[string]string{"situations": kit.Situations, "today": kit.Today, "teams": kit.Teams}[key]
+		field := map[string]string{"situations": "goal", "today": "problems", "teams": "complexity"}[key]
+		f, _ := decision.FieldNamed(field)
+		for v := range words {
+			if !slices.Contains(f.Values, v) {
+				errs = append(errs, kit.Errorf(key+"."+v, "%s: %s is not an answer to %s", key, v, field))
+			}
+		}
+	}
+	decider, _ := decision.FieldNamed("decider")
+	for i, h := range kit.Hires {
+		for k := range h.Ad.Decides {
+			if k != "default" && k != "client-work" && !slices.Contains(decider.Values, k) {
+				errs = append(errs, kit.Errorf(fmt.Sprintf("hires[%d].ad.decides.%s", i, k), "hire %s: decides: %s is neither default, client-work nor an answer to decider", h.ID, k))
+			}
+		}
+	}
 	missing := map[string]bool{}
-	for _, a := range decision.All() {
+	for _, a := range append(decision.All(), decision.AllOld()...) {
 		for _, id := range hiresFor(decision.Decide(a)) {
 			if _, ok := kit.Hire(id); !ok && !missing[id] {
 				missing[id] = true
@@ -84,14 +105,26 @@ func checkHiringKit(site *content.Site) error {
 }
 
 // hiresFor returns the kit's hires that a result calls for, in the order
-// the adverts show them.
+// the adverts show them (the order of res.Hired()): none yet; one person
+// for both jobs, led by one; part-time help; or each role hired.
 func hiresFor(res decision.Result) []string {
-	switch res.Recommendation {
-	case decision.Both:
-		return []string{"product-manager", "project-manager"}
-	default:
-		return []string{string(res.Recommendation)}
+	switch {
+	case res.Recommendation == decision.NotYet:
+		return nil
+	case res.Recommendation == decision.OnePerson && res.Lead == decision.ProjectManager:
+		return []string{"one-person-project"}
+	case res.Recommendation == decision.OnePerson:
+		return []string{"one-person-product"}
+	case res.Help == decision.Fractional:
+		return []string{"fractional-product"}
+	case res.Help == decision.Contract:
+		return []string{"contract-project"}
 	}
+	var ids []string
+	for _, role := range res.Hired() {
+		ids = append(ids, string(role))
+	}
+	return ids
 }
 
 // problemSide says which kind of advert names each problem: product
@@ -114,6 +147,11 @@ func (s *server) jobAds(a decision.Answers) templates.JobAds {
 	kit := s.site.HiringKit
 	v := templates.JobAds{Query: a.Query(), BaseURL: s.cfg.BaseURL, Words: kit.Words, Lede: kit.Words.Lede}
 	ids := hiresFor(decision.Decide(a))
+	if len(ids) == 0 {
+		v.Title, v.Lede, v.NotYet = kit.NotYet.Title, "", true
+		v.Ads = []templates.JobAd{notYetAd(kit)}
+		return v
+	}
 	var hires []content.Hire
 	for _, id := range ids {
 		h, _ := kit.Hire(id)
@@ -159,12 +197,12 @@ func jobAd(kit content.HiringKit, h content.Hire, a decision.Answers, other stri
 		about.Before = append(about.Before, templates.Line(w.Today))
 	}
 	firstHire := ad.FirstHire
-	if !(h.Side != "project" && slices.Contains(firstProductHire, answer(a, "decider"))) {
+	if !(h.Side != "project" && slices.Contains(firstProductHire, a.Decider)) {
 		firstHire += " " + w.FirstHireUnsure
 	}
 	about.After = templates.Lines(firstHire)
 
-	keys := []string{answer(a, "decider")}
+	keys := []string{a.Decider}
 	if a.Goal == "client-work" {
 		keys = []string{"client-work"}
 	}
@@ -210,12 +248,4 @@ func notYetAd(kit content.HiringKit) templates.JobAd {
 			{Heading: n.SignalsHeading, Items: templates.Lines(n.Signals...), After: []templates.AdLine{{LinkText: n.Link, LinkURL: n.LinkTo}}},
 		},
 	}
-}
-
-// answer is the answer to a single-choice question, or "" if none.
-func answer(a decision.Answers, field string) string {
-	if v := a.Values(field); len(v) == 1 {
-		return v[0]
-	}
-	return ""
 }

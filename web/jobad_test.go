@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"io/fs"
@@ -19,49 +20,89 @@ import (
 	"github.com/guide/pmvspm/web/decision"
 )
 
-// jobAdQueries are one set of answers per outcome: the golden adverts.
-var jobAdQueries = []struct{ name, query string }{
-	{"product-manager", "goal=direction&problems=unclear-direction&customer_facing=yes&complexity=single-team"},
-	{"project-manager", "goal=internal-system&problems=missed-deadlines&customer_facing=no&complexity=several-teams"},
-	{"both", "goal=new-product&problems=no-launches&problems=over-budget&customer_facing=yes&complexity=complex-tech"},
+// jobAdQueries are one set of answers per outcome, with the outcome's Key
+// (which names the files) and the sections its page must have.
+var jobAdQueries = []struct{ key, query, sections string }{
+	{"product-manager", "goal=direction&problems=unclear-direction&customer_facing=yes&complexity=single-team", "product-manager"},
+	{"project-manager", "goal=internal-system&problems=missed-deadlines&customer_facing=no&complexity=several-teams", "project-manager"},
+	{"both", "goal=new-product&problems=missed-deadlines&decider=nobody-clearly&complexity=several-teams&hires=two", "product-manager project-manager"},
+	{"one-person/product-manager", "goal=new-product&decider=founder-stretched&complexity=single-team&hires=one", "one-person-product"},
+	{"one-person/project-manager", "goal=new-product&problems=missed-deadlines&decider=founder-stretched&complexity=single-team&hires=one", "one-person-project"},
+	{"product-manager/fractional", "goal=direction&problems=unclear-direction&decider=founder-stretched&complexity=single-team&hires=part-time", "fractional-product"},
+	{"project-manager/contract", "goal=client-work&problems=no-launches&decider=already-covered&complexity=single-team&hires=part-time", "contract-project"},
+	{"not-yet", "goal=new-feature&decider=founder-has-time&complexity=single-team&hires=one", "not-yet"},
 }
 
-// TestJobAdGolden pins each outcome's adverts in their three formats. The
-// page is its <main>, so that changes to the site's frame do not touch it.
+// TestJobAdGolden pins each outcome's adverts in their three formats: which
+// hire, which words the answers choose (who decides, what gets in the way,
+// the team), in what order. Unlike the brief's, these golden files hold
+// the real words, since the words are what differ between outcomes: after
+// rewording hiringkit.yaml, run go test ./web -run TestJobAdGolden -update
+// and read the diff. The HTML is the page's <main>.
 func TestJobAdGolden(t *testing.T) {
-	srv, _ := newTestServer(t, Config{})
+	s := newServerForTest(t)
 	for _, q := range jobAdQueries {
-		for _, f := range []struct{ path, ext, contentType, file string }{
-			{"/which-role/job-ad?", "html", "text/html; charset=utf-8", ""},
-			{"/which-role/job-ad.md?", "md", "text/markdown; charset=utf-8", "job-ad-" + q.name + ".md"},
-			{"/which-role/job-ad.txt?", "txt", "text/plain; charset=utf-8", "job-ad-" + q.name + ".txt"},
+		a := mustAnswers(t, q.query)
+		if got := decision.Decide(a).Key(); got != q.key {
+			t.Fatalf("%s gives %s, want %s", q.query, got, q.key)
+		}
+		v := s.jobAds(a)
+		name := "job-ad-" + strings.ReplaceAll(q.key, "/", "-") + ".golden."
+		for _, f := range []struct {
+			ext   string
+			write func(*bytes.Buffer) error
+		}{
+			{"md", func(w *bytes.Buffer) error { return v.WriteMarkdown(w) }},
+			{"txt", func(w *bytes.Buffer) error { return v.WriteText(w) }},
+			{"html", func(w *bytes.Buffer) error {
+				return templates.JobAdPage(s.meta("/which-role/job-ad?"+v.Query, v.Title, v.Words.Description), v).Render(context.Background(), w)
+			}},
 		} {
-			t.Run(q.name+"."+f.ext, func(t *testing.T) {
-				r := get(t, srv, f.path+q.query)
-				wantStatus(t, r, http.StatusOK)
-				if got := r.Header.Get("Content-Type"); got != f.contentType {
-					t.Errorf("Content-Type = %q, want %q", got, f.contentType)
+			t.Run(name+f.ext, func(t *testing.T) {
+				var buf bytes.Buffer
+				if err := f.write(&buf); err != nil {
+					t.Fatal(err)
 				}
-				wantCD := ""
-				if f.file != "" {
-					wantCD = `attachment; filename="` + f.file + `"`
-				}
-				if got := r.Header.Get("Content-Disposition"); got != wantCD {
-					t.Errorf("Content-Disposition = %q, want %q", got, wantCD)
-				}
-				if got := r.Header.Get("Cache-Control"); !strings.HasPrefix(got, "public, max-age=") {
-					t.Errorf("Cache-Control = %q; want it cached like the brief", got)
-				}
-				body := r.body
+				body := buf.Bytes()
 				if f.ext == "html" {
-					html, err := r.doc(t).Find("main").Html()
+					doc, err := goquery.NewDocumentFromReader(&buf)
+					if err != nil {
+						t.Fatal(err)
+					}
+					html, err := doc.Find("main").Html()
 					if err != nil {
 						t.Fatal(err)
 					}
 					body = []byte(blockLines.ReplaceAllString(strings.TrimSpace(html), "$1\n") + "\n")
 				}
-				golden(t, "job-ad-"+q.name+".golden."+f.ext, body)
+				golden(t, name+f.ext, body)
 			})
+		}
+	}
+}
+
+// TestJobAdFormats: each outcome's adverts come with their types, file
+// names and caching, like the brief's.
+func TestJobAdFormats(t *testing.T) {
+	srv, _ := newTestServer(t, Config{})
+	for _, q := range jobAdQueries {
+		file := "job-ad-" + strings.ReplaceAll(q.key, "/", "-")
+		for _, f := range []struct{ path, contentType, disposition string }{
+			{"/which-role/job-ad?", "text/html; charset=utf-8", ""},
+			{"/which-role/job-ad.md?", "text/markdown; charset=utf-8", `attachment; filename="` + file + `.md"`},
+			{"/which-role/job-ad.txt?", "text/plain; charset=utf-8", `attachment; filename="` + file + `.txt"`},
+		} {
+			r := get(t, srv, f.path+q.query)
+			wantStatus(t, r, http.StatusOK)
+			if got := r.Header.Get("Content-Type"); got != f.contentType {
+				t.Errorf("%s%s: Content-Type = %q, want %q", f.path, q.query, got, f.contentType)
+			}
+			if got := r.Header.Get("Content-Disposition"); got != f.disposition {
+				t.Errorf("%s%s: Content-Disposition = %q, want %q", f.path, q.query, got, f.disposition)
+			}
+			if got := r.Header.Get("Cache-Control"); !strings.HasPrefix(got, "public, max-age=") {
+				t.Errorf("%s%s: Cache-Control = %q; want it cached like the brief", f.path, q.query, got)
+			}
 		}
 	}
 }
@@ -70,26 +111,52 @@ func TestJobAdGolden(t *testing.T) {
 // in sections with the ids the contract names; one role, one advert.
 func TestJobAdSections(t *testing.T) {
 	srv, _ := newTestServer(t, Config{})
-	for _, tt := range []struct {
-		query string
-		ids   []string
-	}{
-		{jobAdQueries[0].query, []string{"product-manager"}},
-		{jobAdQueries[1].query, []string{"project-manager"}},
-		{jobAdQueries[2].query, []string{"product-manager", "project-manager"}},
-	} {
-		doc := get(t, srv, "/which-role/job-ad?"+tt.query).doc(t)
+	for _, q := range jobAdQueries {
+		doc := get(t, srv, "/which-role/job-ad?"+q.query).doc(t)
 		var got []string
 		doc.Find("main section[id]").Each(func(_ int, s *goquery.Selection) { got = append(got, s.AttrOr("id", "")) })
-		if strings.Join(got, " ") != strings.Join(tt.ids, " ") {
-			t.Errorf("%s: sections %v, want %v", tt.query, got, tt.ids)
+		if strings.Join(got, " ") != q.sections {
+			t.Errorf("%s: sections %v, want %s", q.key, got, q.sections)
 		}
-		if doc.Find("h1").Length() != 1 || doc.Find("main section h2").Length() != len(tt.ids) {
-			t.Errorf("%s: want one h1 and one h2 per advert", tt.query)
+		rec, _, _ := strings.Cut(q.key, "/")
+		if got := doc.Find("main").AttrOr("data-recommendation", ""); got != rec {
+			t.Errorf("%s: data-recommendation %q", q.key, got)
 		}
-		for _, href := range []string{"/which-role/job-ad.txt?" + tt.query, "/which-role/job-ad.md?" + tt.query, "/which-role/brief?" + tt.query, "/which-role/result?" + tt.query} {
+		ads := len(strings.Fields(q.sections))
+		if q.key == "not-yet" {
+			ads = 0
+		}
+		if doc.Find("h1").Length() != 1 || doc.Find("main section h2").Length() != ads {
+			t.Errorf("%s: want one h1 and one h2 per advert", q.key)
+		}
+		links := []string{"/which-role/result?" + q.query}
+		if ads > 0 {
+			links = append(links, "/which-role/job-ad.txt?"+q.query, "/which-role/job-ad.md?"+q.query, "/which-role/brief?"+q.query)
+		} else if doc.Find(`main a[href="/guide/hiring#not-yet"]`).Length() != 1 {
+			t.Errorf("%s: no link to the guide's advice on waiting", q.key)
+		}
+		for _, href := range links {
 			if doc.Find(`main a[href="`+href+`"]`).Length() != 1 {
-				t.Errorf("%s: no link to %s", tt.query, href)
+				t.Errorf("%s: no link to %s", q.key, href)
+			}
+		}
+	}
+}
+
+// TestResultLinksJobAd: every result, and its brief, links its adverts
+// (or why there are none) with words that say so.
+func TestResultLinksJobAd(t *testing.T) {
+	srv, _ := newTestServer(t, Config{})
+	w := loadSite(t).HiringKit.Words
+	for _, q := range jobAdQueries {
+		want := w.JobAdLink
+		if q.key == "not-yet" {
+			want = w.NoAdLink
+		}
+		for _, page := range []string{"/which-role/result?", "/which-role/brief?"} {
+			doc := get(t, srv, page+q.query).doc(t)
+			if got := text(doc.Find(`main a[href="/which-role/job-ad?` + q.query + `"]`)); got != want {
+				t.Errorf("%s%s: link to the adverts says %q, want %q", page, q.query, got, want)
 			}
 		}
 	}
@@ -129,11 +196,6 @@ func TestJobAdBadInput(t *testing.T) {
 }
 
 var (
-	// externalMarket is what adverts must not say when the work is not for
-	// outside customers (SPEC §7.1 rule 10).
-	externalMarket = regexp.MustCompile(`(?i)\bcustomers?\b|\bmarkets?\b`)
-	// severalTeams is what they must not say after "one team".
-	severalTeams = regexp.MustCompile(`(?i)\bteams\b|several teams|2–3`)
 	// mustHaveCertificate is what a product role never asks for.
 	mustHaveCertificate = regexp.MustCompile(`(?i)PMP|PRINCE2|certif|degree|scrum`)
 	badTitle            = regexp.MustCompile(`(?i)\bPMs?\b|/|head of`)
@@ -147,7 +209,7 @@ func TestJobAdsEveryAnswer(t *testing.T) {
 	w := s.site.HiringKit.Words
 	seen := map[string]bool{}
 	onPage := map[string]bool{} // pieces a rendered page has carried
-	for _, a := range decision.All() {
+	for _, a := range append(decision.All(), decision.AllOld()...) {
 		v := s.jobAds(a)
 		q := a.Query()
 		if len(v.Ads) == 0 {
@@ -194,8 +256,8 @@ func TestJobAdsEveryAnswer(t *testing.T) {
 			if bad := content.Exclusionary(all); bad != "" {
 				t.Errorf("%s: %s says %q", q, ad.ID, bad)
 			}
-			if (a.CustomerFacing == "no" || a.Goal == "client-work") && externalMarket.MatchString(all) {
-				t.Errorf("%s: %s speaks of %q, but the work is not for outside customers", q, ad.ID, externalMarket.FindString(all))
+			if (a.CustomerFacing == "no" || a.Goal == "client-work") && marketWords.MatchString(all) {
+				t.Errorf("%s: %s speaks of %q, but the work is not for outside customers", q, ad.ID, marketWords.FindString(all))
 			}
 			if a.Complexity == "single-team" && severalTeams.MatchString(all) {
 				t.Errorf("%s: %s speaks of %q after \"one team\"", q, ad.ID, severalTeams.FindString(all))
@@ -259,6 +321,8 @@ func TestHiringKitMustMatchAnswers(t *testing.T) {
 		{"no situation for a goal", "  new-feature: \"We are adding", "  new-featur: \"We are adding", "hiringkit.yaml:{line situations:}: situations: no words for the answer goal=new-feature"},
 		{"no words for a problem", "  over-budget: \"Work costs", "  overbudget: \"Work costs", "today: no words for the answer problems=over-budget"},
 		{"no hire for an outcome", "  - id: project-manager\n", "  - id: project-lead\n", "hires: no hire project-manager"},
+		{"decides for an answer nobody gives", "        founder-has-time: \"Our founder, [name], decides what we build. You decide", "        founder-has-tim: \"Our founder, [name], decides what we build. You decide", "decides: founder-has-tim is neither default, client-work nor an answer to decider"},
+		{"a situation for a goal nobody has", "  client-work: \"We deliver", "  client-job: \"We deliver", "situations: client-job is not an answer to goal"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			fsys := contentCopy(t)

@@ -2,12 +2,17 @@ package web
 
 import (
 	"net/http"
+	"runtime"
+	"runtime/debug"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/guide/pmvspm/web/decision"
 )
 
 // Metrics counts what the server does, for Prometheus. It holds no answers
@@ -18,6 +23,10 @@ type Metrics struct {
 	requests        *prometheus.CounterVec
 	duration        *prometheus.HistogramVec
 	recommendations *prometheus.CounterVec
+	// The build, for go_build_info: registered when the handler is made,
+	// so that SetBuild can name it first.
+	version, commit string
+	buildOnce       sync.Once
 }
 
 // NewMetrics registers the server's metrics, the Go and process collectors
@@ -36,16 +45,43 @@ func NewMetrics() *Metrics {
 		}, []string{"route"}),
 		recommendations: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "guide_recommendations_total",
-			Help: "Questionnaires answered, by the recommendation they led to.",
+			Help: "Questionnaires answered, by the recommendation they led to (product-manager, project-manager, both, one-person, not-yet).",
 		}, []string{"recommendation"}),
 	}
 	m.registry.MustRegister(
 		m.requests, m.duration, m.recommendations,
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
-		collectors.NewBuildInfoCollector(),
 	)
+	// Every outcome is a series from the start, at 0 until given, so that
+	// a rate over a rare one is a number, not a gap.
+	for _, r := range decision.Recommendations {
+		m.recommendations.WithLabelValues(string(r))
+	}
 	return m
+}
+
+// SetBuild names the build in go_build_info: the version and commit the
+// binary was stamped with, which go build does not record itself when the
+// source has no git history (as in a container build). Call it before
+// Handler.
+func (m *Metrics) SetBuild(version, commit string) {
+	m.version, m.commit = version, commit
+}
+
+// registerBuild adds go_build_info: the module's path, version and
+// checksum, as Prometheus' own collector gives them, and the commit.
+func (m *Metrics) registerBuild() {
+	labels := prometheus.Labels{"path": "", "version": m.version, "checksum": "", "commit": m.commit, "go_version": runtime.Version()}
+	if info, ok := debug.ReadBuildInfo(); ok {
+		labels["path"], labels["checksum"] = info.Main.Path, info.Main.Sum
+		if labels["version"] == "" {
+			labels["version"] = info.Main.Version
+		}
+	}
+	m.registry.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "go_build_info", Help: "Build information about the main Go module.", ConstLabels: labels,
+	}, func() float64 { return 1 }))
 }
 
 // CounterFunc adds a counter read from fn at each scrape, for counts kept
@@ -56,6 +92,7 @@ func (m *Metrics) CounterFunc(name, help string, fn func() float64) {
 
 // Handler serves the metrics in the Prometheus text format.
 func (m *Metrics) Handler() http.Handler {
+	m.buildOnce.Do(m.registerBuild)
 	return promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{Registry: m.registry})
 }
 

@@ -47,7 +47,7 @@ func TestRoutes(t *testing.T) {
 		{"/which-role/brief.md?goal=direction&customer_facing=no&complexity=single-team", "text/markdown; charset=utf-8", 200},
 		{"/which-role/brief?goal=direction&customer_facing=no&complexity=single-team", "text/html; charset=utf-8", 200},
 		{"/which-role/brief.pdf?goal=direction&customer_facing=no&complexity=single-team", "application/pdf", 200},
-		{"/static/cards/card.000000000000.png", "text/html; charset=utf-8", 404},
+		{"/static/cards/card.nosuch.png", "text/html; charset=utf-8", 404},
 		{"/no-such-page", "text/html; charset=utf-8", 404},
 		{"/guide/no-such-section", "text/html; charset=utf-8", 404},
 		{"/faq/no-such-question", "text/html; charset=utf-8", 404},

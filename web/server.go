@@ -117,6 +117,9 @@ func NewServer(logger *slog.Logger, site *content.Site, cfg Config) (http.Handle
 func newServer(logger *slog.Logger, site *content.Site, cfg Config) (*server, http.Handler, error) {
 	cfg.defaults()
 	if err := checkQuestionnaire(site); err != nil {
+		if _, inFile := err.(*content.FileError); inFile {
+			return nil, nil, err // whichrole.yaml:line: …
+		}
 		return nil, nil, fmt.Errorf("questionnaire: %w", err)
 	}
 	if err := checkHiringKit(site); err != nil {

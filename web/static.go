@@ -4,6 +4,7 @@ package web
 
 import (
 	"net/http"
+	"regexp"
 
 	"github.com/go-chi/chi/v5"
 
@@ -21,14 +22,32 @@ func staticFiles() map[string]*representation {
 	return files
 }
 
-// handleStatic serves the hashed static files; other names are 404.
+// earlierCache is for the redirect from an earlier build's name: short,
+// since the next build moves the file again.
+const earlierCache = "public, max-age=300"
+
+// hashedName splits style.3f2a1b9c0d.css into style, .css.
+var hashedName = regexp.MustCompile(`^([a-z0-9-]+)\.[0-9a-f]{10}(\.[a-z]+)$`)
+
+// handleStatic serves the hashed static files. A name with another hash is
+// a file of an earlier build, asked for by a page that build made, which a
+// CDN or browser may still hold during and after a rollout: it is
+// redirected to this build's file rather than answered 404, which would
+// leave that page without its stylesheet. Other names are 404.
 func (s *server) handleStatic(w http.ResponseWriter, r *http.Request) {
-	p, ok := s.static[chi.URLParam(r, "name")]
-	if !ok {
-		s.handleNotFound(w, r)
+	name := chi.URLParam(r, "name")
+	if p, ok := s.static[name]; ok {
+		p.serve(w, r, http.StatusOK)
 		return
 	}
-	p.serve(w, r, http.StatusOK)
+	if m := hashedName.FindStringSubmatch(name); m != nil {
+		if a, ok := static.Get(m[1] + m[2]); ok {
+			w.Header().Set("Cache-Control", earlierCache)
+			s.redirect(w, r, "/static/"+a.HashedName, http.StatusFound)
+			return
+		}
+	}
+	s.handleNotFound(w, r)
 }
 
 // handleFavicon serves /favicon.ico, which browsers ask for on their own.

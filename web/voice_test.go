@@ -240,7 +240,8 @@ func TestMoneyOnlyInPay(t *testing.T) {
 		r := get(t, srv, path)
 		wantStatus(t, r, http.StatusOK)
 		doc := r.doc(t)
-		if m := money.FindString(doc.Find("title").Text() + " " + doc.Find(`meta`).Map(func(_ int, s *goquery.Selection) string { return s.AttrOr("content", "") })[0]); m != "" {
+		head := append([]string{doc.Find("title").Text()}, doc.Find(`meta`).Map(func(_ int, s *goquery.Selection) string { return s.AttrOr("content", "") })...)
+		if m := money.FindString(strings.Join(head, " ")); m != "" {
 			t.Errorf("%s: an amount (%q) in the page's head", path, m)
 		}
 		// The pay section: the heading with id "pay" (or "career-path-pay"

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"golang.org/x/net/http/httpguts"
 )
 
 // config is the program's configuration: flags, with environment fallbacks.
@@ -20,19 +22,23 @@ type config struct {
 	https       bool
 	trustProxy  bool
 	healthcheck bool
+	version     bool
 	metricsAddr string
 	shutdown    time.Duration
 	headerWait  time.Duration
 	editor      editorConfig // -check, -content, -dev: editor.go
 	drain       time.Duration
 	ipHeader    string
+	// warnings are settings that work but may not do what was meant; run
+	// logs them once the log is set up.
+	warnings []string
 }
 
 func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (config, error) {
 	var c config
 	fs := flag.NewFlagSet(args[0], flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&c.addr, "addr", envAddr(getenv), "listen address (env ADDR, or PORT as :PORT)")
+	fs.StringVar(&c.addr, "addr", envAddr(getenv), "listen address (env ADDR, or PORT as :PORT; with -dev, 127.0.0.1:8080)")
 	fs.StringVar(&c.baseURL, "base-url", getenv("BASE_URL"), "public base URL for canonical links and the sitemap (env BASE_URL; default http://localhost plus the port)")
 	fs.StringVar(&c.logFormat, "log-format", envOr(getenv, "LOG_FORMAT", "text"), "log format: text or json (env LOG_FORMAT)")
 	fs.BoolVar(&c.https, "https", envBool(getenv, "HTTPS"), "the site is served over HTTPS: send Strict-Transport-Security (env HTTPS)")
@@ -40,14 +46,30 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	fs.StringVar(&c.ipHeader, "client-ip-header", getenv("CLIENT_IP_HEADER"), "with -trust-proxy: take the client IP from this header the proxy sets, e.g. X-Real-IP, instead of X-Forwarded-For (env CLIENT_IP_HEADER)")
 	fs.StringVar(&c.metricsAddr, "metrics-addr", getenv("METRICS_ADDR"), "serve Prometheus /metrics and /debug/pprof/ on this separate address, e.g. 127.0.0.1:9090 (env METRICS_ADDR; off when empty)")
 	fs.BoolVar(&c.healthcheck, "healthcheck", false, "check that the server on -addr answers /healthz, then exit")
+	fs.BoolVar(&c.version, "version", false, "print the version and commit this binary was built from, then exit")
 	fs.DurationVar(&c.shutdown, "shutdown-timeout", 15*time.Second, "how long to let in-flight requests finish on shutdown")
 	fs.DurationVar(&c.headerWait, "read-header-timeout", 5*time.Second, "how long a client may take to send its request headers")
 	drain, drainErr := envDuration(getenv, "DRAIN", 5*time.Second)
-	fs.DurationVar(&c.drain, "drain", drain, "on SIGTERM, how long /healthz answers 503 and responses close their connection before shutdown; 0 skips (env DRAIN)")
+	fs.DurationVar(&c.drain, "drain", drain, "on SIGTERM, how long /healthz answers 503 and responses close their connection before shutdown; 0 skips (env DRAIN; with -dev, 0)")
 	c.editor.flags(fs)
 	if err := fs.Parse(args[1:]); err != nil {
 		return c, err
 	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	// named says a setting as the operator wrote it: the flag if given,
+	// else the environment variable that supplied it.
+	named := func(flagName, value string, envs ...string) string {
+		if !set[flagName] {
+			for _, env := range envs {
+				if v := getenv(env); v != "" {
+					return fmt.Sprintf("%s=%q", env, v)
+				}
+			}
+		}
+		return fmt.Sprintf("-%s %q", flagName, value)
+	}
+
 	if err := errors.Join(drainErr, checkEnv(getenv)); err != nil {
 		return c, err
 	}
@@ -55,26 +77,80 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 		return c, fmt.Errorf("unexpected arguments: %s", strings.Join(fs.Args(), " "))
 	}
 	if c.logFormat != "text" && c.logFormat != "json" {
-		return c, fmt.Errorf("-log-format must be text or json, not %q", c.logFormat)
+		return c, fmt.Errorf("%s: the log format is text or json", named("log-format", c.logFormat, "LOG_FORMAT"))
+	}
+
+	// Where to listen. -dev is for one editor's machine: localhost, and
+	// no drain, so that Ctrl-C stops it at once.
+	addrFromEnv := getenv("ADDR") != "" || getenv("PORT") != ""
+	if c.editor.dev && !set["addr"] && !addrFromEnv {
+		c.addr = "127.0.0.1:8080"
+	}
+	if c.editor.dev && !set["drain"] && getenv("DRAIN") == "" {
+		c.drain = 0
+	}
+	if !set["addr"] && getenv("ADDR") != "" && getenv("PORT") != "" {
+		c.warnings = append(c.warnings, fmt.Sprintf("ADDR and PORT are both set: listening on ADDR=%q; PORT=%q is ignored", getenv("ADDR"), getenv("PORT")))
 	}
 	_, port, err := net.SplitHostPort(c.addr)
-	if n, perr := strconv.Atoi(port); err != nil || perr != nil || n < 0 || n > 65535 {
-		if p := getenv("PORT"); p != "" && c.addr == ":"+p {
-			return c, fmt.Errorf("PORT=%q is not a valid port number", p)
-		}
-		return c, fmt.Errorf("-addr %q is not host:port (e.g. :8080, 127.0.0.1:8080, [::1]:8080)", c.addr)
+	n, perr := strconv.Atoi(port)
+	switch p := getenv("PORT"); {
+	case !set["addr"] && getenv("ADDR") == "" && p != "" && (err != nil || perr != nil || n < 1 || n > 65535):
+		return c, fmt.Errorf("PORT=%q is not a valid port number: use 1 to 65535", p)
+	case err != nil || perr != nil || n < 0 || n > 65535:
+		return c, fmt.Errorf("%s is not host:port (e.g. :8080, 127.0.0.1:8080, [::1]:8080)", named("addr", c.addr, "ADDR"))
 	}
+	if c.metricsAddr != "" && sameListener(c.addr, c.metricsAddr) {
+		return c, fmt.Errorf("%s and %s collide: the metrics need an address of their own, e.g. 127.0.0.1:9090",
+			named("metrics-addr", c.metricsAddr, "METRICS_ADDR"), named("addr", c.addr, "ADDR", "PORT"))
+	}
+
 	if c.drain < 0 {
-		return c, errors.New("-drain must not be negative")
+		return c, fmt.Errorf("%s must not be negative (0 skips the drain)", named("drain", c.drain.String(), "DRAIN"))
 	}
+	if c.shutdown < 0 {
+		return c, fmt.Errorf("-shutdown-timeout %s must not be negative: it is how long in-flight requests may take to finish", c.shutdown)
+	}
+	if c.shutdown == 0 {
+		c.warnings = append(c.warnings, "-shutdown-timeout is 0: on shutdown, requests still in flight are cut off at once")
+	}
+	if c.headerWait <= 0 {
+		return c, fmt.Errorf("-read-header-timeout %s must be more than 0: without it a client may hold a connection open forever by sending its headers slowly", c.headerWait)
+	}
+
+	if c.ipHeader != "" {
+		switch {
+		case !httpguts.ValidHeaderFieldName(c.ipHeader):
+			return c, fmt.Errorf("%s is not a header name (letters, digits and hyphens, e.g. X-Real-IP)", named("client-ip-header", c.ipHeader, "CLIENT_IP_HEADER"))
+		case !c.trustProxy:
+			return c, fmt.Errorf("%s is set but TRUST_PROXY (-trust-proxy) is off, so it would be ignored: set TRUST_PROXY=true if a proxy sets that header, or leave it unset",
+				named("client-ip-header", c.ipHeader, "CLIENT_IP_HEADER"))
+		}
+	}
+
 	if c.baseURL == "" {
 		c.baseURL = "http://localhost:" + port
 	}
 	u, err := url.Parse(c.baseURL)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") {
-		return c, errors.New("-base-url must be an origin such as https://guide.example.com")
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") ||
+		u.RawQuery != "" || u.ForceQuery || u.Fragment != "" || strings.Contains(c.baseURL, "#") || u.User != nil {
+		return c, fmt.Errorf("%s must be an origin such as https://guide.example.com: a scheme and a host, with no path, query or fragment",
+			named("base-url", c.baseURL, "BASE_URL"))
 	}
 	return c, nil
+}
+
+// sameListener reports whether two listen addresses would take the same
+// port: the same port, and hosts that are equal or where one is every
+// interface.
+func sameListener(a, b string) bool {
+	ha, pa, err1 := net.SplitHostPort(a)
+	hb, pb, err2 := net.SplitHostPort(b)
+	if err1 != nil || err2 != nil || pa != pb || pa == "0" {
+		return false
+	}
+	any := func(h string) bool { return h == "" || h == "0.0.0.0" || h == "::" }
+	return ha == hb || any(ha) || any(hb)
 }
 
 func envAddr(getenv func(string) string) string {

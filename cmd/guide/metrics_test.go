@@ -14,7 +14,11 @@ import (
 // profiles on its own address, and that the public site serves neither.
 func TestMetricsListener(t *testing.T) {
 	metricsAddr := freeAddr(t)
-	addr, _, _, _ := start(t, nil, "-metrics-addr", metricsAddr)
+	addr, _, _, logs := start(t, nil, "-metrics-addr", metricsAddr)
+	v, c := buildVersion()
+	if !strings.Contains(logs.String(), "msg=starting version="+v+" commit="+c) {
+		t.Errorf("the start-up log does not name the build (%s, %s):\n%s", v, c, logs.String())
+	}
 	resp, err := http.Get("http://" + addr + "/guide")
 	if err != nil {
 		t.Fatal(err)
@@ -28,6 +32,8 @@ func TestMetricsListener(t *testing.T) {
 		status    int
 	}{
 		{"http://" + metricsAddr + "/metrics", `guide_http_requests_total{code="200",method="GET",route="/guide"}`, 200},
+		{"http://" + metricsAddr + "/metrics", `commit="` + c + `"`, 200},
+		{"http://" + metricsAddr + "/metrics", `version="` + v + `"`, 200},
 		{"http://" + metricsAddr + "/debug/pprof/", "goroutine", 200},
 		{"http://" + addr + "/metrics", "", 404},
 		{"http://" + addr + "/debug/pprof/", "", 404},

@@ -24,33 +24,51 @@ func TestStalledStdoutNeverBlocks(t *testing.T) {
 	defer pr.Close()
 	defer pw.Close()
 	addr, cancel, done := startWriting(t, pw, nil)
-	client := &http.Client{Timeout: 10 * time.Second}
-	finished := make(chan error, 1)
-	long := strings.Repeat("a", 2000) // 5,000 lines of 2 KB: more than the sink holds
-	go func() {
-		for i := range 5000 {
-			req, _ := http.NewRequest("GET", "http://"+addr+"/faq", nil)
-			req.Header.Set("User-Agent", long)
-			resp, err := client.Do(req)
+	client := &http.Client{Timeout: 10 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 4}}
+	// Each request logs a line of about 700 bytes (path and user agent are
+	// cut to 256 bytes each): 2,400 of them are half as much again as the sink
+	// (1 MiB) and the pipe (64 KiB) hold together. Four clients at once.
+	path := "/" + strings.Repeat("p", 300) // a 404, prerendered
+	long := strings.Repeat("a", 300)
+	const clients, each = 4, 600
+	finished := make(chan error, clients)
+	for c := range clients {
+		go func() {
+			for i := range each {
+				req, _ := http.NewRequest("GET", "http://"+addr+path, nil)
+				req.Header.Set("User-Agent", long)
+				resp, err := client.Do(req)
+				if err != nil {
+					finished <- fmt.Errorf("client %d, request %d: %w", c, i, err)
+					return
+				}
+				io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				if resp.StatusCode != http.StatusNotFound {
+					finished <- fmt.Errorf("client %d, request %d: %s", c, i, resp.Status)
+					return
+				}
+			}
+			finished <- nil
+		}()
+	}
+	timeout := time.After(2 * time.Minute)
+	for range clients - 1 {
+		select {
+		case err := <-finished:
 			if err != nil {
-				finished <- fmt.Errorf("request %d: %w", i, err)
-				return
+				t.Fatal(err)
 			}
-			io.Copy(io.Discard, resp.Body)
-			resp.Body.Close()
-			if resp.StatusCode != http.StatusOK {
-				finished <- fmt.Errorf("request %d: %s", i, resp.Status)
-				return
-			}
+		case <-timeout:
+			t.Fatal("requests hang while nobody reads stdout")
 		}
-		finished <- nil
-	}()
+	}
 	select {
 	case err := <-finished:
 		if err != nil {
 			t.Fatal(err)
 		}
-	case <-time.After(2 * time.Minute):
+	case <-timeout:
 		t.Fatal("requests hang while nobody reads stdout")
 	}
 	// Now read stdout: the sink drains and reports what it dropped.

@@ -2,8 +2,16 @@ package main
 
 import (
 	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
 	"fmt"
 	"io"
+	"math/big"
 	"net"
 	"net/http"
 	"net/url"
@@ -15,11 +23,10 @@ import (
 	"time"
 )
 
-// nginxConf is a caching reverse proxy as an operator would put in front of
-// the site: it honours the server's Cache-Control, revalidates with ETags,
-// appends the client address to X-Forwarded-For and says whether it served
-// from its cache.
-const nginxConf = `
+// nginxMain is the least nginx needs around the shipped site config
+// (deploy/nginx/guide.conf) to run unprivileged in a test: everything it
+// writes goes to the test's directory.
+const nginxMain = `
 daemon off;
 master_process off;
 pid {{dir}}/nginx.pid;
@@ -32,26 +39,22 @@ http {
 	fastcgi_temp_path {{dir}}/fastcgi;
 	uwsgi_temp_path {{dir}}/uwsgi;
 	scgi_temp_path {{dir}}/scgi;
-	proxy_cache_path {{dir}}/cache keys_zone=guide:1m;
-	server {
-		listen {{listen}};
-		location / {
-			proxy_pass http://{{upstream}};
-			proxy_http_version 1.1;
-			proxy_set_header Host $host;
-			proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-			proxy_cache guide;
-			proxy_cache_revalidate on;
-			add_header X-Cache-Status $upstream_cache_status always;
-		}
-	}
+	include {{dir}}/guide.conf;
 }
 `
 
-// startNginx runs Debian's nginx as a caching proxy in front of upstream and
-// returns its address. Outside CI the test is skipped when nginx is missing;
-// in CI (CI=true) that is a failure: .ci/run installs it.
-func startNginx(t *testing.T, upstream string) string {
+// A front is nginx running the shipped config: its HTTPS and HTTP
+// addresses, and the certificate pool that trusts it.
+type front struct {
+	https, http string
+	roots       *x509.CertPool
+}
+
+// startNginx runs Debian's nginx with deploy/nginx/guide.conf in front of
+// upstream, changing only its ports and paths. Outside CI the test is
+// skipped when nginx is missing; in CI (CI=true) that is a failure:
+// .ci/run installs it.
+func startNginx(t *testing.T, upstream string) front {
 	t.Helper()
 	bin, err := exec.LookPath("nginx")
 	if err != nil {
@@ -69,10 +72,33 @@ func startNginx(t *testing.T, upstream string) string {
 		t.Skipf("nginx not installed (apt-get install -y nginx-light): %v", err)
 	}
 	dir := t.TempDir()
-	listen := freeAddr(t)
-	conf := strings.NewReplacer("{{dir}}", dir, "{{listen}}", listen, "{{upstream}}", upstream).Replace(nginxConf)
+	f := front{https: freeAddr(t), http: freeAddr(t), roots: x509.NewCertPool()}
+	f.roots.AddCert(selfSigned(t, dir))
+	site, err := os.ReadFile(filepath.Join("..", "..", "deploy", "nginx", "guide.conf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	conf := string(site)
+	for _, r := range [][2]string{
+		{"/var/cache/nginx/guide", dir + "/cache"},
+		{"server 127.0.0.1:8080;", "server " + upstream + ";"},
+		{"listen 80;", "listen " + f.http + ";"},
+		{"listen [::]:80;\n", ""},
+		{"listen 443 ssl http2;", "listen " + f.https + " ssl http2;"},
+		{"listen [::]:443 ssl http2;\n", ""},
+		{"/etc/letsencrypt/live/guide.example.com/fullchain.pem", dir + "/cert.pem"},
+		{"/etc/letsencrypt/live/guide.example.com/privkey.pem", dir + "/key.pem"},
+	} {
+		if n := strings.Count(conf, r[0]); n != 1 {
+			t.Fatalf("deploy/nginx/guide.conf has %q %d times; the test changes it once", r[0], n)
+		}
+		conf = strings.Replace(conf, r[0], r[1], 1)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "guide.conf"), []byte(conf), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	confPath := filepath.Join(dir, "nginx.conf")
-	if err := os.WriteFile(confPath, []byte(conf), 0o644); err != nil {
+	if err := os.WriteFile(confPath, []byte(strings.ReplaceAll(nginxMain, "{{dir}}", dir)), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(bin, "-p", dir, "-e", filepath.Join(dir, "error.log"), "-c", confPath)
@@ -86,10 +112,10 @@ func startNginx(t *testing.T, upstream string) string {
 	})
 	deadline := time.Now().Add(10 * time.Second)
 	for {
-		c, err := net.Dial("tcp", listen)
+		c, err := net.Dial("tcp", f.https)
 		if err == nil {
 			c.Close()
-			return listen
+			return f
 		}
 		if time.Now().After(deadline) {
 			log, _ := os.ReadFile(filepath.Join(dir, "error.log"))
@@ -99,13 +125,53 @@ func startNginx(t *testing.T, upstream string) string {
 	}
 }
 
+// selfSigned writes a certificate for 127.0.0.1 and its key to dir, as
+// cert.pem and key.pem, and returns the certificate.
+func selfSigned(t *testing.T, dir string) *x509.Certificate {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber: big.NewInt(1),
+		Subject:      pkix.Name{CommonName: "guide test"},
+		IPAddresses:  []net.IP{net.ParseIP("127.0.0.1")},
+		NotBefore:    time.Now().Add(-time.Hour),
+		NotAfter:     time.Now().Add(time.Hour),
+		KeyUsage:     x509.KeyUsageDigitalSignature,
+		ExtKeyUsage:  []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keyDER, err := x509.MarshalECPrivateKey(key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, block := range map[string]*pem.Block{
+		"cert.pem": {Type: "CERTIFICATE", Bytes: der},
+		"key.pem":  {Type: "EC PRIVATE KEY", Bytes: keyDER},
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), pem.EncodeToMemory(block), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cert, err := x509.ParseCertificate(der)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cert
+}
+
 // clientFrom is an HTTP client whose connections leave from the loopback
-// address local, so that the proxy sees it as a distinct client. It follows
-// no redirects.
-func clientFrom(local string) *http.Client {
+// address local, so that the proxy sees it as a distinct client; it trusts
+// the front's certificate and follows no redirects.
+func (f front) clientFrom(local string) *http.Client {
 	d := &net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(local)}, Timeout: 5 * time.Second}
 	return &http.Client{
-		Transport: &http.Transport{DialContext: d.DialContext, DisableCompression: true},
+		Transport: &http.Transport{DialContext: d.DialContext, DisableCompression: true, TLSClientConfig: &tls.Config{RootCAs: f.roots}},
 		CheckRedirect: func(*http.Request, []*http.Request) error {
 			return http.ErrUseLastResponse
 		},
@@ -114,9 +180,11 @@ func clientFrom(local string) *http.Client {
 }
 
 type proxied struct {
-	status int
-	cache  string // X-Cache-Status: HIT, MISS, EXPIRED, BYPASS, or empty
-	etag   string
+	status   int
+	cache    string // X-Cache-Status: HIT, MISS, EXPIRED, BYPASS, or empty
+	etag     string
+	hsts     []string
+	location string
 }
 
 func do(t *testing.T, c *http.Client, method, u string, header http.Header, body string) proxied {
@@ -137,7 +205,7 @@ func do(t *testing.T, c *http.Client, method, u string, header http.Header, body
 	}
 	defer resp.Body.Close()
 	io.Copy(io.Discard, resp.Body)
-	return proxied{resp.StatusCode, resp.Header.Get("X-Cache-Status"), resp.Header.Get("Etag")}
+	return proxied{resp.StatusCode, resp.Header.Get("X-Cache-Status"), resp.Header.Get("Etag"), resp.Header.Values("Strict-Transport-Security"), resp.Header.Get("Location")}
 }
 
 // TestBehindCachingProxy puts the real program behind nginx and checks what
@@ -145,9 +213,10 @@ func do(t *testing.T, c *http.Client, method, u string, header http.Header, body
 // cache form posts or errors, revalidate with ETags, and rate-limit by the
 // address the proxy saw rather than one the client claims.
 func TestBehindCachingProxy(t *testing.T) {
-	upstream, _, _, _ := start(t, nil, "-trust-proxy")
-	front := "http://" + startNginx(t, upstream)
-	alice := clientFrom("127.0.0.1")
+	upstream, _, _, _ := start(t, nil, "-trust-proxy", "-https", "-base-url", "https://guide.example.com")
+	nginx := startNginx(t, upstream)
+	front := "https://" + nginx.https
+	alice := nginx.clientFrom("127.0.0.1")
 	const result = "/which-role/result?goal=new-feature&customer_facing=yes&complexity=single-team"
 
 	for _, path := range []string{"/guide", result, "/faq/who-gets-paid-more"} {
@@ -158,6 +227,19 @@ func TestBehindCachingProxy(t *testing.T) {
 			t.Errorf("second GET %s = %d %q, want 200 HIT", path, got.status, got.cache)
 		}
 	}
+
+	t.Run("TLS and HSTS", func(t *testing.T) {
+		const hsts = "max-age=63072000; includeSubDomains"
+		for _, path := range []string{"/guide", "/no-such-page", "/static/style.css"} {
+			if got := do(t, alice, "GET", front+path, nil, ""); len(got.hsts) != 1 || got.hsts[0] != hsts {
+				t.Errorf("GET %s: Strict-Transport-Security %q, want exactly one %q", path, got.hsts, hsts)
+			}
+		}
+		plain := do(t, alice, "GET", "http://"+nginx.http+"/guide?x=1", nil, "")
+		if plain.status != http.StatusMovedPermanently || !strings.HasPrefix(plain.location, "https://") || !strings.HasSuffix(plain.location, "/guide?x=1") {
+			t.Errorf("GET over plain HTTP = %d to %q, want 301 to https://…/guide?x=1", plain.status, plain.location)
+		}
+	})
 
 	t.Run("ETag revalidation", func(t *testing.T) {
 		first := do(t, alice, "GET", front+"/compare", nil, "")
@@ -175,13 +257,13 @@ func TestBehindCachingProxy(t *testing.T) {
 			name, method, path, body string
 			want                     int
 		}{
-			{"valid post", "POST", "/which-role", "goal=direction&customer_facing=no&complexity=single-team", http.StatusSeeOther},
+			{"valid post", "POST", "/which-role", "goal=direction&decider=nobody-clearly&complexity=single-team&hires=one", http.StatusSeeOther},
 			{"invalid post", "POST", "/which-role", "goal=nonsense", http.StatusUnprocessableEntity},
 			{"bad result query", "GET", "/which-role/result?goal=nonsense", "", http.StatusBadRequest},
 			{"unknown page", "GET", "/no-such-page", "", http.StatusNotFound},
 		}
 		// Each from its own address, so the rate limit below starts afresh.
-		c := clientFrom("127.0.0.3")
+		c := nginx.clientFrom("127.0.0.3")
 		for _, tc := range cases {
 			for i := range 3 {
 				got := do(t, c, tc.method, front+tc.path, nil, tc.body)
@@ -195,7 +277,7 @@ func TestBehindCachingProxy(t *testing.T) {
 	t.Run("rate limit by forwarded address", func(t *testing.T) {
 		// Mallory claims a new address in every post; the proxy appends the
 		// one it saw, and that is the one the limit counts.
-		mallory := clientFrom("127.0.0.4")
+		mallory := nginx.clientFrom("127.0.0.4")
 		limited := 0
 		for i := range 40 {
 			h := http.Header{"X-Forwarded-For": {fmt.Sprintf("203.0.113.%d", i)}, "X-Real-Ip": {fmt.Sprintf("198.51.100.%d", i)}}
@@ -211,7 +293,7 @@ func TestBehindCachingProxy(t *testing.T) {
 			t.Fatal("40 posts with spoofed X-Forwarded-For and X-Real-IP were never limited")
 		}
 		// Another client behind the same proxy has its own allowance.
-		bob := clientFrom("127.0.0.5")
+		bob := nginx.clientFrom("127.0.0.5")
 		if got := do(t, bob, "POST", front+"/which-role", nil, "goal=nonsense"); got.status != http.StatusUnprocessableEntity {
 			t.Errorf("another client's first post = %d, want 422 (its own bucket)", got.status)
 		}

@@ -31,6 +31,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if err != nil {
 		return err
 	}
+	if cfg.version {
+		v, c := buildVersion()
+		fmt.Fprintf(stdout, "guide %s (commit %s)\n", v, c)
+		return nil
+	}
 	if cfg.healthcheck {
 		return healthcheck(ctx, cfg.addr)
 	}
@@ -45,6 +50,11 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	logs.note = func(n uint64) {
 		logger.Warn(fmt.Sprintf("dropped %d log lines: the log output fell behind", n), "dropped", n)
 	}
+	v, c := buildVersion()
+	logger.Info("starting", "version", v, "commit", c)
+	for _, w := range cfg.warnings {
+		logger.Warn(w)
+	}
 	if cfg.https && strings.HasPrefix(cfg.baseURL, "http://") {
 		logger.Warn("HTTPS is on but the base URL starts with http://: canonical links and the sitemap will say http", "base_url", cfg.baseURL)
 	}
@@ -52,6 +62,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	var metrics *web.Metrics
 	if cfg.metricsAddr != "" {
 		metrics = web.NewMetrics()
+		metrics.SetBuild(buildVersion())
 		metrics.CounterFunc("guide_log_lines_dropped_total", "Request log lines dropped because the log output fell behind.",
 			func() float64 { return float64(logs.Dropped()) })
 		ln, err := net.Listen("tcp", cfg.metricsAddr)

@@ -120,7 +120,7 @@ func TestGracefulShutdown(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	body := "goal=new-product&customer_facing=yes&complexity=single-team"
+	body := "goal=new-product&decider=nobody-clearly&complexity=single-team&hires=one"
 	fmt.Fprintf(conn, "POST /which-role HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: %d\r\n\r\n%s", len(body), body[:10])
 	time.Sleep(500 * time.Millisecond) // the handler is now waiting for the body
 	cancel()                           // SIGTERM
@@ -200,12 +200,33 @@ func TestConfig(t *testing.T) {
 		{"bad log format", []string{"-log-format", "xml"}, nil, "", "", "log-format"},
 		{"stray argument", []string{"serve"}, nil, "", "", "unexpected"},
 		{"IPv6 address", []string{"-addr", "[::1]:7000"}, nil, "[::1]:7000", "http://localhost:7000", ""},
-		{"bad PORT", nil, map[string]string{"PORT": "abc"}, "", "", `PORT="abc" is not a valid port`},
+		{"bad PORT", nil, map[string]string{"PORT": "abc"}, "", "", `PORT="abc" is not a valid port number: use 1 to 65535`},
+		{"PORT=0", nil, map[string]string{"PORT": "0"}, "", "", `PORT="0" is not a valid port number: use 1 to 65535`},
 		{"bad -addr", []string{"-addr", "localhost"}, nil, "", "", `-addr "localhost" is not host:port`},
+		{"bad ADDR names ADDR", nil, map[string]string{"ADDR": "localhost"}, "", "", `ADDR="localhost" is not host:port`},
+		{"bad BASE_URL names BASE_URL", nil, map[string]string{"BASE_URL": "hire.example"}, "", "", `BASE_URL="hire.example" must be an origin`},
+		{"base URL with a query", []string{"-base-url", "https://hire.example/?utm=x"}, nil, "", "", `-base-url "https://hire.example/?utm=x" must be an origin such as https://guide.example.com: a scheme and a host, with no path, query or fragment`},
+		{"base URL with a fragment", nil, map[string]string{"BASE_URL": "https://hire.example#top"}, "", "", `BASE_URL="https://hire.example#top" must be an origin`},
+		{"base URL with an empty query", nil, map[string]string{"BASE_URL": "https://hire.example?"}, "", "", `BASE_URL="https://hire.example?" must be an origin`},
+		{"base URL with a user", nil, map[string]string{"BASE_URL": "https://me@hire.example"}, "", "", `must be an origin`},
+		{"base URL with a trailing slash", nil, map[string]string{"BASE_URL": "https://hire.example/"}, ":8080", "https://hire.example/", ""},
+		{"LOG_FORMAT names LOG_FORMAT", nil, map[string]string{"LOG_FORMAT": "xml"}, "", "", `LOG_FORMAT="xml": the log format is text or json`},
+		{"metrics on the site's address", nil, map[string]string{"METRICS_ADDR": ":8080"}, "", "", `METRICS_ADDR=":8080" and -addr ":8080" collide: the metrics need an address of their own`},
+		{"metrics on the site's port from PORT", nil, map[string]string{"METRICS_ADDR": "127.0.0.1:9000", "PORT": "9000"}, "", "", `METRICS_ADDR="127.0.0.1:9000" and PORT="9000" collide`},
+		{"metrics on the site's port, flags", []string{"-addr", "127.0.0.1:7000", "-metrics-addr", "127.0.0.1:7000"}, nil, "", "", `-metrics-addr "127.0.0.1:7000" and -addr "127.0.0.1:7000" collide`},
+		{"metrics on another host, same port", []string{"-addr", "127.0.0.1:7000", "-metrics-addr", "10.0.0.1:7000"}, nil, "127.0.0.1:7000", "http://localhost:7000", ""},
+		{"negative shutdown timeout", []string{"-shutdown-timeout", "-1s"}, nil, "", "", "-shutdown-timeout -1s must not be negative"},
+		{"no header timeout", []string{"-read-header-timeout", "0"}, nil, "", "", "-read-header-timeout 0s must be more than 0"},
+		{"client IP header without the proxy", nil, map[string]string{"CLIENT_IP_HEADER": "X-Real-IP"}, "", "", `CLIENT_IP_HEADER="X-Real-IP" is set but TRUST_PROXY (-trust-proxy) is off`},
+		{"client IP header not a header", []string{"-trust-proxy", "-client-ip-header", "X Real IP"}, nil, "", "", `-client-ip-header "X Real IP" is not a header name`},
+		{"client IP header with the proxy", nil, map[string]string{"CLIENT_IP_HEADER": "X-Real-IP", "TRUST_PROXY": "true"}, ":8080", "http://localhost:8080", ""},
+		{"dev listens on localhost", []string{"-dev"}, nil, "127.0.0.1:8080", "http://localhost:8080", ""},
+		{"dev keeps an address it is given", []string{"-dev"}, map[string]string{"PORT": "9000"}, ":9000", "http://localhost:9000", ""},
 		{"bad boolean", nil, map[string]string{"HTTPS": "yes"}, "", "", `HTTPS="yes" is not a boolean`},
 		{"bad TRUST_PROXY", nil, map[string]string{"TRUST_PROXY": "on"}, "", "", `TRUST_PROXY="on"`},
 		{"bad DRAIN", nil, map[string]string{"DRAIN": "5"}, "", "", `DRAIN="5"`},
-		{"negative drain", []string{"-drain", "-1s"}, nil, "", "", "-drain"},
+		{"negative drain", []string{"-drain", "-1s"}, nil, "", "", `-drain "-1s" must not be negative`},
+		{"negative DRAIN", nil, map[string]string{"DRAIN": "-2s"}, "", "", `DRAIN="-2s" must not be negative`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -220,6 +241,68 @@ func TestConfig(t *testing.T) {
 				t.Errorf("got %q %q %v, want %q %q", c.addr, c.baseURL, err, tt.addr, tt.baseURL)
 			}
 		})
+	}
+}
+
+// What works but may not be what was meant is said once, at start.
+func TestConfigWarnings(t *testing.T) {
+	for _, tt := range []struct {
+		name string
+		args []string
+		env  map[string]string
+		want string
+	}{
+		{"ADDR and PORT", nil, map[string]string{"ADDR": ":7000", "PORT": "9000"}, `ADDR and PORT are both set: listening on ADDR=":7000"; PORT="9000" is ignored`},
+		{"no shutdown time", []string{"-shutdown-timeout", "0"}, nil, "-shutdown-timeout is 0"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c, err := parseConfig(append([]string{"guide"}, tt.args...), func(k string) string { return tt.env[k] }, io.Discard)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(c.warnings) != 1 || !strings.Contains(c.warnings[0], tt.want) {
+				t.Errorf("warnings = %q, want one containing %q", c.warnings, tt.want)
+			}
+		})
+	}
+	c, err := parseConfig([]string{"guide"}, func(string) string { return "" }, io.Discard)
+	if err != nil || len(c.warnings) != 0 {
+		t.Errorf("defaults: %v, warnings %q", err, c.warnings)
+	}
+}
+
+// -dev is for an editor's machine: no drain, so Ctrl-C stops it at once.
+func TestDevSkipsTheDrain(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		env  map[string]string
+		want time.Duration
+	}{
+		{[]string{"-dev"}, nil, 0},
+		{[]string{"-dev", "-drain", "2s"}, nil, 2 * time.Second},
+		{[]string{"-dev"}, map[string]string{"DRAIN": "3s"}, 3 * time.Second},
+		{nil, nil, 5 * time.Second},
+	} {
+		c, err := parseConfig(append([]string{"guide"}, tt.args...), func(k string) string { return tt.env[k] }, io.Discard)
+		if err != nil || c.drain != tt.want {
+			t.Errorf("%v %v: drain %v, %v; want %v", tt.args, tt.env, c.drain, err, tt.want)
+		}
+	}
+}
+
+func TestVersion(t *testing.T) {
+	var stdout bytes.Buffer
+	if err := run(context.Background(), []string{"guide", "-version"}, func(string) string { return "" }, &stdout, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	v, c := buildVersion()
+	if got, want := stdout.String(), "guide "+v+" (commit "+c+")\n"; got != want {
+		t.Errorf("-version printed %q, want %q", got, want)
+	}
+	defer func(v, c string) { version, commit = v, c }(version, commit)
+	version, commit = "v1.2.3", "abc1234"
+	if v, c := buildVersion(); v != "v1.2.3" || c != "abc1234" {
+		t.Errorf("stamped build = %s %s, want v1.2.3 abc1234", v, c)
 	}
 }
 

@@ -34,6 +34,10 @@ func TestResultAboveTheFold(t *testing.T) {
 		"product-manager": "/which-role/result?goal=direction&customer_facing=no&complexity=single-team",
 		"project-manager": "/which-role/result?goal=internal-system&customer_facing=no&complexity=single-team",
 		"both":            "/which-role/result?goal=new-product&problems=no-launches&problems=unclear-direction&problems=over-budget&problems=missed-deadlines&problems=poor-coordination&customer_facing=yes&complexity=complex-tech",
+		"one-person":      "/which-role/result?goal=new-feature&problems=over-budget&decider=nobody-clearly&complexity=single-team&hires=two",
+		"not-yet":         "/which-role/result?goal=new-feature&decider=founder-has-time&complexity=single-team&hires=one",
+		"fractional":      "/which-role/result?goal=direction&decider=founder-stretched&complexity=single-team&hires=part-time",
+		"contract":        "/which-role/result?goal=client-work&problems=no-launches&decider=already-covered&complexity=single-team&hires=part-time",
 	}
 	// The canary: on a screen 300px high the action is below the fold, and
 	// the check must say so.

@@ -68,8 +68,8 @@ func pages() []page {
 		{name: "home", path: "/", status: 200},
 		{name: "guide", path: "/guide", status: 200},
 	}
-	for _, slug := range content.RequiredSections {
-		ps = append(ps, page{name: "guide-" + slug, path: "/guide/" + slug, status: 200})
+	for _, s := range site.Sections {
+		ps = append(ps, page{name: "guide-" + s.Slug, path: "/guide/" + s.Slug, status: 200})
 	}
 	ps = append(ps,
 		page{name: "compare", path: "/compare", status: 200},
@@ -83,15 +83,26 @@ func pages() []page {
 	}
 	return append(ps,
 		page{name: "which-role", path: "/which-role", status: 200},
+		page{name: "which-role-reveal-open", path: "/which-role?goal=internal-system&customer_facing=no", status: 200},
+		page{name: "which-role-result-bad-new", path: "/which-role/result?goal=internal-system&decider=nobody-clearly&complexity=single-team&hires=one", status: 400},
 		page{name: "which-role-post-empty", path: "/which-role", status: 422, submitEmpty: true},
 		page{name: "which-role-result-bad", path: "/which-role/result?goal=bad", status: 400},
 		page{name: "which-role-result", path: "/which-role/result?goal=new-product&customer_facing=yes&complexity=single-team", status: 200},
 		page{name: "which-role-result-project", path: "/which-role/result?goal=internal-system&problems=over-budget&customer_facing=no&complexity=complex-tech", status: 200},
+		page{name: "which-role-result-one-person", path: "/which-role/result?goal=new-product&decider=founder-stretched&complexity=single-team&hires=one", status: 200},
+		page{name: "which-role-result-fractional", path: "/which-role/result?goal=direction&problems=unclear-direction&decider=founder-has-time&complexity=single-team&hires=part-time", status: 200},
+		page{name: "which-role-result-contract", path: "/which-role/result?goal=client-work&problems=no-launches&decider=already-covered&complexity=single-team&hires=part-time", status: 200},
+		page{name: "which-role-result-both-new", path: "/which-role/result?goal=new-product&problems=missed-deadlines&decider=nobody-clearly&complexity=several-teams&hires=two", status: 200},
+		page{name: "which-role-result-not-yet", path: "/which-role/result?goal=new-feature&decider=founder-has-time&complexity=single-team&hires=one", status: 200},
 		page{name: "which-role-how-it-works", path: "/which-role/how-it-works", status: 200},
+		page{name: "which-role-brief-one-person", path: "/which-role/brief?goal=new-product&decider=founder-stretched&complexity=single-team&hires=one", status: 200},
+		page{name: "which-role-brief-not-yet", path: "/which-role/brief?goal=new-feature&decider=founder-has-time&complexity=single-team&hires=one", status: 200},
 		page{name: "which-role-brief", path: "/which-role/brief?goal=new-product&problems=over-budget&customer_facing=no&complexity=single-team", status: 200},
 		page{name: "which-role-brief-bad", path: "/which-role/brief?goal=bad", status: 400},
 		page{name: "which-role-job-ad", path: "/which-role/job-ad?goal=new-product&problems=no-launches&problems=over-budget&customer_facing=yes&complexity=complex-tech", status: 200},
 		page{name: "which-role-job-ad-bad", path: "/which-role/job-ad?goal=bad", status: 400},
+		page{name: "which-role-job-ad-one-person", path: "/which-role/job-ad?goal=new-product&decider=founder-stretched&complexity=single-team&hires=one", status: 200},
+		page{name: "which-role-job-ad-not-yet", path: "/which-role/job-ad?goal=new-feature&decider=founder-has-time&complexity=single-team&hires=one", status: 200},
 		page{name: "not-found", path: "/no-such-page", status: 404},
 	)
 }

@@ -62,7 +62,29 @@ func (s *skipList) summary() string {
 	line := strings.Repeat("!", 72) + "\n"
 	var b strings.Builder
 	b.WriteString(line)
-	fmt.Fprintf(&b, "SKIPPED: %d browser tests did not run (axe-core, vnu, keyboard, small screens):\n", len(s.tests))
+	fmt.Fprintf(&b, "SKIPPED: %d browser tests did not run:\n", len(s.tests))
+	// Exactly the tests that skipped, their subtests after their name.
+	var parents []string
+	subtests := map[string][]string{}
+	for _, name := range s.tests {
+		parent, sub, _ := strings.Cut(name, "/")
+		if _, seen := subtests[parent]; !seen {
+			parents = append(parents, parent)
+		}
+		if sub != "" {
+			subtests[parent] = append(subtests[parent], sub)
+		} else if subtests[parent] == nil {
+			subtests[parent] = []string{}
+		}
+	}
+	for _, p := range parents {
+		if subs := subtests[p]; len(subs) > 0 {
+			fmt.Fprintf(&b, "  %s: %s\n", p, strings.Join(subs, ", "))
+		} else {
+			fmt.Fprintf(&b, "  %s\n", p)
+		}
+	}
+	b.WriteString("because of:\n")
 	for _, r := range s.reasons {
 		fmt.Fprintf(&b, "  - %s\n", r)
 	}
@@ -149,12 +171,18 @@ func TestSkipSummary(t *testing.T) {
 	s.add("TestVNU", `missing tool: exec: "java": executable file not found in $PATH`)
 	got := s.summary()
 	for _, want := range []string{
-		"SKIPPED: 3 browser tests did not run",
+		"SKIPPED: 3 browser tests did not run:\n  TestAxe: home, guide\n  TestVNU\nbecause of:\n",
 		"\n  - missing tool: stat /usr/bin/chromium: no such file or directory\n  - missing tool: exec: \"java\"",
 		"sudo bash .ci/browser-tools.sh",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("summary lacks %q:\n%s", want, got)
+		}
+	}
+	// Only the tests that skipped: none that ran.
+	for _, ran := range []string{"TestKeyboard", "small screens", "axe-core"} {
+		if strings.Contains(got, ran) {
+			t.Errorf("summary names %q, which did not skip:\n%s", ran, got)
 		}
 	}
 }

@@ -1,0 +1,308 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/goccy/go-yaml"
+)
+
+// The parts of a Kubernetes Deployment and Service that the checks read.
+type k8sObject struct {
+	Kind     string `yaml:"kind"`
+	Metadata struct {
+		Labels map[string]string `yaml:"labels"`
+	} `yaml:"metadata"`
+	Spec struct {
+		// Deployment
+		Template struct {
+			Metadata struct {
+				Labels map[string]string `yaml:"labels"`
+			} `yaml:"metadata"`
+			Spec struct {
+				TerminationGracePeriodSeconds int `yaml:"terminationGracePeriodSeconds"`
+				SecurityContext               struct {
+					RunAsNonRoot bool `yaml:"runAsNonRoot"`
+					RunAsUser    int  `yaml:"runAsUser"`
+				} `yaml:"securityContext"`
+				Containers []k8sContainer `yaml:"containers"`
+			} `yaml:"spec"`
+		} `yaml:"template"`
+		// Service
+		Selector map[string]any `yaml:"selector"` // a Service's: label values
+
+		Ports []struct {
+			Port       int    `yaml:"port"`
+			TargetPort string `yaml:"targetPort"`
+		} `yaml:"ports"`
+	} `yaml:"spec"`
+}
+
+type k8sContainer struct {
+	Args  []string `yaml:"args"`
+	Ports []struct {
+		Name          string `yaml:"name"`
+		ContainerPort int    `yaml:"containerPort"`
+	} `yaml:"ports"`
+	Env []struct {
+		Name  string `yaml:"name"`
+		Value string `yaml:"value"`
+	} `yaml:"env"`
+	Resources struct {
+		Requests map[string]string `yaml:"requests"`
+		Limits   map[string]string `yaml:"limits"`
+	} `yaml:"resources"`
+	ReadinessProbe  k8sProbe `yaml:"readinessProbe"`
+	LivenessProbe   k8sProbe `yaml:"livenessProbe"`
+	SecurityContext struct {
+		AllowPrivilegeEscalation *bool `yaml:"allowPrivilegeEscalation"`
+		ReadOnlyRootFilesystem   bool  `yaml:"readOnlyRootFilesystem"`
+		Capabilities             struct {
+			Drop []string `yaml:"drop"`
+		} `yaml:"capabilities"`
+	} `yaml:"securityContext"`
+}
+
+type k8sProbe struct {
+	HTTPGet *struct {
+		Path string `yaml:"path"`
+		Port string `yaml:"port"`
+	} `yaml:"httpGet"`
+	TCPSocket *struct {
+		Port string `yaml:"port"`
+	} `yaml:"tcpSocket"`
+	PeriodSeconds    int `yaml:"periodSeconds"`
+	FailureThreshold int `yaml:"failureThreshold"`
+}
+
+func readDeployFile(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("..", "..", "deploy", path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+// portOf returns the port of a listen address, as a number.
+func portOf(t *testing.T, addr string) int {
+	t.Helper()
+	_, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := strconv.Atoi(port)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+// bytesOf reads a memory size as Kubernetes (128Mi), systemd (128M) or the
+// Go runtime's GOMEMLIMIT (100MiB) writes it.
+func bytesOf(t *testing.T, s string) int64 {
+	t.Helper()
+	m := regexp.MustCompile(`^(\d+)(Ki|Mi|Gi|KiB|MiB|GiB|K|M|G)?$`).FindStringSubmatch(s)
+	if m == nil {
+		t.Fatalf("%q is not a memory size", s)
+	}
+	n, _ := strconv.ParseInt(m[1], 10, 64)
+	switch strings.TrimSuffix(m[2], "B") {
+	case "Ki", "K":
+		n <<= 10
+	case "Mi", "M":
+		n <<= 20
+	case "Gi", "G":
+		n <<= 30
+	}
+	return n
+}
+
+// TestKubernetesManifest decodes deploy/kubernetes/guide.yaml and checks it
+// against what the program does with the same settings: the port it
+// listens on, the probe it answers, how long it takes to stop, and memory.
+func TestKubernetesManifest(t *testing.T) {
+	dec := yaml.NewDecoder(bytes.NewReader(readDeployFile(t, "kubernetes/guide.yaml")))
+	objects := map[string]k8sObject{}
+	for {
+		var o k8sObject
+		err := dec.Decode(&o)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		objects[o.Kind] = o
+	}
+	d, svc := objects["Deployment"], objects["Service"]
+	if len(d.Spec.Template.Spec.Containers) != 1 || svc.Kind == "" {
+		t.Fatalf("want a Deployment with one container and a Service; got %v", objects)
+	}
+	pod := d.Spec.Template.Spec
+	c := pod.Containers[0]
+	env := map[string]string{}
+	for _, e := range c.Env {
+		env[e.Name] = e.Value
+	}
+	cfg, err := parseConfig(append([]string{"guide"}, c.Args...), func(k string) string { return env[k] }, io.Discard)
+	if err != nil {
+		t.Fatalf("the manifest's settings do not start the program: %v", err)
+	}
+	ports := map[string]int{}
+	for _, p := range c.Ports {
+		ports[p.Name] = p.ContainerPort
+	}
+	if ports["http"] != portOf(t, cfg.addr) {
+		t.Errorf("containerPort http = %d; the program listens on %s", ports["http"], cfg.addr)
+	}
+	if cfg.metricsAddr == "" || ports["metrics"] != portOf(t, cfg.metricsAddr) {
+		t.Errorf("containerPort metrics = %d; METRICS_ADDR is %q", ports["metrics"], cfg.metricsAddr)
+	}
+	if !cfg.trustProxy || !cfg.https || !strings.HasPrefix(cfg.baseURL, "https://") {
+		t.Errorf("behind an HTTPS ingress: want TRUST_PROXY, HTTPS and an https BASE_URL; got %v %v %q", cfg.trustProxy, cfg.https, cfg.baseURL)
+	}
+
+	// Readiness is /healthz, which answers 503 while draining: the pod
+	// leaves the Service within the drain.
+	r := c.ReadinessProbe
+	if r.HTTPGet == nil || r.HTTPGet.Path != "/healthz" || ports[r.HTTPGet.Port] != ports["http"] {
+		t.Errorf("readinessProbe = %+v; want httpGet /healthz on the http port", r)
+	} else if took := time.Duration(r.PeriodSeconds*max(r.FailureThreshold, 1)) * time.Second; took >= cfg.drain {
+		t.Errorf("readiness notices the drain after %v; the drain lasts %v", took, cfg.drain)
+	}
+	// Liveness must not fail during the drain and shutdown.
+	l := c.LivenessProbe
+	switch {
+	case l.TCPSocket != nil:
+		if ports[l.TCPSocket.Port] != ports["http"] {
+			t.Errorf("livenessProbe checks port %q, not http", l.TCPSocket.Port)
+		}
+	case l.HTTPGet != nil && l.HTTPGet.Path == "/healthz":
+		if time.Duration(l.PeriodSeconds*l.FailureThreshold)*time.Second <= cfg.drain+cfg.shutdown {
+			t.Errorf("livenessProbe on /healthz would kill a draining pod")
+		}
+	default:
+		t.Errorf("no livenessProbe")
+	}
+
+	if grace := time.Duration(pod.TerminationGracePeriodSeconds) * time.Second; grace <= cfg.drain+cfg.shutdown {
+		t.Errorf("terminationGracePeriodSeconds %v is not above the drain (%v) plus -shutdown-timeout (%v)", grace, cfg.drain, cfg.shutdown)
+	}
+
+	limit, ok := c.Resources.Limits["memory"]
+	if !ok || c.Resources.Requests["cpu"] == "" || c.Resources.Requests["memory"] == "" {
+		t.Fatalf("resources = %+v; want cpu and memory requests and a memory limit", c.Resources)
+	}
+	if soft := bytesOf(t, env["GOMEMLIMIT"]); soft <= 0 || soft >= bytesOf(t, limit) || soft < bytesOf(t, limit)/2 {
+		t.Errorf("GOMEMLIMIT=%q; want it a little under the memory limit %s", env["GOMEMLIMIT"], limit)
+	}
+
+	sc := c.SecurityContext
+	if !pod.SecurityContext.RunAsNonRoot || pod.SecurityContext.RunAsUser == 0 || !sc.ReadOnlyRootFilesystem ||
+		sc.AllowPrivilegeEscalation == nil || *sc.AllowPrivilegeEscalation || strings.Join(sc.Capabilities.Drop, ",") != "ALL" {
+		t.Errorf("security: non-root %v (uid %d), read-only root %v, privilege escalation %v, drop %v",
+			pod.SecurityContext.RunAsNonRoot, pod.SecurityContext.RunAsUser, sc.ReadOnlyRootFilesystem, sc.AllowPrivilegeEscalation, sc.Capabilities.Drop)
+	}
+	// The image runs as distroless "nonroot", uid 65532.
+	if dockerfile, _ := os.ReadFile(filepath.Join("..", "..", "Dockerfile")); !bytes.Contains(dockerfile, []byte("USER nonroot")) || pod.SecurityContext.RunAsUser != 65532 {
+		t.Errorf("runAsUser %d; the Dockerfile's user is nonroot (65532)", pod.SecurityContext.RunAsUser)
+	}
+
+	for k, v := range svc.Spec.Selector {
+		if pod := d.Spec.Template.Metadata.Labels[k]; pod != fmt.Sprint(v) {
+			t.Errorf("the Service selects %s=%s; the pods have %q", k, v, pod)
+		}
+	}
+	if len(svc.Spec.Ports) != 1 || ports[svc.Spec.Ports[0].TargetPort] != ports["http"] {
+		t.Errorf("Service ports = %+v; want one, to the http port", svc.Spec.Ports)
+	}
+}
+
+// TestSystemdUnit reads deploy/systemd/guide.service and checks it against
+// the program's flags and the nginx config, and for its hardening.
+func TestSystemdUnit(t *testing.T) {
+	unit := readDeployFile(t, "systemd/guide.service")
+	service := map[string][]string{}
+	section := ""
+	sc := bufio.NewScanner(bytes.NewReader(unit))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		switch {
+		case line == "" || strings.HasPrefix(line, "#"):
+		case strings.HasPrefix(line, "["):
+			section = line
+		case section == "[Service]":
+			k, v, _ := strings.Cut(line, "=")
+			service[k] = append(service[k], v)
+		}
+	}
+	env := map[string]string{}
+	for _, e := range service["Environment"] {
+		k, v, _ := strings.Cut(e, "=")
+		env[k] = v
+	}
+	execStart := strings.Fields(strings.Join(service["ExecStart"], " "))
+	if len(execStart) == 0 || !strings.HasSuffix(execStart[0], "/guide") {
+		t.Fatalf("ExecStart = %q", service["ExecStart"])
+	}
+	cfg, err := parseConfig(append([]string{"guide"}, execStart[1:]...), func(k string) string { return env[k] }, io.Discard)
+	if err != nil {
+		t.Fatalf("the unit's settings do not start the program: %v", err)
+	}
+	host, _, _ := net.SplitHostPort(cfg.addr)
+	if host != "127.0.0.1" || !cfg.trustProxy {
+		t.Errorf("behind nginx on the same machine: want ADDR on 127.0.0.1 and TRUST_PROXY; got %s, %v", cfg.addr, cfg.trustProxy)
+	}
+	if !bytes.Contains(readDeployFile(t, "nginx/guide.conf"), []byte("server "+cfg.addr+";")) {
+		t.Errorf("deploy/nginx/guide.conf does not proxy to the unit's ADDR %s", cfg.addr)
+	}
+	if mh, _, _ := net.SplitHostPort(cfg.metricsAddr); cfg.metricsAddr != "" && mh != "127.0.0.1" {
+		t.Errorf("METRICS_ADDR %s is reachable from outside the machine", cfg.metricsAddr)
+	}
+	stop, err := time.ParseDuration(strings.Join(service["TimeoutStopSec"], "") + "s")
+	if err != nil || stop <= cfg.drain+cfg.shutdown {
+		t.Errorf("TimeoutStopSec %v is not above the drain (%v) plus -shutdown-timeout (%v)", service["TimeoutStopSec"], cfg.drain, cfg.shutdown)
+	}
+	if max := strings.Join(service["MemoryMax"], ""); max == "" || bytesOf(t, env["GOMEMLIMIT"]) >= bytesOf(t, max) {
+		t.Errorf("GOMEMLIMIT=%q; want it under MemoryMax=%q", env["GOMEMLIMIT"], max)
+	}
+	for key, want := range map[string]string{
+		"DynamicUser": "yes", "NoNewPrivileges": "yes", "CapabilityBoundingSet": "", "ProtectSystem": "strict",
+		"ProtectHome": "yes", "PrivateTmp": "yes", "PrivateDevices": "yes", "ProtectKernelTunables": "yes",
+		"ProtectControlGroups": "yes", "RestrictNamespaces": "yes", "MemoryDenyWriteExecute": "yes",
+		"RestrictAddressFamilies": "AF_INET AF_INET6", "KillSignal": "SIGTERM",
+	} {
+		if got := service[key]; len(got) != 1 || got[0] != want {
+			t.Errorf("%s = %q, want %q", key, got, want)
+		}
+	}
+
+	// systemd's own check, where systemd is installed.
+	analyze, err := exec.LookPath("systemd-analyze")
+	if err != nil {
+		t.Log("systemd-analyze not installed: the unit's syntax is not checked")
+		return
+	}
+	dir := t.TempDir()
+	copyPath := filepath.Join(dir, "guide.service")
+	self, _ := os.Executable()
+	if err := os.WriteFile(copyPath, bytes.Replace(unit, []byte("ExecStart="+execStart[0]), []byte("ExecStart="+self), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command(analyze, "verify", copyPath).CombinedOutput(); err != nil || len(bytes.TrimSpace(out)) > 0 {
+		t.Errorf("systemd-analyze verify: %v\n%s", err, out)
+	}
+}
