@@ -70,6 +70,9 @@ type ResultView struct {
 	// OldLink invites an old link's visitor to the new questions, through
 	// FormLink (the form, pre-filled); both empty for a new link.
 	OldLink, FormLink string
+	// JobAdLink is the words of the link to the job adverts (or, when no
+	// hire is called for yet, to why there is no advert).
+	JobAdLink string
 }
 
 // A Side is the reasons on one side of the work, under a heading.

@@ -244,8 +244,9 @@ func TestResultWordsFollowAnswers(t *testing.T) {
 				checkLink(a, r.Link)
 			}
 		}
-		for _, role := range b.Roles {
-			texts = append(texts, role.Questions...)
+		for _, id := range hiresFor(res) {
+			h, _ := site.HiringKit.Hire(id)
+			texts = append(texts, hireTexts(site.HiringKit.Words, h)...)
 		}
 		if b.Why.Link != "" {
 			checkLink(a, b.Why.Link)
@@ -344,7 +345,7 @@ func checkResultTop(t *testing.T, doc *goquery.Document, a decision.Answers) {
 	actions := panel.Next()
 	var hrefs []string
 	actions.Find("a").Each(func(_ int, a *goquery.Selection) { hrefs = append(hrefs, a.AttrOr("href", "")) })
-	want := []string{"/which-role/brief?" + q, "/which-role/brief.pdf?" + q, "/which-role/brief.md?" + q}
+	want := []string{"/which-role/brief?" + q, "/which-role/brief.pdf?" + q, "/which-role/brief.md?" + q, "/which-role/job-ad?" + q}
 	if !slices.Equal(hrefs, want) {
 		t.Fatalf("actions after the panel = %q, want %q", hrefs, want)
 	}

@@ -214,8 +214,14 @@ func TestBrief(t *testing.T) {
 	}
 	for _, id := range []string{"product-new-product", "project-new-product", "project-over-budget", "project-complex-tech"} {
 		words, _ := site.Questionnaire.Reason(id)
-		if !strings.Contains(md, words.Text) || !strings.Contains(md, words.Questions[0]) {
-			t.Errorf("brief lacks reason %s or its questions", id)
+		if !strings.Contains(md, words.Text) {
+			t.Errorf("brief lacks reason %s", id)
+		}
+	}
+	for _, id := range []string{"product-manager", "project-manager"} {
+		h, _ := site.HiringKit.Hire(id)
+		if !strings.Contains(md, h.Questions[0].Ask) || !strings.Contains(md, h.Scorecard[0].Strong) || !strings.Contains(md, h.WorkSample.Task) {
+			t.Errorf("brief lacks the %s's questions, scorecard or work sample", id)
 		}
 	}
 	if !strings.Contains(md, site.Questionnaire.Split) {
