@@ -21,18 +21,7 @@ func TestQuestionnaireMismatchNamesTheLine(t *testing.T) {
 		{"field renamed", "field: complexity", "field: size", `question 5 is "size"; the form's question 5 is "complexity"`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			fsys := fstest.MapFS{}
-			err := fs.WalkDir(content.Files, ".", func(path string, d fs.DirEntry, err error) error {
-				if err != nil || d.IsDir() {
-					return err
-				}
-				b, err := fs.ReadFile(content.Files, path)
-				fsys[path] = &fstest.MapFile{Data: b}
-				return err
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
+			fsys := contentCopy(t)
 			src := string(fsys["whichrole.yaml"].Data)
 			if strings.Count(src, tt.old) != 1 {
 				t.Fatalf("whichrole.yaml: %q occurs %d times", tt.old, strings.Count(src, tt.old))
@@ -50,4 +39,23 @@ func TestQuestionnaireMismatchNamesTheLine(t *testing.T) {
 			}
 		})
 	}
+}
+
+// contentCopy returns a writable copy of the embedded content, for a test
+// to change a file of.
+func contentCopy(t *testing.T) fstest.MapFS {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	err := fs.WalkDir(content.Files, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(content.Files, path)
+		fsys[path] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fsys
 }
