@@ -5,14 +5,12 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"io/fs"
 	"net/http"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/guide/pmvspm/content"
@@ -347,22 +345,4 @@ func TestHiringKitMustMatchAnswers(t *testing.T) {
 			}
 		})
 	}
-}
-
-// contentCopy is the real content as a map the test can edit.
-func contentCopy(t *testing.T) fstest.MapFS {
-	t.Helper()
-	fsys := fstest.MapFS{}
-	err := fs.WalkDir(content.Files, ".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := fs.ReadFile(content.Files, path)
-		fsys[path] = &fstest.MapFile{Data: b}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return fsys
 }

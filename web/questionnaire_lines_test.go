@@ -2,11 +2,9 @@ package web
 
 import (
 	"io"
-	"io/fs"
 	"strconv"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/guide/pmvspm/content"
 )
@@ -21,18 +19,7 @@ func TestQuestionnaireMismatchNamesTheLine(t *testing.T) {
 		{"field renamed", "field: complexity", "field: size", `question 4 is "size"; the form's question 4 is "complexity"`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			fsys := fstest.MapFS{}
-			err := fs.WalkDir(content.Files, ".", func(path string, d fs.DirEntry, err error) error {
-				if err != nil || d.IsDir() {
-					return err
-				}
-				b, err := fs.ReadFile(content.Files, path)
-				fsys[path] = &fstest.MapFile{Data: b}
-				return err
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
+			fsys := contentCopy(t)
 			src := string(fsys["whichrole.yaml"].Data)
 			if strings.Count(src, tt.old) != 1 {
 				t.Fatalf("whichrole.yaml: %q occurs %d times", tt.old, strings.Count(src, tt.old))

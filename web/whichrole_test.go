@@ -2,13 +2,11 @@ package web
 
 import (
 	"io"
-	"io/fs"
 	"net/http"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/guide/pmvspm/content"
@@ -254,18 +252,7 @@ func TestQuestionnaireMustMatchContent(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fsys := fstest.MapFS{}
-			err := fs.WalkDir(content.Files, ".", func(path string, d fs.DirEntry, err error) error {
-				if err != nil || d.IsDir() {
-					return err
-				}
-				b, err := fs.ReadFile(content.Files, path)
-				fsys[path] = &fstest.MapFile{Data: b}
-				return err
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
+			fsys := contentCopy(t)
 			src := string(fsys[tt.file].Data)
 			if strings.Count(src, tt.old) != 1 {
 				t.Fatalf("%s: %q occurs %d times", tt.file, tt.old, strings.Count(src, tt.old))
