@@ -128,9 +128,9 @@ func (s *server) resultView(a decision.Answers) templates.ResultView {
 		v.Checks = append(v.Checks, s.ruleView(q.Checks, c.ID, c.Link()))
 	}
 	for _, role := range decision.Roles {
-		side := templates.Side{Heading: rw.ProductSide}
+		side := templates.Side{Heading: rw.ProductSide, Class: "why-pm"}
 		if role == decision.ProjectManager {
-			side.Heading = rw.ProjectSide
+			side.Heading, side.Class = rw.ProjectSide, "why-pj"
 		}
 		for _, r := range res.For(role) {
 			side.Reasons = append(side.Reasons, s.reasonView(r))

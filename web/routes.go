@@ -45,6 +45,6 @@ func (s *server) routes() (http.Handler, chi.Routes) {
 	r.Get("/favicon.ico", s.handleFavicon)
 	r.Get("/static/{name}", s.handleStatic)
 	r.Get("/static/cards/{name}", s.handleCard)
-	r.Get("/healthz", handleHealthz)
-	return s.logRequests(s.recoverPanics(s.securityHeaders(s.prerendered(r)))), r
+	r.Get("/healthz", s.cfg.Health.ServeHTTP)
+	return s.logRequests(s.recoverPanics(s.securityHeaders(s.cfg.Health.closeWhileDraining(s.prerendered(r))))), r
 }
