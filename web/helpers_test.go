@@ -4,14 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
-	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
@@ -173,21 +171,3 @@ func httptestServer(t testing.TB, h http.Handler) *httptest.Server {
 
 // contentRule is content.Rule, for tests that read the content's words.
 var contentRule = content.Rule
-
-// contentCopy is the real content as a map the test can edit.
-func contentCopy(t *testing.T) fstest.MapFS {
-	t.Helper()
-	fsys := fstest.MapFS{}
-	err := fs.WalkDir(content.Files, ".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := fs.ReadFile(content.Files, path)
-		fsys[path] = &fstest.MapFile{Data: b}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return fsys
-}

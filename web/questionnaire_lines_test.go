@@ -2,9 +2,11 @@ package web
 
 import (
 	"io"
+	"io/fs"
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/guide/pmvspm/content"
 )
