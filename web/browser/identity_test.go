@@ -548,26 +548,30 @@ func TestConsistency(t *testing.T) {
 	}
 }
 
-// resultPaths are a result of each kind the panel colours: the product
-// manager's, the project manager's, and both.
+// resultPaths are a result of each kind: the product manager's, the
+// project manager's, both (and both from a link shared before the
+// questionnaire's last round), one person, and no hire yet.
 var resultPaths = map[string]string{
-	"product-manager": "/which-role/result?goal=direction&customer_facing=no&complexity=single-team",
-	"project-manager": "/which-role/result?goal=internal-system&customer_facing=no&complexity=single-team",
-	"both":            "/which-role/result?goal=new-product&problems=no-launches&problems=unclear-direction&problems=over-budget&problems=missed-deadlines&problems=poor-coordination&customer_facing=yes&complexity=complex-tech",
+	"product-manager": "/which-role/result?goal=direction&decider=founder-stretched&complexity=several-teams&hires=one",
+	"project-manager": "/which-role/result?goal=client-work&decider=already-covered&complexity=several-teams&hires=one",
+	"both":            "/which-role/result?goal=new-product&problems=missed-deadlines&decider=nobody-clearly&complexity=several-teams&hires=two",
+	"both-old-link":   "/which-role/result?goal=new-product&problems=no-launches&problems=unclear-direction&problems=over-budget&problems=missed-deadlines&problems=poor-coordination&customer_facing=yes&complexity=complex-tech",
+	"one-person":      "/which-role/result?goal=new-feature&problems=over-budget&decider=nobody-clearly&complexity=single-team&hires=two",
+	"not-yet":         "/which-role/result?goal=new-feature&decider=founder-has-time&complexity=single-team&hires=one",
 }
 
 // A resultReport is how a result page lays out its answer.
 type resultReport struct {
-	H1InPanel    bool
-	PanelAlign   string
-	PanelTexts   []string // the panel's paragraphs
-	PanelBG      string
-	PanelText    float64 // contrast of the panel's text on its fill
-	FirstReason  box     // the first heading after the panel
-	Buttons      []string
-	Secondary    []string // the other links beside the main button
-	ShareAfter   bool     // "Save or share" comes after the first reason heading
-	ShareHas     []string // hrefs and inputs inside it
+	H1InPanel   bool
+	PanelAlign  string
+	PanelTexts  []string // the panel's paragraphs
+	PanelBG     string
+	PanelText   float64 // contrast of the panel's text on its fill
+	FirstReason box     // the first heading after the panel
+	Buttons     []string
+	Secondary   []string // the other links beside the main button
+	ShareAfter  bool     // "Save or share" comes after the first reason heading
+	ShareHas    []string // hrefs and inputs inside it
 }
 
 const resultCheck = `(() => {` + contrastJS + `
