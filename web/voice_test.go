@@ -42,7 +42,7 @@ var voiceAnswerSets = []string{
 }
 
 // servedPages is every public page, sorted, then each answer set's result
-// page and printable brief.
+// page and printable brief, and the job adverts of each new-style link.
 func servedPages(t *testing.T) []string {
 	t.Helper()
 	var paths []string
@@ -52,6 +52,9 @@ func servedPages(t *testing.T) []string {
 	slices.Sort(paths)
 	for _, q := range voiceAnswerSets {
 		paths = append(paths, "/which-role/result?"+q, "/which-role/brief?"+q)
+		if strings.Contains(q, "hires=") {
+			paths = append(paths, "/which-role/job-ad?"+q)
+		}
 	}
 	return paths
 }
