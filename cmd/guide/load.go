@@ -47,7 +47,7 @@ func buildSite(fsys fs.FS, logger *slog.Logger, cfg web.Config) (http.Handler, e
 	if err != nil {
 		return nil, problems
 	}
-	_, err = web.NewServer(slog.New(slog.DiscardHandler), site, web.Config{})
+	_, err = web.NewServer(slog.New(slog.DiscardHandler), site, web.Config{CheckOnly: true})
 	var more content.Problems
 	if errors.As(err, &more) {
 		for _, p := range more {
