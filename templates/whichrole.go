@@ -72,6 +72,9 @@ type ResultView struct {
 	// OldLink invites an old link's visitor to the new questions, through
 	// FormLink (the form, pre-filled); both empty for a new link.
 	OldLink, FormLink string
+	// JobAdLink is the words of the link to the job adverts (or, when no
+	// hire is called for yet, to why there is no advert).
+	JobAdLink string
 }
 
 // A Side is the reasons on one side of the work, under a heading.
@@ -94,8 +97,16 @@ type SummaryItem struct {
 type HowItWorksView struct {
 	Title     string // the page's heading
 	Words     content.HowItWorksWords
-	Questions []content.Question
+	Questions []HowQuestion // as the form asks them
 	Steps     []Step
+}
+
+// A HowQuestion is one question of the form, with the question asked only
+// under one of its options.
+type HowQuestion struct {
+	content.Question
+	RevealValue string // the option the revealed question is under
+	Reveal      *content.Question
 }
 
 // A Step is one stage of the decision, with its tables.

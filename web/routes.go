@@ -34,14 +34,17 @@ func (s *server) routes() (http.Handler, chi.Routes) {
 	r.With(s.crossOriginProtection, s.limitPosts).Post("/which-role", s.handleSubmit)
 	r.With(s.limitQuery).Get("/which-role/result", s.handleResult)
 	r.Get("/which-role/how-it-works", s.handlePage)
-	r.With(s.limitQuery).Get("/which-role/brief", s.handleBrief(briefHTML))
-	r.With(s.limitQuery).Get("/which-role/brief.pdf", s.handleBrief(briefPDF))
-	r.With(s.limitQuery).Get("/which-role/brief.md", s.handleBrief(briefMarkdown))
+	r.With(s.limitQuery).Get("/which-role/brief", s.handleAnswerFile(briefHTML))
+	r.With(s.limitQuery).Get("/which-role/brief.pdf", s.handleAnswerFile(briefPDF))
+	r.With(s.limitQuery).Get("/which-role/brief.md", s.handleAnswerFile(briefMarkdown))
+	r.With(s.limitQuery).Get("/which-role/job-ad", s.handleAnswerFile(jobAdHTML))
+	r.With(s.limitQuery).Get("/which-role/job-ad.md", s.handleAnswerFile(jobAdMarkdown))
+	r.With(s.limitQuery).Get("/which-role/job-ad.txt", s.handleAnswerFile(jobAdText))
 	r.Get("/sitemap.xml", s.handlePage)
 	r.Get("/robots.txt", s.handlePage)
 	r.Get("/favicon.ico", s.handleFavicon)
 	r.Get("/static/{name}", s.handleStatic)
 	r.Get("/static/cards/{name}", s.handleCard)
-	r.Get("/healthz", handleHealthz)
-	return s.logRequests(s.recoverPanics(s.securityHeaders(s.prerendered(r)))), r
+	r.Get("/healthz", s.cfg.Health.ServeHTTP)
+	return s.logRequests(s.recoverPanics(s.securityHeaders(s.cfg.Health.closeWhileDraining(s.prerendered(r))))), r
 }

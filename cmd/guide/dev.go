@@ -22,6 +22,7 @@ import (
 // the handler reloads the content on every save, and serves the content's
 // problems as an error page instead of stopping.
 func siteHandler(ctx context.Context, e editorConfig, logger *slog.Logger, cfg web.Config) (http.Handler, error) {
+	cfg.Encodings = sharedEncodings
 	if !e.dev {
 		h, err := buildSite(e.contentFS(), logger, cfg)
 		if err != nil {
@@ -30,9 +31,16 @@ func siteHandler(ctx context.Context, e editorConfig, logger *slog.Logger, cfg w
 		return h, nil
 	}
 	cfg.NoStore = true
-	cfg.Encodings = web.NewEncodingCache() // a reload compresses only the pages that changed
+	if cfg.Encodings == nil {
+		cfg.Encodings = web.NewEncodingCache() // a reload compresses only the pages that changed
+	}
 	return newDevHandler(ctx, e.contentDir(), logger, cfg)
 }
+
+// sharedEncodings, when set, keeps the pages' Brotli encodings across the
+// servers one process builds. The program builds one; its tests build
+// dozens, and set this (TestMain) so that each page is compressed once.
+var sharedEncodings *web.EncodingCache
 
 // reloadDelay gathers the events of one save (editors often write a file
 // in several steps) into one reload.
@@ -119,7 +127,7 @@ func (d *devHandler) reload() {
 	h, err := buildSite(os.DirFS(d.dir), d.logger, d.cfg)
 	if err != nil {
 		d.logger.Error("content has problems; every page shows them until they are fixed", "dir", d.dir, "problems", err.Error())
-		h = problemsPage(err)
+		h = d.cfg.Health.Wrap(problemsPage(err))
 	} else {
 		d.logger.Info("content loaded", "dir", d.dir)
 	}
@@ -139,18 +147,13 @@ var problemsTemplate = template.Must(template.New("problems").Parse(`<!doctype h
 </html>
 `))
 
-// problemsPage answers every request with the content's problems, 500,
-// except /healthz: the server itself is fine.
+// problemsPage answers every request with the content's problems, 500
+// (but /healthz: see reload).
 func problemsPage(problems error) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("Cache-Control", "no-store")
 		h.Set("X-Content-Type-Options", "nosniff")
-		if r.URL.Path == "/healthz" {
-			h.Set("Content-Type", "text/plain; charset=utf-8")
-			fmt.Fprintln(w, "ok")
-			return
-		}
 		h.Set("Content-Type", "text/html; charset=utf-8")
 		h.Set("Content-Security-Policy", "default-src 'none'")
 		w.WriteHeader(http.StatusInternalServerError)
