@@ -142,6 +142,7 @@ type ResultWords struct {
 	DownloadMarkdown string `yaml:"download_markdown"`
 	AddressLabel     string `yaml:"address_label"`
 	EmailLink        string `yaml:"email_link"`
+	SaveShare        string `yaml:"save_share"` // the heading above the address, the email link and the Markdown
 	// Headings of the result's parts.
 	Why             string `yaml:"why"`              // the outcome's explanation
 	AnswersDisagree string `yaml:"answers_disagree"` // answers that pull apart

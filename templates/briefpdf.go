@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/go-pdf/fpdf"
+	"github.com/guide/pmvspm/content"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
 )
@@ -83,9 +84,12 @@ func (b Brief) WritePDF(w io.Writer, made time.Time) error {
 		for _, it := range role.Profile.Skills {
 			p.check(it.Term, it.Detail)
 		}
-		p.heading(role.QuestionsHeading(), 11.5)
-		for i, q := range role.Questions {
-			p.item(fmt.Sprintf("%d.", i+1), q)
+		p.kit(b.Kit, role)
+	}
+	if len(b.Mistakes) > 0 {
+		p.heading(b.Kit.Mistakes, 14)
+		for _, m := range b.Mistakes {
+			p.item("•", m.Text)
 		}
 	}
 	if err := pdf.Error(); err != nil {
@@ -271,4 +275,50 @@ func (p pdfWriter) check(term, detail string) {
 	p.Write(pdfLine, detail)
 	p.SetLeftMargin(pdfMargin)
 	p.Ln(pdfLine + 0.8)
+}
+
+// kit writes a role's scorecard, interview questions and work sample.
+func (p pdfWriter) kit(k content.KitWords, role BriefRole) {
+	h := role.Hire
+	p.heading(k.Scorecard, 11.5)
+	p.para(k.ScorecardHow)
+	for _, c := range h.Scorecard {
+		p.heading(c.Name, 10)
+		p.labelled(k.Strong, c.Strong)
+		p.labelled(k.Weak, c.Weak)
+		p.item("•", k.Score)
+	}
+	p.heading(role.QuestionsHeading(), 11.5)
+	for i, q := range h.Questions {
+		text := q.Ask
+		if q.Then != "" {
+			text += "\n" + k.ThenAsk + " " + q.Then
+		}
+		p.item(fmt.Sprintf("%d.", i+1), text+"\n"+k.GoodAnswer+": "+q.Good)
+	}
+	p.heading(k.WorkSample, 11.5)
+	p.para(h.WorkSample.Task)
+	p.para(h.WorkSample.Time)
+	for _, part := range h.WorkSample.Parts(k) {
+		p.heading(part.Heading, 10)
+		for _, it := range part.Items {
+			p.item("•", it)
+		}
+	}
+}
+
+// labelled is a list item that starts with a label in bold.
+func (p pdfWriter) labelled(label, text string) {
+	p.SetFont(pdfFont, "", pdfBody)
+	p.SetTextColor(0, 0, 0)
+	p.keep(len(p.SplitText(label+": "+text, p.textWidth()-7)))
+	p.SetX(pdfMargin)
+	p.CellFormat(7, pdfLine, "•", "", 0, "L", false, 0, "")
+	p.SetLeftMargin(pdfMargin + 7)
+	p.SetFont(pdfFont, "B", pdfBody)
+	p.Write(pdfLine, label+": ")
+	p.SetFont(pdfFont, "", pdfBody)
+	p.Write(pdfLine, text)
+	p.SetLeftMargin(pdfMargin)
+	p.Ln(pdfLine + 0.6)
 }

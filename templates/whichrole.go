@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/a-h/templ"
+
 	"github.com/guide/pmvspm/content"
 )
 
@@ -70,11 +72,15 @@ type ResultView struct {
 	// OldLink invites an old link's visitor to the new questions, through
 	// FormLink (the form, pre-filled); both empty for a new link.
 	OldLink, FormLink string
+	// JobAdLink is the words of the link to the job adverts (or, when no
+	// hire is called for yet, to why there is no advert).
+	JobAdLink string
 }
 
 // A Side is the reasons on one side of the work, under a heading.
 type Side struct {
 	Heading string
+	Class   string // why-pm or why-pj: the side's colour
 	Reasons []ReasonView
 }
 
@@ -91,8 +97,16 @@ type SummaryItem struct {
 type HowItWorksView struct {
 	Title     string // the page's heading
 	Words     content.HowItWorksWords
-	Questions []content.Question
+	Questions []HowQuestion // as the form asks them
 	Steps     []Step
+}
+
+// A HowQuestion is one question of the form, with the question asked only
+// under one of its options.
+type HowQuestion struct {
+	content.Question
+	RevealValue string // the option the revealed question is under
+	Reveal      *content.Question
 }
 
 // A Step is one stage of the decision, with its tables.
@@ -156,6 +170,24 @@ func stepID(i int) string { return "step-" + strconv.Itoa(i+1) }
 func (t DecisionTable) label(i int) string {
 	if i < len(t.Head) {
 		return t.Head[i]
+	}
+	return ""
+}
+
+// panelRole is the result panel's colour class, from the page's
+// data-recommendation (and a one-person result's data-lead): the product
+// manager's blue or the project manager's amber, as on /compare; none (the
+// site's teal) for both roles or no hire yet.
+func panelRole(main templ.Attributes) string {
+	role := main["data-recommendation"]
+	if role == "one-person" {
+		role = main["data-lead"]
+	}
+	switch role {
+	case "product-manager":
+		return "pm"
+	case "project-manager":
+		return "pj"
 	}
 	return ""
 }

@@ -22,7 +22,7 @@ import (
 //     most GOMAXPROCS builds run at once, however many keys are missed, so
 //     the memory a burst of new keys takes is a few builds' worth.
 const (
-	maxAnswerBytes = 16 << 20
+	maxAnswerBytes = 8 << 20
 	// answerEntryOverhead is what an entry costs beside its bodies: the key,
 	// the list element, the representation and its header slices.
 	answerEntryOverhead = 512

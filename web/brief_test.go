@@ -19,6 +19,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
+	"github.com/guide/pmvspm/content"
 	"github.com/guide/pmvspm/templates"
 	"github.com/guide/pmvspm/web/decision"
 )
@@ -59,7 +60,7 @@ var blockLines = regexp.MustCompile(`(</(?:h1|h2|h3|p|li|ul|ol|div|section)>)`)
 // page's <main>, so that changes to the site's frame do not touch it.
 func TestBriefGolden(t *testing.T) {
 	s := newServerForTest(t)
-	b := fixture(s.resultView(mustAnswers(t, goldenQuery)).Brief, "URL", "Link")
+	b := fixture(s.hiringBrief(mustAnswers(t, goldenQuery)), "URL", "Link")
 	made := time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
 	tests := []struct {
 		file  string
@@ -146,7 +147,7 @@ func TestBriefFormatsAgree(t *testing.T) {
 		t.Run(q, func(t *testing.T) {
 			srvImpl := newServerForTest(t)
 			a := mustAnswers(t, q)
-			b := srvImpl.resultView(a).Brief
+			b := srvImpl.hiringBrief(a)
 			var want []string
 			want = append(want, b.Title(), b.Summary, b.URL)
 			if b.Split != "" {
@@ -168,7 +169,16 @@ func TestBriefFormatsAgree(t *testing.T) {
 				for _, it := range append(role.Profile.Responsibilities, role.Profile.Skills...) {
 					want = append(want, it.Term, it.Detail)
 				}
-				want = append(want, role.Questions...)
+				want = append(want, kitPieces(b.Kit, role)...)
+			}
+			if (len(b.Roles) > 0) != (len(b.Mistakes) > 0) {
+				t.Errorf("%d roles to hire, %d mistakes to avoid", len(b.Roles), len(b.Mistakes))
+			}
+			if len(b.Mistakes) > 0 {
+				want = append(want, b.Kit.Mistakes)
+			}
+			for _, m := range b.Mistakes {
+				want = append(want, m.Text)
 			}
 			html := get(t, srv, "/which-role/brief?"+q)
 			wantStatus(t, html, http.StatusOK)
@@ -198,6 +208,26 @@ func TestBriefFormatsAgree(t *testing.T) {
 	}
 }
 
+// kitPieces are the words of a role's part of the kit, which every format
+// of the brief must carry.
+func kitPieces(k content.KitWords, role templates.BriefRole) []string { return hireTexts(k, role.Hire) }
+
+// hireTexts are the words of one hire's part of the kit.
+func hireTexts(k content.KitWords, h content.Hire) []string {
+	out := []string{k.Scorecard, k.ScorecardHow, k.WorkSample, h.WorkSample.Task, h.WorkSample.Time}
+	for _, c := range h.Scorecard {
+		out = append(out, c.Name, k.Strong, c.Strong, k.Weak, c.Weak, k.Score)
+	}
+	for _, q := range h.Questions {
+		out = append(out, q.Ask, q.Then, k.GoodAnswer, q.Good)
+	}
+	for _, part := range h.WorkSample.Parts(k) {
+		out = append(out, part.Heading)
+		out = append(out, part.Items...)
+	}
+	return out
+}
+
 // squeeze drops all white space and makes apostrophes plain, so that text
 // wrapped onto lines (a long address in the PDF) and Markdown's spacing
 // compare equal.
@@ -214,8 +244,12 @@ func pdfText(t *testing.T, pdftotext string, pdf []byte) string {
 	if err != nil {
 		t.Fatalf("pdftotext: %v", err)
 	}
-	return string(out)
+	// Each page's footer lands between the lines of whatever a page break
+	// cut; without it, a list item carried over reads whole again.
+	return pdfFooter.ReplaceAllString(string(out), "")
 }
+
+var pdfFooter = regexp.MustCompile(`(?m)^.* · page \d+ of \d+\n`)
 
 var pdfPageCount = regexp.MustCompile(`/Type /Pages\s*/Kids \[[^\]]*\]\s*/Count (\d+)`)
 
@@ -233,8 +267,10 @@ func TestBriefPDF(t *testing.T) {
 	if m == nil {
 		t.Fatal("no page tree")
 	}
-	if n, _ := strconv.Atoi(m[1]); n < 1 || n > 2 || strings.Count(pdf, "/Type /Page\n") != n {
-		t.Errorf("%s pages, %d page objects; want 1 or 2", m[1], strings.Count(pdf, "/Type /Page\n"))
+	// Two roles, each with its checklists, scorecard, questions and work
+	// sample: a few pages, not dozens.
+	if n, _ := strconv.Atoi(m[1]); n < 2 || n > 8 || strings.Count(pdf, "/Type /Page\n") != n {
+		t.Errorf("%s pages, %d page objects; want 2 to 8", m[1], strings.Count(pdf, "/Type /Page\n"))
 	}
 	for _, want := range []string{"/FontFile2", "/Title (", "/Lang (en)", "/CreationDate (D:"} {
 		if !strings.Contains(pdf, want) {
@@ -283,6 +319,60 @@ func BenchmarkBriefPDF(b *testing.B) {
 		var buf bytes.Buffer
 		if err := brief.WritePDF(&buf, s.contentDate); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestHiringKitEveryAnswer checks every brief's kit against the contract:
+// each role has 4 or 5 competencies, at least 4 questions each with what a
+// good answer covers (as many for one role as for the other), a work
+// sample and the mistakes to avoid, in words that fit the answers.
+func TestHiringKitEveryAnswer(t *testing.T) {
+	s := newServerForTest(t)
+	seen := map[string]bool{}
+	for _, a := range append(decision.All(), decision.AllOld()...) {
+		// The kit's words depend only on whom to hire; the rules, on these
+		// answers too. One brief per combination is enough.
+		key := fmt.Sprint(hiresFor(decision.Decide(a)), a.CustomerFacing == "no" || a.Goal == "client-work", a.Complexity == "single-team")
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		b := s.hiringBrief(a)
+		q := a.Query()
+		hires := hiresFor(decision.Decide(a))
+		if len(b.Roles) != len(hires) || (len(hires) > 0) != (len(b.Mistakes) > 0) {
+			t.Fatalf("%s: %d roles for the hires %v, %d mistakes", q, len(b.Roles), hires, len(b.Mistakes))
+		}
+		for _, role := range b.Roles {
+			h := role.Hire
+			if n := len(h.Scorecard); n < 4 || n > 5 {
+				t.Errorf("%s: the %s has %d competencies", q, role.Name, n)
+			}
+			if len(h.Questions) < 4 || len(h.Questions) != len(b.Roles[0].Hire.Questions) {
+				t.Errorf("%s: the %s has %d questions; the first role %d", q, role.Name, len(h.Questions), len(b.Roles[0].Hire.Questions))
+			}
+			for _, kq := range h.Questions {
+				if kq.Good == "" || !strings.HasPrefix(kq.Ask, "Tell us about ") {
+					t.Errorf("%s: question %q", q, kq.Ask)
+				}
+			}
+			if h.WorkSample.Task == "" || len(h.WorkSample.RedFlags) == 0 {
+				t.Errorf("%s: the %s has no work sample", q, role.Name)
+			}
+			all := strings.Join(kitPieces(b.Kit, role), "\n")
+			if bad := content.Exclusionary(all); bad != "" {
+				t.Errorf("%s: the kit says %q", q, bad)
+			}
+			if (a.CustomerFacing == "no" || a.Goal == "client-work") && marketWords.MatchString(all) {
+				t.Errorf("%s: the kit speaks of %q", q, marketWords.FindString(all))
+			}
+			if a.Complexity == "single-team" && severalTeams.MatchString(all) {
+				t.Errorf("%s: the kit speaks of %q after \"one team\"", q, severalTeams.FindString(all))
+			}
+		}
+		if t.Failed() {
+			return
 		}
 	}
 }

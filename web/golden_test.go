@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
+	"testing"
 )
 
 // placeholders are the {names} the server fills in a text.
@@ -54,6 +55,18 @@ func fixtureValue(v reflect.Value, path string, keep []string) {
 			fixtureValue(two.Index(i), fmt.Sprintf("%s[%d]", path, i), keep)
 		}
 		v.Set(two)
+	case reflect.Map:
+		if v.IsNil() {
+			return
+		}
+		m := reflect.MakeMapWithSize(v.Type(), v.Len())
+		for _, k := range v.MapKeys() {
+			e := reflect.New(v.Type().Elem()).Elem()
+			e.Set(v.MapIndex(k))
+			fixtureValue(e, fmt.Sprintf("%s[%v]", path, k), keep)
+			m.SetMapIndex(k, e)
+		}
+		v.Set(m)
 	case reflect.Pointer:
 		if !v.IsNil() {
 			c := reflect.New(v.Type().Elem())
@@ -61,5 +74,34 @@ func fixtureValue(v reflect.Value, path string, keep []string) {
 			fixtureValue(c.Elem(), path, keep)
 			v.Set(c)
 		}
+	}
+}
+
+func TestFixture(t *testing.T) {
+	type item struct{ Term, Link string }
+	type view struct {
+		Title string
+		Items []item
+		Notes []string
+		None  []string
+		ByKey map[string]string
+		Next  *item
+	}
+	got := fixture(view{
+		Title: "Hiring brief: {role}",
+		Items: []item{{"Vision", "/guide/skills#a"}, {"Roadmap", "/b"}, {"More", "/c"}},
+		Notes: []string{"one"},
+		ByKey: map[string]string{"k": "value"},
+		Next:  &item{"Next", "/d"},
+	}, "Link")
+	want := view{
+		Title: "Title {role}",
+		Items: []item{{"Items[0].Term", "/guide/skills#a"}, {"Items[1].Term", "/b"}},
+		Notes: []string{"Notes[0]", "Notes[1]"},
+		ByKey: map[string]string{"k": "ByKey[k]"},
+		Next:  &item{"Next.Term", "/d"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("fixture = %+v\nwant %+v", got, want)
 	}
 }

@@ -16,8 +16,18 @@ func (s *server) howItWorksView() templates.HowItWorksView {
 	hw := s.site.Words.HowItWorks
 	v := templates.HowItWorksView{Title: s.site.Words.Pages.HowItWorks.Title, Words: hw}
 	for _, f := range decision.Fields {
+		if f.OnlyFor != "" {
+			continue // asked under its goal
+		}
 		question, _ := q.Question(f.Name)
-		v.Questions = append(v.Questions, question)
+		hq := templates.HowQuestion{Question: question}
+		for _, g := range decision.Fields {
+			if g.OnlyFor != "" && f.Name == "goal" {
+				revealed, _ := q.Question(g.Name)
+				hq.RevealValue, hq.Reveal = g.OnlyFor, &revealed
+			}
+		}
+		v.Questions = append(v.Questions, hq)
 	}
 
 	signs := templates.Step{Heading: hw.Signs, Intro: hw.SignsIntro}

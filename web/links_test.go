@@ -1,7 +1,6 @@
 package web
 
 import (
-	"io/fs"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,18 +13,7 @@ import (
 // The content's links to pages that the templates make are checked against
 // the pages the server serves, with their ids, and reported at file:line.
 func TestNewServerChecksLinks(t *testing.T) {
-	fsys := fstest.MapFS{}
-	err := fs.WalkDir(content.Files, ".", func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(content.Files, path)
-		fsys[path] = &fstest.MapFile{Data: data}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	fsys := contentCopy(t)
 	const file = "guide/hiring.md"
 	orig := string(fsys[file].Data)
 	line := strings.Count(orig, "\n") + 2 // the appended text starts after a blank line

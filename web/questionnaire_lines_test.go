@@ -18,21 +18,10 @@ func TestQuestionnaireMismatchNamesTheLine(t *testing.T) {
 		name, old, new, want string
 	}{
 		{"option renamed", "value: complex-tech", "value: complicated", `question "complexity": option 3 is "complicated"; the form's option 3 is "complex-tech"`},
-		{"field renamed", "field: complexity", "field: size", `question 4 is "size"; the form's question 4 is "complexity"`},
+		{"field renamed", "field: complexity", "field: size", `question 5 is "size"; the form's question 5 is "complexity"`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			fsys := fstest.MapFS{}
-			err := fs.WalkDir(content.Files, ".", func(path string, d fs.DirEntry, err error) error {
-				if err != nil || d.IsDir() {
-					return err
-				}
-				b, err := fs.ReadFile(content.Files, path)
-				fsys[path] = &fstest.MapFile{Data: b}
-				return err
-			})
-			if err != nil {
-				t.Fatal(err)
-			}
+			fsys := contentCopy(t)
 			src := string(fsys["whichrole.yaml"].Data)
 			if strings.Count(src, tt.old) != 1 {
 				t.Fatalf("whichrole.yaml: %q occurs %d times", tt.old, strings.Count(src, tt.old))
@@ -50,4 +39,23 @@ func TestQuestionnaireMismatchNamesTheLine(t *testing.T) {
 			}
 		})
 	}
+}
+
+// contentCopy returns a writable copy of the embedded content, for a test
+// to change a file of.
+func contentCopy(t *testing.T) fstest.MapFS {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	err := fs.WalkDir(content.Files, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(content.Files, path)
+		fsys[path] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fsys
 }

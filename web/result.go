@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"net/url"
-	"slices"
 	"strings"
 
 	"github.com/guide/pmvspm/content"
@@ -114,26 +113,24 @@ func (s *server) resultView(a decision.Answers) templates.ResultView {
 				continue
 			}
 			br.Why = append(br.Why, s.reasonView(r))
-			words, _ := q.Reason(r.ID)
-			for _, question := range words.Questions {
-				if !slices.Contains(br.Questions, question) {
-					br.Questions = append(br.Questions, question)
-				}
-			}
 		}
 		b.Roles = append(b.Roles, br)
 	}
 	v := templates.ResultView{
 		Title: words.Title, Words: rw,
 		Query: a.Query(), Brief: b, MailTo: mailto(site.Words, b),
+		JobAdLink: site.HiringKit.Words.JobAdLink,
+	}
+	if res.Recommendation == decision.NotYet {
+		v.JobAdLink = site.HiringKit.Words.NoAdLink
 	}
 	for _, c := range res.Checks {
 		v.Checks = append(v.Checks, s.ruleView(q.Checks, c.ID, c.Link()))
 	}
 	for _, role := range decision.Roles {
-		side := templates.Side{Heading: rw.ProductSide}
+		side := templates.Side{Heading: rw.ProductSide, Class: "why-pm"}
 		if role == decision.ProjectManager {
-			side.Heading = rw.ProjectSide
+			side.Heading, side.Class = rw.ProjectSide, "why-pj"
 		}
 		for _, r := range res.For(role) {
 			side.Reasons = append(side.Reasons, s.reasonView(r))

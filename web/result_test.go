@@ -61,7 +61,7 @@ func TestResultPage(t *testing.T) {
 			checkResultTop(t, doc, a)
 			words, _ := q.Recommendation(tt.key)
 			// Rule 4: the first sentence says which help.
-			if got := text(doc.Find(".panel")); !strings.HasPrefix(got, words.Summary) {
+			if got := text(doc.Find(".panel .panel-body")); !strings.HasPrefix(got, words.Summary) {
 				t.Errorf("panel = %q, want %q first", got, words.Summary)
 			}
 			if tt.help != "" && !strings.Contains(strings.SplitN(words.Summary, ".", 2)[0], tt.help) {
@@ -244,8 +244,9 @@ func TestResultWordsFollowAnswers(t *testing.T) {
 				checkLink(a, r.Link)
 			}
 		}
-		for _, role := range b.Roles {
-			texts = append(texts, role.Questions...)
+		for _, id := range hiresFor(res) {
+			h, _ := site.HiringKit.Hire(id)
+			texts = append(texts, hireTexts(site.HiringKit.Words, h)...)
 		}
 		if b.Why.Link != "" {
 			checkLink(a, b.Why.Link)
@@ -337,25 +338,27 @@ func checkResultTop(t *testing.T, doc *goquery.Document, a decision.Answers) {
 	t.Helper()
 	q := a.Query()
 	address := "https://guide.example/which-role/result?" + q
-	panel := doc.Find("main h1").Next()
-	if !panel.HasClass("panel") || strings.TrimSpace(panel.Text()) == "" {
-		t.Errorf("the element after the h1 is not the panel: %s", text(panel))
+	// GOV.UK's result panel: the h1 inside it, then the reasons, then the
+	// actions, then "Save or share".
+	panel := doc.Find("main h1").Parent()
+	if !panel.HasClass("panel") || text(panel.Find(".panel-body")) == "" {
+		t.Errorf("the h1 is not inside the panel: %s", text(panel))
 	}
-	actions := panel.Next()
+	actions := doc.Find("main .actions")
 	var hrefs []string
 	actions.Find("a").Each(func(_ int, a *goquery.Selection) { hrefs = append(hrefs, a.AttrOr("href", "")) })
-	want := []string{"/which-role/brief?" + q, "/which-role/brief.pdf?" + q, "/which-role/brief.md?" + q}
+	want := []string{"/which-role/brief.pdf?" + q, "/which-role/brief?" + q, "/which-role/job-ad?" + q}
 	if !slices.Equal(hrefs, want) {
-		t.Fatalf("actions after the panel = %q, want %q", hrefs, want)
+		t.Fatalf("actions = %q, want %q", hrefs, want)
 	}
-	if got := text(actions.Find("a").First()); got != loadSite(t).Words.Result.PrintableBrief {
-		t.Errorf("first action reads %q", got)
+	if got := text(actions.Find("a.button").First()); got != loadSite(t).Words.Result.DownloadPDF {
+		t.Errorf("the main action reads %q", got)
 	}
-	share := actions.Next()
+	share := doc.Find("main section.share")
 	mailHref := share.Find(`a[href^="mailto:"]`).AttrOr("href", "")
 	mail, err := url.Parse(mailHref)
 	if err != nil || mail.Scheme != "mailto" {
-		t.Fatalf("no mailto: link after the actions (%q)", mailHref)
+		t.Fatalf("no mailto: link under Save or share (%q)", mailHref)
 	}
 	if body := mail.Query().Get("body"); !strings.Contains(body, address) {
 		t.Errorf("mailto body %q lacks the result's address", body)
@@ -364,10 +367,13 @@ func checkResultTop(t *testing.T, doc *goquery.Document, a decision.Answers) {
 	if _, ro := input.Attr("readonly"); !ro || input.AttrOr("value", "") != address {
 		t.Errorf("address field: readonly %v, value %q", ro, input.AttrOr("value", ""))
 	}
+	if share.Find(`a[href="/which-role/brief.md?`+q+`"]`).Length() != 1 {
+		t.Error("no Markdown link under Save or share")
+	}
 	if text(doc.Find(`label[for="result-address"]`)) == "" {
 		t.Error("the address field has no label")
 	}
-	if first := doc.Find("main ul.reasons").First(); first.Length() == 0 || first.PrevAllFiltered(".actions").Length() == 0 {
-		t.Error("the reasons do not come after the actions")
+	if first := doc.Find("main ul.reasons").First(); first.Length() > 0 && first.Parent().NextAllFiltered(".actions").Length() == 0 {
+		t.Error("the actions do not come after the reasons")
 	}
 }

@@ -131,6 +131,9 @@ func newServer(logger *slog.Logger, site *content.Site, cfg Config) (*server, ht
 		}
 		return nil, nil, fmt.Errorf("questionnaire: %w", err)
 	}
+	if err := checkHiringKit(site); err != nil {
+		return nil, nil, err
+	}
 	s := &server{
 		cfg:              cfg,
 		logger:           logger,

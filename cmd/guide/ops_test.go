@@ -53,7 +53,7 @@ func TestStalledStdoutNeverBlocks(t *testing.T) {
 		}()
 	}
 	timeout := time.After(2 * time.Minute)
-	for range clients - 1 {
+	for range clients {
 		select {
 		case err := <-finished:
 			if err != nil {
@@ -62,14 +62,6 @@ func TestStalledStdoutNeverBlocks(t *testing.T) {
 		case <-timeout:
 			t.Fatal("requests hang while nobody reads stdout")
 		}
-	}
-	select {
-	case err := <-finished:
-		if err != nil {
-			t.Fatal(err)
-		}
-	case <-timeout:
-		t.Fatal("requests hang while nobody reads stdout")
 	}
 	// Now read stdout: the sink drains and reports what it dropped.
 	lines := make(chan string, 1)

@@ -64,8 +64,9 @@ func startWriting(t *testing.T, stdout io.Writer, env map[string]string, args ..
 		errc <- run(ctx, append([]string{"guide", "-addr", addr, "-drain", "0"}, args...), getenv, stdout, io.Discard)
 	}()
 	// Start-up compresses every page: well under a second, but a machine
-	// shared by many builds can make it many times that.
-	deadline := time.Now().Add(30 * time.Second)
+	// shared by many builds (and -race) can make it many times that. The
+	// bound only stops a test that would otherwise hang.
+	deadline := time.Now().Add(2 * time.Minute)
 	for {
 		resp, err := http.Get("http://" + addr + "/healthz")
 		if err == nil {

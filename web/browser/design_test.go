@@ -3,11 +3,14 @@ package browser
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+
+	"github.com/guide/pmvspm/content"
 )
 
 // The design tests check what a reader sees: where things sit on the
@@ -226,7 +229,7 @@ func TestGuideParts(t *testing.T) {
 		if r.Current != s.Title {
 			t.Errorf("%s: the contents mark %q as current, want %q", s.Slug, r.Current, s.Title)
 		}
-		if want := fmt.Sprintf("Part %d of %d", i+1, n); !strings.HasSuffix(r.Caption, want) {
+		if want := fill(site.Words.Layout.Part, i+1, n); !strings.HasSuffix(r.Caption, want) {
 			t.Errorf("%s: caption %q, want it to end %q", s.Slug, r.Caption, want)
 		}
 		if i > 0 && !strings.Contains(r.Prev, site.Sections[i-1].Title) {
@@ -236,7 +239,7 @@ func TestGuideParts(t *testing.T) {
 			t.Errorf("%s: next link %q lacks the title %q", s.Slug, r.Next, site.Sections[i+1].Title)
 		}
 	}
-	if title := site.Sections[n-1].Title; strings.EqualFold(title, "Which role does your business need?") {
+	if title := site.Sections[n-1].Title; strings.EqualFold(title, site.Words.Pages.WhichRole.Title) {
 		t.Errorf("the last part is called %q, like the questionnaire", title)
 	}
 
@@ -249,8 +252,8 @@ func TestGuideParts(t *testing.T) {
 		t.Fatalf("/guide has %d parts, want %d", len(ends), n)
 	}
 	for i, e := range ends {
-		if e != "Back to contents" {
-			t.Errorf("/guide part %d ends with %q, want a Back to contents link", i+1, e)
+		if e != site.Words.Guide.BackToContents {
+			t.Errorf("/guide part %d ends with %q, want a %q link", i+1, e, site.Words.Guide.BackToContents)
 		}
 	}
 }
@@ -302,8 +305,8 @@ func TestCompareLayout(t *testing.T) {
 	}
 	seen := map[string]bool{}
 	for i, text := range desk.LinkTexts {
-		if text != "Read more" {
-			t.Errorf("row %d link reads %q, want Read more", i+1, text)
+		if text != site.Words.Compare.ReadMore {
+			t.Errorf("row %d link reads %q, want %q", i+1, text, site.Words.Compare.ReadMore)
 		}
 		if seen[desk.Names[i]] {
 			t.Errorf("row %d link's name %q is not unique", i+1, desk.Names[i])
@@ -342,7 +345,7 @@ func TestQuestionPages(t *testing.T) {
 		t.Fatal("no questions")
 	}
 	for i, l := range legends {
-		if want := fmt.Sprintf("Question %d of %d ", i+1, len(legends)); !strings.HasPrefix(l, want) {
+		if want := fill(site.Words.Form.Question, i+1, len(legends)) + " "; !strings.HasPrefix(l, want) {
 			t.Errorf("legend %d = %q, want it to start with %q", i+1, l, want)
 		}
 	}
@@ -466,4 +469,9 @@ func TestPrint(t *testing.T) {
 			}
 		}
 	}
+}
+
+// fill puts n and total into words such as "Part {n} of {total}".
+func fill(words string, n, total int) string {
+	return content.Fill(content.Fill(words, "n", strconv.Itoa(n)), "total", strconv.Itoa(total))
 }

@@ -129,8 +129,8 @@ func TestFAQLinks(t *testing.T) {
 			}
 
 			permalink := section + ` a[href="/faq/` + a.Slug + `"]`
-			if text := run(t, ctx, chromedp.TextContent(chromedp.CSS(permalink))); !strings.HasPrefix(text, "Link to this answer") {
-				t.Errorf("permalink text = %q, want it to start with %q", text, "Link to this answer")
+			if text := run(t, ctx, chromedp.TextContent(chromedp.CSS(permalink))); !strings.HasPrefix(text, site.Words.FAQ.Permalink) {
+				t.Errorf("permalink text = %q, want it to start with %q", text, site.Words.FAQ.Permalink)
 			}
 			tabTo(t, ctx, permalink) // Tab goes on from the followed link
 			tctx, cancel := context.WithTimeout(ctx, actionTimeout)

@@ -68,8 +68,8 @@ func pages() []page {
 		{name: "home", path: "/", status: 200},
 		{name: "guide", path: "/guide", status: 200},
 	}
-	for _, slug := range content.RequiredSections {
-		ps = append(ps, page{name: "guide-" + slug, path: "/guide/" + slug, status: 200})
+	for _, s := range site.Sections {
+		ps = append(ps, page{name: "guide-" + s.Slug, path: "/guide/" + s.Slug, status: 200})
 	}
 	ps = append(ps,
 		page{name: "compare", path: "/compare", status: 200},
@@ -99,6 +99,10 @@ func pages() []page {
 		page{name: "which-role-brief-not-yet", path: "/which-role/brief?goal=new-feature&decider=founder-has-time&complexity=single-team&hires=one", status: 200},
 		page{name: "which-role-brief", path: "/which-role/brief?goal=new-product&problems=over-budget&customer_facing=no&complexity=single-team", status: 200},
 		page{name: "which-role-brief-bad", path: "/which-role/brief?goal=bad", status: 400},
+		page{name: "which-role-job-ad", path: "/which-role/job-ad?goal=new-product&problems=no-launches&problems=over-budget&customer_facing=yes&complexity=complex-tech", status: 200},
+		page{name: "which-role-job-ad-bad", path: "/which-role/job-ad?goal=bad", status: 400},
+		page{name: "which-role-job-ad-one-person", path: "/which-role/job-ad?goal=new-product&decider=founder-stretched&complexity=single-team&hires=one", status: 200},
+		page{name: "which-role-job-ad-not-yet", path: "/which-role/job-ad?goal=new-feature&decider=founder-has-time&complexity=single-team&hires=one", status: 200},
 		page{name: "not-found", path: "/no-such-page", status: 404},
 	)
 }
