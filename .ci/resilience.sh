@@ -100,7 +100,8 @@ memory)
         walk(i + 1, q s)
       }
     }
-    END { walk(1, "") }' "$tmp/fields" | shuf --random-source=<(yes) | head -n "${MAX_SETS:-1000000}" >"$tmp/sets"
+    END { walk(1, "") }' "$tmp/fields" | shuf --random-source=<(yes) >"$tmp/all-sets"
+  head -n "${MAX_SETS:-1000000}" "$tmp/all-sets" >"$tmp/sets"
   formats="/which-role/result /which-role/brief /which-role/brief.md /which-role/brief.pdf /which-role"
   for f in /which-role/job-ad /which-role/job-ad.md /which-role/job-ad.txt; do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "$url$f?$(head -1 "$tmp/sets")")" = 404 ] || formats="$formats $f"
