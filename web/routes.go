@@ -32,7 +32,7 @@ func (s *server) routes() (http.Handler, chi.Routes) {
 	r.Get("/privacy", s.handlePage)
 	r.With(s.limitQuery).Get("/which-role", s.handleForm)
 	r.With(s.crossOriginProtection, s.limitPosts).Post("/which-role", s.handleSubmit)
-	r.With(s.limitQuery).Get("/which-role/result", s.handleResult)
+	r.With(s.limitQuery, s.servedFromCache("result")).Get("/which-role/result", s.handleResult)
 	r.Get("/which-role/how-it-works", s.handlePage)
 	r.With(s.limitQuery).Get("/which-role/brief", s.handleAnswerFile(briefHTML))
 	r.With(s.limitQuery).Get("/which-role/brief.pdf", s.handleAnswerFile(briefPDF))
