@@ -14,6 +14,8 @@
 //	                                              {publisher} in a standalone page becomes the name, linked to the contact
 //	words.yaml         every page                 the words of the pages the server builds: titles, headings,
 //	                                              labels, messages, error pages, the brief's headings
+//	hiringkit.yaml     /which-role/job-ad, brief  the job adverts' parts, and each hire's scorecard, interview
+//	                                              questions, work sample and mistakes, and the not-yet answer
 //
 // Front matter is YAML between two "---" lines at the top of a file. Unknown
 // keys are errors, so a typo cannot silently vanish. Markdown is CommonMark

@@ -3,9 +3,7 @@ package content
 import (
 	"fmt"
 	"io/fs"
-	"path"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/yuin/goldmark"
@@ -38,6 +36,8 @@ type Answer struct {
 	relatedLine int
 }
 
+func (a *Answer) origin() (string, string, int) { return a.Slug, a.file, a.slugLine }
+
 type answerMeta struct {
 	Question string   `yaml:"question"`
 	Slug     string   `yaml:"slug"`
@@ -46,9 +46,7 @@ type answerMeta struct {
 	Related  []string `yaml:"related"`
 }
 
-// loadAnswer loads one answer, and returns its parsed body for Load to read
-// links from. Once its slug is known it returns the answer even with
-// problems, so that links to it can still be checked.
+// loadAnswer loads one answer, for loadFolder.
 func loadAnswer(md goldmark.Markdown, fsys fs.FS, file string) (*Answer, *document, error) {
 	var meta answerMeta
 	fm, body, bodyLine, err := readMarkdownFile(fsys, file, &meta)
@@ -88,35 +86,13 @@ func loadAnswer(md goldmark.Markdown, fsys fs.FS, file string) (*Answer, *docume
 }
 
 // loadAnswers reads faq/*.md sorted by order; the required questions come
-// first, in their order. The URL of each file that fails to load is added
-// to broken. docs holds each returned answer's parsed body, by slug.
+// first, in their order.
 func loadAnswers(md goldmark.Markdown, fsys fs.FS, broken map[string]bool) (answers []*Answer, docs map[string]*document, err error) {
-	files, err := fs.Glob(fsys, "faq/*.md")
-	if err != nil {
-		return nil, nil, err
-	}
 	var problems Problems
-	docs = map[string]*document{}
-	seen := map[string]string{}
-	failed := false // then the order may be wrong only because of it
-	for _, file := range files {
-		a, doc, err := loadAnswer(md, fsys, file)
-		problems.add(err)
-		failed = failed || err != nil
-		if a == nil {
-			broken["/faq/"+strings.TrimSuffix(path.Base(file), ".md")] = true
-			continue
-		}
-		if other, dup := seen[a.Slug]; dup {
-			problems.add(fileErrorf(file, a.slugLine, "duplicate slug %q: %s has it too", a.Slug, other))
-			continue
-		}
-		seen[a.Slug] = file
-		docs[a.Slug] = doc
-		answers = append(answers, a)
-	}
+	answers, docs, failed, err := loadFolder(md, fsys, "faq", "/faq/", broken, loadAnswer)
+	problems.add(err)
 	slices.SortStableFunc(answers, func(a, b *Answer) int { return a.Order - b.Order })
-	if !failed {
+	if !failed { // else the order may be wrong only because of a file that failed
 		for i, want := range RequiredAnswers {
 			if i >= len(answers) || answers[i].Slug != want {
 				problems.add(fmt.Errorf("faq: answer %d by order must be %q (required: %v)", i+1, want, RequiredAnswers))

@@ -3,9 +3,7 @@ package content
 import (
 	"fmt"
 	"io/fs"
-	"path"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/yuin/goldmark"
@@ -45,6 +43,8 @@ func (s *Section) HasAnchor(id string) bool {
 	return slices.ContainsFunc(s.Headings, func(h Heading) bool { return h.ID == id })
 }
 
+func (s *Section) origin() (string, string, int) { return s.Slug, s.file, s.slugLine }
+
 type sectionMeta struct {
 	Title       string `yaml:"title"`
 	Slug        string `yaml:"slug"`
@@ -62,33 +62,7 @@ func (m sectionMeta) validate(file string, fm yamlLines) error {
 	return problems.err()
 }
 
-// checkCommonMeta checks the front matter that guide sections and
-// standalone pages share: a title, a slug fit for a URL, a description
-// that fits a search result, and a date.
-func checkCommonMeta(problems *Problems, file string, fm yamlLines, title, slug, description, updated string) {
-	if title == "" {
-		problems.add(fileErrorf(file, frontMatterLine, "title is required"))
-	}
-	switch {
-	case slug == "":
-		problems.add(fileErrorf(file, frontMatterLine, "slug is required"))
-	case !validSlug(slug):
-		problems.add(fileErrorf(file, fm.key("slug"), "slug %q must be lower-case words joined by hyphens", slug))
-	}
-	switch n := len([]rune(description)); {
-	case n == 0:
-		problems.add(fileErrorf(file, frontMatterLine, "description is required"))
-	case n > 160:
-		problems.add(fileErrorf(file, fm.key("description"), "description is %d characters; the limit is 160", n))
-	}
-	if _, err := parseDate(updated); err != nil {
-		problems.add(fileErrorf(file, fm.key("updated"), "%v", err))
-	}
-}
-
-// loadSection loads one section, and returns its parsed body for Load to
-// read links and role tables from. Once its slug is known it returns the
-// section even with problems, so that links to it can still be checked.
+// loadSection loads one section, for loadFolder.
 func loadSection(md goldmark.Markdown, fsys fs.FS, file string) (*Section, *document, error) {
 	var meta sectionMeta
 	fm, body, bodyLine, err := readMarkdownFile(fsys, file, &meta)
@@ -118,35 +92,18 @@ func loadSection(md goldmark.Markdown, fsys fs.FS, file string) (*Section, *docu
 
 // loadSections reads guide/*.md, sorted by order. The sections whose URLs
 // have shipped (RequiredSections) must be there, in their order; any other
-// section is welcome. The URL of each file that fails to load is added to
-// broken. docs holds each returned section's parsed body, by slug.
+// section is welcome.
 func loadSections(md goldmark.Markdown, fsys fs.FS, broken map[string]bool) (sections []*Section, docs map[string]*document, err error) {
-	files, err := fs.Glob(fsys, "guide/*.md")
-	if err != nil {
-		return nil, nil, err
-	}
 	var problems Problems
-	docs = map[string]*document{}
-	bySlug := map[string]*Section{}
+	sections, docs, _, err = loadFolder(md, fsys, "guide", "/guide/", broken, loadSection)
+	problems.add(err)
 	byOrder := map[int]*Section{}
 	var sameOrder [][2]*Section // a section, and the one that had its order first
-	for _, file := range files {
-		s, doc, err := loadSection(md, fsys, file)
-		problems.add(err)
-		if s == nil {
-			broken["/guide/"+strings.TrimSuffix(path.Base(file), ".md")] = true
-			continue
-		}
-		if other, dup := bySlug[s.Slug]; dup {
-			problems.add(fileErrorf(file, s.slugLine, "duplicate slug %q: %s has it too", s.Slug, other.file))
-			continue
-		}
+	for _, s := range sections {
 		if other, dup := byOrder[s.Order]; dup {
 			sameOrder = append(sameOrder, [2]*Section{s, other})
 		}
-		bySlug[s.Slug], byOrder[s.Order] = s, s
-		docs[s.Slug] = doc
-		sections = append(sections, s)
+		byOrder[s.Order] = s
 	}
 	slices.SortStableFunc(sections, func(a, b *Section) int { return a.Order - b.Order })
 	for _, pair := range sameOrder {
@@ -165,13 +122,13 @@ func loadSections(md goldmark.Markdown, fsys fs.FS, broken map[string]bool) (sec
 		}
 	}
 	for _, want := range RequiredSections {
-		if bySlug[want] == nil && !broken["/guide/"+want] {
+		if docs[want] == nil && !broken["/guide/"+want] {
 			problems.add(fmt.Errorf("guide: section %q is missing: /guide/%s is a published address (write guide/%s.md)", want, want, want))
 		}
 	}
 	var present []string
 	for _, want := range RequiredSections {
-		if bySlug[want] != nil {
+		if docs[want] != nil {
 			present = append(present, want)
 		}
 	}
@@ -183,16 +140,4 @@ func loadSections(md goldmark.Markdown, fsys fs.FS, broken map[string]bool) (sec
 		}
 	}
 	return sections, docs, problems.err()
-}
-
-func validSlug(s string) bool {
-	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
-		return false
-	}
-	for _, r := range s {
-		if (r < 'a' || r > 'z') && (r < '0' || r > '9') && r != '-' {
-			return false
-		}
-	}
-	return true
 }

@@ -3,9 +3,7 @@ package content
 import (
 	"fmt"
 	"io/fs"
-	"path"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/yuin/goldmark"
@@ -28,6 +26,8 @@ type Page struct {
 	slugLine int
 }
 
+func (p *Page) origin() (string, string, int) { return p.Slug, p.file, p.slugLine }
+
 type pageMeta struct {
 	Title       string `yaml:"title"`
 	Slug        string `yaml:"slug"`
@@ -41,9 +41,7 @@ func (m pageMeta) validate(file string, fm yamlLines) error {
 	return problems.err()
 }
 
-// loadPage loads one page, and returns its parsed body for Load to read
-// links from. Once its slug is known it returns the page even with
-// problems, so that links in it can still be checked.
+// loadPage loads one page, for loadFolder.
 func loadPage(md goldmark.Markdown, fsys fs.FS, file string) (*Page, *document, error) {
 	var meta pageMeta
 	fm, body, bodyLine, err := readMarkdownFile(fsys, file, &meta)
@@ -68,31 +66,19 @@ func loadPage(md goldmark.Markdown, fsys fs.FS, file string) (*Page, *document, 
 }
 
 // loadPages reads pages/*.md and checks that they are exactly the required
-// pages, returned in the order of RequiredPages. The URL of each file that
-// fails to load is added to broken. docs holds each returned page's parsed
-// body, by slug.
+// pages, returned in the order of RequiredPages.
 func loadPages(md goldmark.Markdown, fsys fs.FS, broken map[string]bool) (pages []*Page, docs map[string]*document, err error) {
-	files, err := fs.Glob(fsys, "pages/*.md")
-	if err != nil {
-		return nil, nil, err
-	}
 	var problems Problems
+	loaded, docs, _, err := loadFolder(md, fsys, "pages", "/", broken, loadPage)
+	problems.add(err)
 	bySlug := map[string]*Page{}
-	docs = map[string]*document{}
-	for _, file := range files {
-		p, doc, err := loadPage(md, fsys, file)
-		problems.add(err)
-		switch {
-		case p == nil:
-			broken["/"+strings.TrimSuffix(path.Base(file), ".md")] = true
-		case bySlug[p.Slug] != nil:
-			problems.add(fileErrorf(file, p.slugLine, "duplicate slug %q: %s has it too", p.Slug, bySlug[p.Slug].file))
-		case !slices.Contains(RequiredPages, p.Slug):
-			problems.add(fileErrorf(file, p.slugLine, "unexpected page %q: the site serves only %v", p.Slug, RequiredPages))
-		default:
-			bySlug[p.Slug] = p
-			docs[p.Slug] = doc
+	for _, p := range loaded {
+		if !slices.Contains(RequiredPages, p.Slug) {
+			problems.add(fileErrorf(p.file, p.slugLine, "unexpected page %q: the site serves only %v", p.Slug, RequiredPages))
+			delete(docs, p.Slug)
+			continue
 		}
+		bySlug[p.Slug] = p
 	}
 	pages = make([]*Page, 0, len(RequiredPages))
 	for _, slug := range RequiredPages {

@@ -28,6 +28,9 @@ type Site struct {
 	Pages         []*Page // standalone pages: /about, /privacy
 	Publisher     Publisher
 
+	// HiringKit holds the job adverts and the hiring brief's kit.
+	HiringKit HiringKit
+
 	// The role profiles, from the responsibilities and skills tables.
 	ProductManager Profile
 	ProjectManager Profile
@@ -139,6 +142,10 @@ func Load(fsys fs.FS) (*Site, error) {
 	for _, p := range site.Pages {
 		p.HTML = strings.ReplaceAll(p.HTML, publisherToken, site.Publisher.html())
 	}
+	var kitLinks []Link
+	site.HiringKit, kitLinks, err = loadHiringKit(fsys, "hiringkit.yaml")
+	problems.add(err)
+	links = append(links, kitLinks...)
 	for _, part := range []struct {
 		slug string
 		prod *[]Item

@@ -3,17 +3,42 @@ package content
 import (
 	"fmt"
 	"io/fs"
+	"slices"
+	"strings"
 )
 
 // Questionnaire holds the words of the "which role do you need" form and
-// its result: the questions as asked, and what each reason says.
+// its result, from whichrole.yaml: the questions as asked, and what each
+// rule of the decision says when it fires. The rules themselves are in
+// web/decision; the server checks at start that every rule has its words
+// and every word its rule.
 type Questionnaire struct {
 	Questions []Question `yaml:"questions"`
-	Reasons   []Reason   `yaml:"reasons"`
-	// Recommendations are the words of each outcome, keyed by its id.
+	// Reasons are what each sign in the answers says (step 1).
+	Reasons []Reason `yaml:"reasons"`
+	// Outcomes explain each row of the outcome table (step 2).
+	Outcomes []RuleWords `yaml:"outcomes"`
+	// Leads explain why one job comes first (step 3).
+	Leads []RuleWords `yaml:"leads"`
+	// Checks name answers that pull against each other, and which one
+	// decided (step 4).
+	Checks []RuleWords `yaml:"checks"`
+	// Recommendations are the words of each outcome, keyed by its id and,
+	// where it has one, its kind of help or its lead: "one-person/product-manager".
 	Recommendations []RecommendationWords `yaml:"recommendations"`
-	// CustomerFacingUnchanged is said when the customer-facing answer did
-	// not change the recommendation.
+	// HandFirst is what to hand one person first, by the job they lead with.
+	HandFirst []RuleWords `yaml:"hand_first"`
+	// SecondHire is when one person doing both jobs needs a second hire.
+	SecondHire Signals `yaml:"second_hire"`
+	// Meanwhile is who covers the work while no one is hired.
+	Meanwhile Signals `yaml:"meanwhile"`
+	// NotYet is what says it is time to hire, after a "not yet".
+	NotYet Signals `yaml:"not_yet"`
+	// OldLink is said on the result of a link made before the questions
+	// about who decides and how many hires.
+	OldLink string `yaml:"old_link"`
+	// CustomerFacingUnchanged is said on an old link's result when the
+	// customer-facing answer did not change the recommendation.
 	CustomerFacingUnchanged string `yaml:"customer_facing_unchanged"`
 	// Split says how the two roles divide the work when a business hires both.
 	Split string `yaml:"split"`
@@ -33,7 +58,9 @@ func (q *Questionnaire) At(path, format string, args ...any) error {
 type Question struct {
 	Field  string `yaml:"field"`
 	Legend string `yaml:"legend"`
-	Hint   string `yaml:"hint"`
+	// Short is the question in a few words, for the decision tables.
+	Short string `yaml:"short"`
+	Hint  string `yaml:"hint"`
 	// Error tells the reader what to do when the answer is missing or
 	// not one of the options; the form shows it beside the question.
 	Error   string   `yaml:"error"`
@@ -47,23 +74,36 @@ type Option struct {
 	Hint  string `yaml:"hint"`
 }
 
-// A Reason is what the result page says when a decision rule fires, and the
-// interview questions that follow from it.
+// A Reason is what the result page says when a sign fires, and the
+// interview questions that follow from it (none for a sign that a job is
+// already covered).
 type Reason struct {
 	ID        string   `yaml:"id"`
 	Text      string   `yaml:"text"`
 	Questions []string `yaml:"questions"`
 }
 
+// RuleWords are what one rule says, keyed by its id.
+type RuleWords struct {
+	ID   string `yaml:"id"`
+	Text string `yaml:"text"`
+}
+
 // RecommendationWords is what the result says about one outcome.
 type RecommendationWords struct {
 	ID string `yaml:"id"`
-	// Role is the recommendation as the object of "you need": "a product manager".
+	// Title is the result's heading.
+	Title string `yaml:"title"`
+	// Role is the outcome as a noun phrase: "a product manager".
 	Role string `yaml:"role"`
-	// Summary is the recommendation in one sentence: the result's panel.
+	// Summary is the outcome in one sentence: the result's panel.
 	Summary string `yaml:"summary"`
-	// Alone says why one role is enough, and when to add the other.
-	Alone string `yaml:"alone"`
+}
+
+// Signals are a short introduction and a list.
+type Signals struct {
+	Intro string   `yaml:"intro"`
+	Items []string `yaml:"items"`
 }
 
 // Recommendation returns the words for a recommendation id.
@@ -96,6 +136,16 @@ func (q *Questionnaire) Reason(id string) (Reason, bool) {
 	return Reason{}, false
 }
 
+// Rule returns the words for a rule id in one of the lists of RuleWords.
+func Rule(list []RuleWords, id string) (string, bool) {
+	for _, r := range list {
+		if r.ID == id {
+			return r.Text, true
+		}
+	}
+	return "", false
+}
+
 // Label returns an option's label, or the value itself if it has none.
 func (q Question) Label(value string) string {
 	for _, o := range q.Options {
@@ -116,36 +166,56 @@ func loadQuestionnaire(fsys fs.FS, file string) (Questionnaire, error) {
 		return Questionnaire{}, err
 	}
 	q.file, q.lines = file, newYAMLLines(src, 1)
-	// Every problem here stops the load, so the YAML is parsed for its
-	// lines only then.
-	at := func(key, format string, args ...any) error {
-		return fileErrorf(file, newYAMLLines(src, 1).key(key), format, args...)
-	}
-	for _, x := range q.Questions {
-		if x.Field == "" || x.Legend == "" || x.Error == "" || len(x.Options) == 0 {
-			return Questionnaire{}, at("questions", "question %q: field, legend, error and options are required", x.Field)
+	// The YAML is parsed for its lines only when there is a problem.
+	var problems Problems
+	lines := func(key string, n int) []int { return newYAMLLines(src, 1).entries(key, n) }
+	blank := func(s string) bool { return strings.TrimSpace(s) == "" }
+	for i, x := range q.Questions {
+		if blank(x.Field) || blank(x.Legend) || blank(x.Short) || blank(x.Error) || len(x.Options) == 0 {
+			problems.add(fileErrorf(file, lines("questions", len(q.Questions))[i], "question %q: field, legend, short, error and options are required", x.Field))
 		}
 		for _, o := range x.Options {
-			if o.Value == "" || o.Label == "" {
-				return Questionnaire{}, at("questions", "question %q: every option needs a value and a label", x.Field)
+			if blank(o.Value) || blank(o.Label) {
+				problems.add(fileErrorf(file, lines("questions", len(q.Questions))[i], "question %q: every option needs a value and a label", x.Field))
 			}
 		}
 	}
-	for _, r := range q.Reasons {
-		if r.ID == "" || r.Text == "" || len(r.Questions) == 0 {
-			return Questionnaire{}, at("reasons", "reason %q: id, text and questions are required", r.ID)
+	for i, r := range q.Reasons {
+		if blank(r.ID) || blank(r.Text) {
+			problems.add(fileErrorf(file, lines("reasons", len(q.Reasons))[i], "reason %q: id and text are required", r.ID))
 		}
 	}
-	for _, r := range q.Recommendations {
-		if r.ID == "" || r.Role == "" || r.Summary == "" {
-			return Questionnaire{}, at("recommendations", "recommendation %q: id, role and summary are required", r.ID)
+	for _, list := range []struct {
+		key   string
+		words []RuleWords
+	}{{"outcomes", q.Outcomes}, {"leads", q.Leads}, {"checks", q.Checks}, {"hand_first", q.HandFirst}} {
+		for i, r := range list.words {
+			if blank(r.ID) || blank(r.Text) {
+				problems.add(fileErrorf(file, lines(list.key, len(list.words))[i], "%s: entry %q: id and text are required", list.key, r.ID))
+			}
 		}
 	}
-	if q.CustomerFacingUnchanged == "" {
-		return Questionnaire{}, fileErrorf(file, 1, "customer_facing_unchanged is required")
+	for i, r := range q.Recommendations {
+		if blank(r.ID) || blank(r.Title) || blank(r.Role) || blank(r.Summary) {
+			problems.add(fileErrorf(file, lines("recommendations", len(q.Recommendations))[i], "recommendation %q: id, title, role and summary are required", r.ID))
+		}
 	}
-	if q.Split == "" {
-		return Questionnaire{}, fileErrorf(file, 1, "split is required")
+	at := newYAMLLines(src, 1)
+	for _, s := range []struct {
+		key string
+		s   Signals
+	}{{"second_hire", q.SecondHire}, {"meanwhile", q.Meanwhile}, {"not_yet", q.NotYet}} {
+		if blank(s.s.Intro) || len(s.s.Items) == 0 || slices.ContainsFunc(s.s.Items, blank) {
+			problems.add(fileErrorf(file, at.key(s.key), "%s: intro and items (none empty) are required", s.key))
+		}
+	}
+	for _, s := range []struct{ key, s string }{{"old_link", q.OldLink}, {"customer_facing_unchanged", q.CustomerFacingUnchanged}, {"split", q.Split}} {
+		if blank(s.s) {
+			problems.add(fileErrorf(file, at.key(s.key), "%s is required", s.key))
+		}
+	}
+	if err := problems.err(); err != nil {
+		return Questionnaire{}, err
 	}
 	return q, nil
 }

@@ -130,9 +130,9 @@ type FormWords struct {
 	DamagedLink  string `yaml:"damaged_link"`
 }
 
-// ResultWords are the result page's, and the mail it offers.
+// ResultWords are the result page's, and the mail it offers. A result's
+// heading is its recommendation's title in whichrole.yaml.
 type ResultWords struct {
-	Title            string `yaml:"title"`      // {role}
 	NoAnswer         string `yaml:"no_answer"`  // a question left unanswered
 	GuideLink        string `yaml:"guide_link"` // {title}: the section's
 	MailSubject      string `yaml:"mail_subject"`
@@ -142,24 +142,78 @@ type ResultWords struct {
 	DownloadMarkdown string `yaml:"download_markdown"`
 	AddressLabel     string `yaml:"address_label"`
 	EmailLink        string `yaml:"email_link"`
-	HowLink          string `yaml:"how_link"`
-	YourAnswers      string `yaml:"your_answers"`
-	Change           string `yaml:"change"`
-	ChangeHidden     string `yaml:"change_hidden"` // {question}, read out after "change"
-	NextSteps        string `yaml:"next_steps"`
-	CompareLink      string `yaml:"compare_link"`
-	FAQLink          string `yaml:"faq_link"`
-	ChangeAnswers    string `yaml:"change_answers"`
+	SaveShare        string `yaml:"save_share"` // the heading above the address, the email link and the Markdown
+	// Headings of the result's parts.
+	Why             string `yaml:"why"`              // the outcome's explanation
+	AnswersDisagree string `yaml:"answers_disagree"` // answers that pull apart
+	Lead            string `yaml:"lead"`             // which job one person leads with
+	HandFirst       string `yaml:"hand_first"`
+	SecondHire      string `yaml:"second_hire"`
+	Meanwhile       string `yaml:"meanwhile"`
+	NotYet          string `yaml:"not_yet"` // the signals that it is time to hire
+	ProductSide     string `yaml:"product_side"`
+	ProjectSide     string `yaml:"project_side"`
+	// OldLinkButton is the link to the form, pre-filled, on an old link's result.
+	OldLinkButton string `yaml:"old_link_button"`
+	HowLink       string `yaml:"how_link"`
+	YourAnswers   string `yaml:"your_answers"`
+	Change        string `yaml:"change"`
+	ChangeHidden  string `yaml:"change_hidden"` // {question}, read out after "change"
+	NextSteps     string `yaml:"next_steps"`
+	CompareLink   string `yaml:"compare_link"`
+	FAQLink       string `yaml:"faq_link"`
+	ChangeAnswers string `yaml:"change_answers"`
 }
 
-// HowItWorksWords are /which-role/how-it-works'.
+// HowItWorksWords are /which-role/how-it-works': the headings of its
+// decision tables and the words that put a rule's conditions in a cell.
 type HowItWorksWords struct {
-	Lede           string `yaml:"lede"`
-	Questions      string `yaml:"questions"`
-	CombineHeading string `yaml:"combine_heading"`
-	Combine        string `yaml:"combine"`
-	SaysSo         string `yaml:"says_so"` // after the customer-facing note
-	Button         string `yaml:"button"`
+	Lede      string `yaml:"lede"`
+	Questions string `yaml:"questions"`
+	// Step 1: the signs in the answers.
+	Signs         string `yaml:"signs"`
+	SignsIntro    string `yaml:"signs_intro"`
+	ProductSide   string `yaml:"product_side"` // a table's caption
+	ProjectSide   string `yaml:"project_side"`
+	Shows         string `yaml:"shows"`          // a sign's effect: product work
+	ShowsDelivery string `yaml:"shows_delivery"` // a sign's effect: delivery work
+	Covers        string `yaml:"covers"`         // a sign's effect: no hire for it
+	NewOnly       string `yaml:"new_only"`
+	OldOnly       string `yaml:"old_only"`
+	// Step 2: the outcome table.
+	Outcomes      string `yaml:"outcomes"`
+	OutcomesIntro string `yaml:"outcomes_intro"`
+	NeedNone      string `yaml:"need_none"`
+	NeedProduct   string `yaml:"need_product"`
+	NeedProject   string `yaml:"need_project"`
+	NeedBoth      string `yaml:"need_both"`
+	LeadsWith     string `yaml:"leads_with"` // {role}: an outcome row's lead
+	TheLead       string `yaml:"the_lead"`   // a row that gives the lead role
+	OnePerson     string `yaml:"one_person"` // a row that gives one person
+	// Step 3: the lead order.
+	Leads      string `yaml:"leads"`
+	LeadsIntro string `yaml:"leads_intro"`
+	// Step 4: answers that pull apart.
+	Checks      string `yaml:"checks"`
+	ChecksIntro string `yaml:"checks_intro"`
+	// Old links.
+	OldLinks     string `yaml:"old_links"`
+	OldLinksText string `yaml:"old_links_text"`
+	// Table headings.
+	ColWhen   string `yaml:"col_when"`
+	ColNeed   string `yaml:"col_need"`
+	ColEffect string `yaml:"col_effect"`
+	ColResult string `yaml:"col_result"`
+	ColWhy    string `yaml:"col_why"`
+	// A condition in a cell: {question} is a question's short name,
+	// {answers} its answers joined by "or".
+	CondIs        string `yaml:"cond_is"`
+	CondIsNot     string `yaml:"cond_is_not"`
+	CondTicked    string `yaml:"cond_ticked"`
+	CondNotTicked string `yaml:"cond_not_ticked"`
+	Or            string `yaml:"or"`
+	Nor           string `yaml:"nor"`    // joins the answers of cond_not_ticked
+	Always        string `yaml:"always"` // a row with no condition
 }
 
 // BriefWords are the hiring brief's, the same in its three formats.
@@ -190,18 +244,22 @@ type ErrorWords struct {
 
 // placeholders are the keys that must keep their {placeholders}.
 var placeholders = map[string][]string{
-	"form.error_title":     {"{title}"},
-	"result.title":         {"{role}"},
-	"result.guide_link":    {"{title}"},
-	"result.mail_subject":  {"{role}"},
-	"result.change_hidden": {"{question}"},
-	"brief.title":          {"{role}"},
-	"brief.role_heading":   {"{role}"},
-	"brief.why":            {"{role}"},
-	"brief.questions":      {"{role}"},
-	"brief.pdf_footer":     {"{title}", "{page}", "{pages}"},
-	"layout.part":          {"{n}", "{total}"},
-	"form.question":        {"{n}", "{total}"},
+	"form.error_title":             {"{title}"},
+	"result.guide_link":            {"{title}"},
+	"result.mail_subject":          {"{role}"},
+	"result.change_hidden":         {"{question}"},
+	"brief.title":                  {"{role}"},
+	"brief.role_heading":           {"{role}"},
+	"brief.why":                    {"{role}"},
+	"brief.questions":              {"{role}"},
+	"brief.pdf_footer":             {"{title}", "{page}", "{pages}"},
+	"layout.part":                  {"{n}", "{total}"},
+	"form.question":                {"{n}", "{total}"},
+	"how_it_works.leads_with":      {"{role}"},
+	"how_it_works.cond_is":         {"{question}", "{answers}"},
+	"how_it_works.cond_is_not":     {"{question}", "{answers}"},
+	"how_it_works.cond_ticked":     {"{question}", "{answers}"},
+	"how_it_works.cond_not_ticked": {"{question}", "{answers}"},
 }
 
 // Fill returns text with {name} replaced by value.

@@ -24,8 +24,13 @@ func TestLoadWordsErrors(t *testing.T) {
 		},
 		{
 			name: "placeholder dropped",
-			edit: set(file, "result.title", `"You need someone"`),
-			file: file, field: "result.title", reason: "result.title must keep {role}",
+			edit: set(file, "brief.title", `"Hiring brief"`),
+			file: file, field: "brief.title", reason: "brief.title must keep {role}",
+		},
+		{
+			name: "how-it-works placeholder dropped",
+			edit: set(file, "how_it_works.cond_is", `"{question}"`),
+			file: file, field: "how_it_works.cond_is", reason: "how_it_works.cond_is must keep {answers}",
 		},
 		{
 			name: "whole group missing",
@@ -35,18 +40,44 @@ func TestLoadWordsErrors(t *testing.T) {
 	})
 }
 
+// Each problem in whichrole.yaml is reported at the entry it is in.
 func TestLoadQuestionnaireNewWords(t *testing.T) {
 	const file = "whichrole.yaml"
 	testLoadErrors(t, []loadErrorCase{
 		{
 			name: "question without its error message",
-			edit: set(file, "questions[3].error", drop),
-			file: file, line: 1, reason: "field, legend, error and options are required",
+			edit: set(file, "questions[4].error", drop),
+			file: file, field: "questions[4]", reason: `question "complexity": field, legend, short, error and options are required`,
+		},
+		{
+			name: "question without its short name",
+			edit: set(file, "questions[2].short", drop),
+			file: file, field: "questions[2]", reason: "field, legend, short, error and options are required",
 		},
 		{
 			name: "recommendation without its role",
-			edit: set(file, "recommendations[1].role", drop),
-			file: file, at: "recommendations:", reason: "id, role and summary are required",
+			edit: set(file, "recommendations[2].role", drop),
+			file: file, field: "recommendations[2]", reason: `recommendation "project-manager": id, title, role and summary are required`,
+		},
+		{
+			name: "outcome's words misspelt",
+			edit: rename(file, "outcomes[0].text", "txt"),
+			file: file, field: "outcomes[0].txt", reason: `unknown field "txt"`,
+		},
+		{
+			name: "empty lead words",
+			edit: set(file, "leads[2].text", `""`),
+			file: file, field: "leads[2]", reason: `leads: entry "direction-goal": id and text are required`,
+		},
+		{
+			name: "second-hire introduction misspelt",
+			edit: rename(file, "second_hire.intro", "introduction"),
+			file: file, field: "second_hire.introduction", reason: `unknown field "introduction"`,
+		},
+		{
+			name: "old-link invitation empty",
+			edit: set(file, "old_link", `""`),
+			file: file, field: "old_link", reason: "old_link is required",
 		},
 	})
 }

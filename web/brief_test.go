@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"os"
@@ -17,6 +19,7 @@ import (
 
 	"github.com/PuerkitoBio/goquery"
 
+	"github.com/guide/pmvspm/content"
 	"github.com/guide/pmvspm/templates"
 	"github.com/guide/pmvspm/web/decision"
 )
@@ -57,7 +60,7 @@ var blockLines = regexp.MustCompile(`(</(?:h1|h2|h3|p|li|ul|ol|div|section)>)`)
 // page's <main>, so that changes to the site's frame do not touch it.
 func TestBriefGolden(t *testing.T) {
 	s := newServerForTest(t)
-	b := fixture(s.resultView(mustAnswers(t, goldenQuery)).Brief, "URL", "Link")
+	b := fixture(s.hiringBrief(mustAnswers(t, goldenQuery)), "URL", "Link")
 	made := time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
 	tests := []struct {
 		file  string
@@ -137,18 +140,25 @@ func TestBriefFormatsAgree(t *testing.T) {
 		"goal=direction&customer_facing=yes&complexity=single-team",
 		"goal=internal-system&problems=over-budget&customer_facing=no&complexity=complex-tech",
 		"goal=new-feature&problems=no-launches&problems=unclear-direction&problems=over-budget&problems=missed-deadlines&problems=poor-coordination&customer_facing=yes&complexity=complex-tech",
+		"goal=new-product&decider=founder-stretched&complexity=single-team&hires=one",
+		"goal=new-feature&decider=founder-has-time&complexity=single-team&hires=one",
+		"goal=client-work&problems=missed-deadlines&decider=already-covered&complexity=several-teams&hires=part-time",
 	} {
 		t.Run(q, func(t *testing.T) {
 			srvImpl := newServerForTest(t)
 			a := mustAnswers(t, q)
-			b := srvImpl.resultView(a).Brief
+			b := srvImpl.hiringBrief(a)
 			var want []string
 			want = append(want, b.Title(), b.Summary, b.URL)
 			if b.Split != "" {
 				want = append(want, b.Split)
 			}
-			if b.Alone != "" {
-				want = append(want, b.Alone)
+			if b.Why.Text != "" {
+				want = append(want, b.Why.Text)
+			}
+			for _, p := range b.Parts {
+				want = append(want, p.Heading, p.Text)
+				want = append(want, p.Items...)
 			}
 			want = append(want, b.Notes...)
 			for _, role := range b.Roles {
@@ -159,7 +169,16 @@ func TestBriefFormatsAgree(t *testing.T) {
 				for _, it := range append(role.Profile.Responsibilities, role.Profile.Skills...) {
 					want = append(want, it.Term, it.Detail)
 				}
-				want = append(want, role.Questions...)
+				want = append(want, kitPieces(b.Kit, role)...)
+			}
+			if (len(b.Roles) > 0) != (len(b.Mistakes) > 0) {
+				t.Errorf("%d roles to hire, %d mistakes to avoid", len(b.Roles), len(b.Mistakes))
+			}
+			if len(b.Mistakes) > 0 {
+				want = append(want, b.Kit.Mistakes)
+			}
+			for _, m := range b.Mistakes {
+				want = append(want, m.Text)
 			}
 			html := get(t, srv, "/which-role/brief?"+q)
 			wantStatus(t, html, http.StatusOK)
@@ -189,6 +208,26 @@ func TestBriefFormatsAgree(t *testing.T) {
 	}
 }
 
+// kitPieces are the words of a role's part of the kit, which every format
+// of the brief must carry.
+func kitPieces(k content.KitWords, role templates.BriefRole) []string { return hireTexts(k, role.Hire) }
+
+// hireTexts are the words of one hire's part of the kit.
+func hireTexts(k content.KitWords, h content.Hire) []string {
+	out := []string{k.Scorecard, k.ScorecardHow, k.WorkSample, h.WorkSample.Task, h.WorkSample.Time}
+	for _, c := range h.Scorecard {
+		out = append(out, c.Name, k.Strong, c.Strong, k.Weak, c.Weak, k.Score)
+	}
+	for _, q := range h.Questions {
+		out = append(out, q.Ask, q.Then, k.GoodAnswer, q.Good)
+	}
+	for _, part := range h.WorkSample.Parts(k) {
+		out = append(out, part.Heading)
+		out = append(out, part.Items...)
+	}
+	return out
+}
+
 // squeeze drops all white space and makes apostrophes plain, so that text
 // wrapped onto lines (a long address in the PDF) and Markdown's spacing
 // compare equal.
@@ -205,8 +244,12 @@ func pdfText(t *testing.T, pdftotext string, pdf []byte) string {
 	if err != nil {
 		t.Fatalf("pdftotext: %v", err)
 	}
-	return string(out)
+	// Each page's footer lands between the lines of whatever a page break
+	// cut; without it, a list item carried over reads whole again.
+	return pdfFooter.ReplaceAllString(string(out), "")
 }
+
+var pdfFooter = regexp.MustCompile(`(?m)^.* · page \d+ of \d+\n`)
 
 var pdfPageCount = regexp.MustCompile(`/Type /Pages\s*/Kids \[[^\]]*\]\s*/Count (\d+)`)
 
@@ -224,8 +267,10 @@ func TestBriefPDF(t *testing.T) {
 	if m == nil {
 		t.Fatal("no page tree")
 	}
-	if n, _ := strconv.Atoi(m[1]); n < 1 || n > 2 || strings.Count(pdf, "/Type /Page\n") != n {
-		t.Errorf("%s pages, %d page objects; want 1 or 2", m[1], strings.Count(pdf, "/Type /Page\n"))
+	// Two roles, each with its checklists, scorecard, questions and work
+	// sample: a few pages, not dozens.
+	if n, _ := strconv.Atoi(m[1]); n < 2 || n > 8 || strings.Count(pdf, "/Type /Page\n") != n {
+		t.Errorf("%s pages, %d page objects; want 2 to 8", m[1], strings.Count(pdf, "/Type /Page\n"))
 	}
 	for _, want := range []string{"/FontFile2", "/Title (", "/Lang (en)", "/CreationDate (D:"} {
 		if !strings.Contains(pdf, want) {
@@ -276,4 +321,167 @@ func BenchmarkBriefPDF(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// TestHiringKitEveryAnswer checks every brief's kit against the contract:
+// each role has 4 or 5 competencies, at least 4 questions each with what a
+// good answer covers (as many for one role as for the other), a work
+// sample and the mistakes to avoid, in words that fit the answers.
+func TestHiringKitEveryAnswer(t *testing.T) {
+	s := newServerForTest(t)
+	seen := map[string]bool{}
+	for _, a := range append(decision.All(), decision.AllOld()...) {
+		// The kit's words depend only on whom to hire; the rules, on these
+		// answers too. One brief per combination is enough.
+		key := fmt.Sprint(hiresFor(decision.Decide(a)), a.CustomerFacing == "no" || a.Goal == "client-work", a.Complexity == "single-team")
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		b := s.hiringBrief(a)
+		q := a.Query()
+		hires := hiresFor(decision.Decide(a))
+		if len(b.Roles) != len(hires) || (len(hires) > 0) != (len(b.Mistakes) > 0) {
+			t.Fatalf("%s: %d roles for the hires %v, %d mistakes", q, len(b.Roles), hires, len(b.Mistakes))
+		}
+		for _, role := range b.Roles {
+			h := role.Hire
+			if n := len(h.Scorecard); n < 4 || n > 5 {
+				t.Errorf("%s: the %s has %d competencies", q, role.Name, n)
+			}
+			if len(h.Questions) < 4 || len(h.Questions) != len(b.Roles[0].Hire.Questions) {
+				t.Errorf("%s: the %s has %d questions; the first role %d", q, role.Name, len(h.Questions), len(b.Roles[0].Hire.Questions))
+			}
+			for _, kq := range h.Questions {
+				if kq.Good == "" || !strings.HasPrefix(kq.Ask, "Tell us about ") {
+					t.Errorf("%s: question %q", q, kq.Ask)
+				}
+			}
+			if h.WorkSample.Task == "" || len(h.WorkSample.RedFlags) == 0 {
+				t.Errorf("%s: the %s has no work sample", q, role.Name)
+			}
+			all := strings.Join(kitPieces(b.Kit, role), "\n")
+			if bad := content.Exclusionary(all); bad != "" {
+				t.Errorf("%s: the kit says %q", q, bad)
+			}
+			if (a.CustomerFacing == "no" || a.Goal == "client-work") && marketWords.MatchString(all) {
+				t.Errorf("%s: the kit speaks of %q", q, marketWords.FindString(all))
+			}
+			if a.Complexity == "single-team" && severalTeams.MatchString(all) {
+				t.Errorf("%s: the kit speaks of %q after \"one team\"", q, severalTeams.FindString(all))
+			}
+		}
+		if t.Failed() {
+			return
+		}
+	}
+}
+
+// TestBriefPDFIdentity reads the brief's PDF as a reader sees it: the
+// site's name and mark in white on its teal band at the top of the first
+// page, and the result's address broken only before a "?" or an "&".
+func TestBriefPDFIdentity(t *testing.T) {
+	pdftotext, err1 := exec.LookPath("pdftotext")
+	pdftoppm, err2 := exec.LookPath("pdftoppm")
+	if err1 != nil || err2 != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("pdftotext or pdftoppm is missing (bash .ci/browser-tools.sh installs them)")
+		}
+		t.Skip("pdftotext or pdftoppm not found (bash .ci/browser-tools.sh installs them)")
+	}
+	srv, _ := newTestServer(t, Config{})
+	const longest = "goal=new-feature&problems=no-launches&problems=unclear-direction&problems=over-budget&problems=missed-deadlines&problems=poor-coordination&customer_facing=yes&complexity=complex-tech"
+	pdf := get(t, srv, "/which-role/brief.pdf?"+longest).body
+
+	text := pdfText(t, pdftotext, pdf)
+	name, title := strings.Index(text, templates.SiteName), strings.Index(text, "Hiring brief")
+	if name < 0 || title < 0 || name > title {
+		t.Errorf("the PDF's first page does not open with the site's name %q (at %d) above its title (at %d)", templates.SiteName, name, title)
+	}
+	// The address: from "Result:" to its end, each line break before ? or &.
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		if !strings.HasPrefix(l, "Result:") {
+			continue
+		}
+		addr := strings.TrimSpace(strings.TrimPrefix(l, "Result:"))
+		for j := i + 1; j < len(lines) && !strings.HasSuffix(addr, "complexity=complex-tech"); j++ {
+			next := strings.TrimSpace(lines[j])
+			if next == "" || (next[0] != '?' && next[0] != '&') {
+				t.Errorf("the address breaks inside a word: %q | %q", addr[max(0, len(addr)-20):], next)
+				break
+			}
+			addr += next
+		}
+		if !strings.HasSuffix(addr, "/which-role/result?"+longest) {
+			t.Errorf("the address reads %q", addr)
+		}
+	}
+
+	// The pixels: page 1 at 30 dots an inch, as a PPM.
+	file := filepath.Join(t.TempDir(), "brief.pdf")
+	if err := os.WriteFile(file, pdf, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(pdftoppm, "-r", "30", "-f", "1", "-l", "1", file).Output()
+	if err != nil {
+		t.Fatalf("pdftoppm: %v", err)
+	}
+	img, err := readPPM(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mm := func(v float64) int { return int(v / 25.4 * 30) }
+	at := func(x, y float64) [3]int { return img.at(mm(x), mm(y)) }
+	near := func(got, want [3]int) bool {
+		for i := range got {
+			if d := got[i] - want[i]; d > 6 || d < -6 {
+				return false
+			}
+		}
+		return true
+	}
+	teal, white := [3]int{0x00, 0x67, 0x7f}, [3]int{255, 255, 255}
+	// The band is 18mm high; the mark 13.5×9mm from (16, 4.5): its overlap
+	// is round (22.75, 9).
+	for _, p := range []struct {
+		what string
+		x, y float64
+		want [3]int
+	}{
+		{"the band, right", 190, 9, teal},
+		{"the band, left", 5, 9, teal},
+		{"the mark's overlap", 22.75, 9, white},
+		{"under the band", 190, 30, white},
+	} {
+		if got := at(p.x, p.y); !near(got, p.want) {
+			t.Errorf("%s (%.0fmm, %.0fmm) is %v, want %v", p.what, p.x, p.y, got, p.want)
+		}
+	}
+}
+
+// A ppm is a binary PPM (P6) image with 8-bit channels.
+type ppm struct {
+	w, h int
+	px   []byte
+}
+
+func (p ppm) at(x, y int) [3]int {
+	i := (y*p.w + x) * 3
+	return [3]int{int(p.px[i]), int(p.px[i+1]), int(p.px[i+2])}
+}
+
+func readPPM(b []byte) (ppm, error) {
+	var p ppm
+	var maxval int
+	r := bytes.NewReader(b)
+	if _, err := fmt.Fscan(r, new(string), &p.w, &p.h, &maxval); err != nil || maxval != 255 || !bytes.HasPrefix(b, []byte("P6")) {
+		return p, fmt.Errorf("not an 8-bit P6 image: %v", err)
+	}
+	r.ReadByte() // the one white-space character after the header
+	p.px = make([]byte, p.w*p.h*3)
+	if _, err := io.ReadFull(r, p.px); err != nil {
+		return p, err
+	}
+	return p, nil
 }

@@ -22,7 +22,6 @@ import (
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
 
-	"github.com/guide/pmvspm/content"
 	"github.com/guide/pmvspm/templates"
 	"github.com/guide/pmvspm/web/decision"
 )
@@ -80,12 +79,14 @@ var earlierCard = regexp.MustCompile(`^card\.[0-9a-f]{12}\.png$`)
 // Keys of the cards in server.cards.
 const siteCard = "site"
 
-func sectionCard(slug string) string                         { return "guide/" + slug }
-func answerCard(slug string) string                          { return "faq/" + slug }
-func cardForRecommendation(r decision.Recommendation) string { return "result/" + string(r) }
+func sectionCard(slug string) string           { return "guide/" + slug }
+func answerCard(slug string) string            { return "faq/" + slug }
+func cardForResult(res decision.Result) string { return resultCard(res.Key()) }
+func resultCard(key string) string             { return "result/" + key }
 
 // makeCards names every card the site has: one per guide section, per FAQ
-// answer and per recommendation, and one for every other page.
+// answer and per outcome (each kind of part-time help and each lead
+// apart), and one for every other page.
 func (s *server) makeCards() {
 	words := s.site.Words
 	s.cards = map[string]*card{siteCard: newCard(words.Cards.SiteKicker, words.Cards.SiteTitle)}
@@ -95,9 +96,9 @@ func (s *server) makeCards() {
 	for _, a := range s.site.Answers {
 		s.cards[answerCard(a.Slug)] = newCard(words.Cards.FAQKicker, a.Question)
 	}
-	for _, r := range decision.Recommendations {
-		rec, _ := s.site.Questionnaire.Recommendation(string(r))
-		s.cards[cardForRecommendation(r)] = newCard(words.Cards.ResultKicker, content.Fill(words.Result.Title, "role", rec.Role))
+	for _, key := range decision.Keys() {
+		rec, _ := s.site.Questionnaire.Recommendation(key)
+		s.cards[resultCard(key)] = newCard(words.Cards.ResultKicker, rec.Title)
 	}
 	s.cardsByName = map[string]*card{}
 	for _, c := range s.cards {

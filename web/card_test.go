@@ -12,11 +12,12 @@ import (
 	"testing"
 
 	"github.com/guide/pmvspm/static"
+	"github.com/guide/pmvspm/web/decision"
 )
 
 // TestSocialCards checks every HTML page's social card tags, and that each
 // card they name is one the server has: one per guide section and per FAQ
-// answer, one per recommendation, one for the rest. One card of each kind
+// answer, one per outcome, one for the rest. One card of each kind
 // is drawn and checked as a 1200×630 PNG under 200 KB, immutable (the
 // drawing is the same code for every card, and costs a second under -race).
 func TestSocialCards(t *testing.T) {
@@ -32,6 +33,9 @@ func TestSocialCards(t *testing.T) {
 	}
 	for p := range publicPages(t) {
 		paths = append(paths, p)
+	}
+	for _, c := range resultCases { // one of each outcome
+		paths = append(paths, "/which-role/result?"+c.query)
 	}
 	cardOf := map[string]string{}
 	checked := map[string]bool{}
@@ -84,8 +88,8 @@ func TestSocialCards(t *testing.T) {
 	if n := distinct("/guide/"); n != len(site.Sections) {
 		t.Errorf("%d cards for %d guide sections", n, len(site.Sections))
 	}
-	if n := distinct("/which-role/result"); n != 3 {
-		t.Errorf("%d cards for the results, want one per recommendation", n)
+	if n := distinct("/which-role/result"); n != len(decision.Keys()) {
+		t.Errorf("%d cards for the results, want one per outcome (%d)", n, len(decision.Keys()))
 	}
 	if cardOf["/which-role/result?goal=direction&customer_facing=no&complexity=single-team"] != cardOf["/which-role/result?goal=direction&customer_facing=yes&complexity=single-team"] {
 		t.Error("two product-manager results have different cards")

@@ -1,13 +1,9 @@
 package web
 
 import (
-	"bytes"
-	"compress/gzip"
 	"fmt"
 	"net/http"
-	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/go-chi/chi/v5"
 	"github.com/guide/pmvspm/content"
@@ -17,8 +13,6 @@ import (
 // The error path, in one place. Error pages do not depend on the request,
 // so each is rendered and compressed once, at start, and serving one costs
 // what serving any prerendered page costs, whatever the client accepts.
-// Bodies that are rendered per request (the form with its errors) go out
-// through serveRendered, never compressed at a costly level.
 
 // errorWords are the fixed error pages' words (content/words.yaml) by status.
 func errorWords(w content.Words) map[int]content.ErrorWords {
@@ -91,38 +85,4 @@ func (s *server) fail(w http.ResponseWriter, r *http.Request, err error) {
 	s.logger.Error("request failed", "method", r.Method, "path", r.URL.Path,
 		"request_id", requestID(w), "err", err)
 	s.serveError(w, r, http.StatusInternalServerError)
-}
-
-// cheapGzip is the level for bodies compressed per request: a fraction of
-// a millisecond for a page, against tens of milliseconds for Brotli 11.
-const cheapGzip = 5
-
-var gzipWriters = sync.Pool{New: func() any {
-	zw, _ := gzip.NewWriterLevel(nil, cheapGzip)
-	return zw
-}}
-
-// serveRendered sends a body rendered for this request alone (the form
-// with its errors), never cached: as it is when small or when the client
-// does not take gzip, else gzipped at a cheap level.
-func (s *server) serveRendered(w http.ResponseWriter, r *http.Request, status int, body []byte) {
-	h := w.Header()
-	h["Content-Type"] = []string{htmlType}
-	h["Cache-Control"] = []string{noStore}
-	h["Vary"] = varyAcceptEncoding
-	if len(body) >= minCompress && acceptsEncoding(r.Header["Accept-Encoding"], "gzip") {
-		var buf bytes.Buffer
-		zw := gzipWriters.Get().(*gzip.Writer)
-		zw.Reset(&buf)
-		zw.Write(body)
-		zw.Close()
-		gzipWriters.Put(zw)
-		body = buf.Bytes()
-		h["Content-Encoding"] = []string{"gzip"}
-	}
-	h["Content-Length"] = []string{strconv.Itoa(len(body))}
-	w.WriteHeader(status)
-	if r.Method != http.MethodHead {
-		w.Write(body)
-	}
 }

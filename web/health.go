@@ -1,17 +1,59 @@
 package web
 
-import "net/http"
-
-var (
-	textPlain   = []string{"text/plain; charset=utf-8"}
-	healthzBody = []byte("ok\n")
+import (
+	"net/http"
+	"sync/atomic"
 )
 
-// handleHealthz is GET /healthz: the server is up and serving. Load
-// balancers, the container's HEALTHCHECK and the tests wait on it.
-func handleHealthz(w http.ResponseWriter, r *http.Request) {
-	h := w.Header()
-	h["Content-Type"] = textPlain
-	h["Cache-Control"] = noStoreOnly
-	w.Write(healthzBody)
+// Health is /healthz, the one answer to "may the load balancer send this
+// server traffic": 200 "ok" until Drain, then 503 "draining", so that it
+// stops before the shutdown. While draining, every response (the site's,
+// or in -dev the page of content problems: see Wrap) also says
+// Connection: close, so that each keep-alive client closes its connection
+// after an answer instead of sending a request on an idle connection that
+// the shutdown is about to close. The zero Health is ready.
+type Health struct{ draining atomic.Bool }
+
+// Drain makes /healthz answer 503 and every response close its connection.
+func (h *Health) Drain() { h.draining.Store(true) }
+
+var (
+	textPlain       = []string{"text/plain; charset=utf-8"}
+	connectionClose = []string{"close"}
+	healthzOK       = []byte("ok\n")
+	healthzDraining = []byte("draining\n")
+)
+
+// ServeHTTP is GET /healthz. Load balancers, the container's HEALTHCHECK
+// and the tests wait on it.
+func (h *Health) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	hd := w.Header()
+	hd["Content-Type"] = textPlain
+	hd["Cache-Control"] = noStoreOnly
+	if h.draining.Load() {
+		w.WriteHeader(http.StatusServiceUnavailable)
+		w.Write(healthzDraining)
+		return
+	}
+	w.Write(healthzOK)
+}
+
+// closeWhileDraining is the middleware that asks clients to close their
+// connection once the drain has begun.
+func (h *Health) closeWhileDraining(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if h.draining.Load() {
+			w.Header()["Connection"] = connectionClose
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// Wrap serves next, a handler that is not the site (in -dev, the page of
+// content problems), with this /healthz and the drain's Connection: close.
+func (h *Health) Wrap(next http.Handler) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/healthz", h)
+	mux.Handle("/", next)
+	return h.closeWhileDraining(mux)
 }

@@ -168,3 +168,6 @@ func httptestServer(t testing.TB, h http.Handler) *httptest.Server {
 	t.Cleanup(srv.Close)
 	return srv
 }
+
+// contentRule is content.Rule, for tests that read the content's words.
+var contentRule = content.Rule

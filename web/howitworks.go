@@ -3,45 +3,138 @@ package web
 import (
 	"strings"
 
+	"github.com/guide/pmvspm/content"
 	"github.com/guide/pmvspm/templates"
 	"github.com/guide/pmvspm/web/decision"
 )
 
-// howItWorksView is /which-role/how-it-works: every rule of the table in
-// words. The page is rendered once, at start.
+// howItWorksView is /which-role/how-it-works: the decision's four tables
+// in words, each row from the rule tables the results are made from. The
+// page is rendered once, at start.
 func (s *server) howItWorksView() templates.HowItWorksView {
 	q := s.site.Questionnaire
-	v := templates.HowItWorksView{
-		Title: s.site.Words.Pages.HowItWorks.Title, Words: s.site.Words.HowItWorks,
-		Questions: q.Questions, CustomerFacingUnchanged: q.CustomerFacingUnchanged,
+	hw := s.site.Words.HowItWorks
+	v := templates.HowItWorksView{Title: s.site.Words.Pages.HowItWorks.Title, Words: hw}
+	for _, f := range decision.Fields {
+		if f.OnlyFor != "" {
+			continue // asked under its goal
+		}
+		question, _ := q.Question(f.Name)
+		hq := templates.HowQuestion{Question: question}
+		for _, g := range decision.Fields {
+			if g.OnlyFor != "" && f.Name == "goal" {
+				revealed, _ := q.Question(g.Name)
+				hq.RevealValue, hq.Reveal = g.OnlyFor, &revealed
+			}
+		}
+		v.Questions = append(v.Questions, hq)
 	}
-	for _, role := range []decision.Recommendation{decision.ProductManager, decision.ProjectManager} {
-		g := templates.RuleGroup{Role: roleNoun(role)}
+
+	signs := templates.Step{Heading: hw.Signs, Intro: hw.SignsIntro}
+	for _, role := range decision.Roles {
+		t := templates.DecisionTable{Caption: hw.ProductSide, Head: []string{hw.ColWhen, hw.ColEffect, hw.ColWhy}}
+		if role == decision.ProjectManager {
+			t.Caption = hw.ProjectSide
+		}
 		for _, r := range decision.Reasons {
 			if r.Role != role {
 				continue
 			}
-			rv := templates.RuleView{Because: s.reasonView(r)}
-			for _, m := range r.If {
-				rv.If = append(rv.If, s.condition(m))
+			effect := hw.Shows
+			switch {
+			case r.Kind == decision.Covers:
+				effect = hw.Covers
+			case role == decision.ProjectManager:
+				effect = hw.ShowsDelivery
 			}
-			g.Rules = append(g.Rules, rv)
+			when := s.conditions(r.If)
+			switch r.Links {
+			case decision.NewLinks:
+				when = append(when, hw.NewOnly)
+			case decision.OldLinks:
+				when = append(when, hw.OldOnly)
+			}
+			t.Rows = append(t.Rows, templates.DecisionRow{Cells: [][]string{when, {effect}}, Link: s.guideLink(r.Link())})
 		}
-		v.Roles = append(v.Roles, g)
+		signs.Tables = append(signs.Tables, t)
 	}
+
+	outcomes := templates.Step{Heading: hw.Outcomes, Intro: hw.OutcomesIntro}
+	t := templates.DecisionTable{Head: []string{hw.ColNeed, hw.ColWhen, hw.ColResult, hw.ColWhy}}
+	needs := map[decision.Need]string{decision.NeedNone: hw.NeedNone, decision.NeedProduct: hw.NeedProduct, decision.NeedProject: hw.NeedProject, decision.NeedBoth: hw.NeedBoth}
+	for _, o := range decision.Outcomes {
+		when := s.conditions(o.If)
+		if o.Lead != "" {
+			when = append(when, content.Fill(hw.LeadsWith, "role", roleNoun(o.Lead)))
+		}
+		if len(when) == 0 {
+			when = []string{hw.Always}
+		}
+		result := hw.TheLead
+		if o.Give != "" {
+			key := string(o.Give)
+			if o.Help != "" {
+				key += "/" + string(o.Help)
+			}
+			words, _ := q.Recommendation(key)
+			result = words.Role
+			if o.Give == decision.OnePerson {
+				result = hw.OnePerson
+			}
+		}
+		t.Rows = append(t.Rows, templates.DecisionRow{Cells: [][]string{{needs[o.Need]}, when, {result}}, Link: s.guideLink(o.Link())})
+	}
+	outcomes.Tables = []templates.DecisionTable{t}
+
+	leads := templates.Step{Heading: hw.Leads, Intro: hw.LeadsIntro}
+	t = templates.DecisionTable{Head: []string{hw.ColWhen, hw.ColResult, hw.ColWhy}}
+	for _, l := range decision.Leads {
+		when := s.conditions(l.If)
+		if len(when) == 0 {
+			when = []string{hw.Always}
+		}
+		t.Rows = append(t.Rows, templates.DecisionRow{Cells: [][]string{when, {roleNoun(l.Lead)}}, Link: s.guideLink(l.Link())})
+	}
+	leads.Tables = []templates.DecisionTable{t}
+
+	checks := templates.Step{Heading: hw.Checks, Intro: hw.ChecksIntro}
+	t = templates.DecisionTable{Head: []string{hw.ColWhen, hw.ColResult, hw.ColWhy}}
+	for _, c := range decision.Checks {
+		text, _ := content.Rule(q.Checks, c.ID)
+		t.Rows = append(t.Rows, templates.DecisionRow{Cells: [][]string{s.conditions(c.If), {text}}, Link: s.guideLink(c.Link())})
+	}
+	checks.Tables = []templates.DecisionTable{t}
+
+	old := templates.Step{Heading: hw.OldLinks, Intro: hw.OldLinksText}
+	v.Steps = []templates.Step{signs, outcomes, leads, checks, old}
 	return v
 }
 
-// condition puts one of a rule's matches in words, with the form's own
-// question and answer.
-func (s *server) condition(m decision.Match) string {
-	q, _ := s.site.Questionnaire.Question(m.Field)
-	for _, f := range decision.Fields {
-		if f.Name == m.Field && f.Multiple {
-			return "you tick “" + q.Label(m.Value) + "” for “" + q.Legend + "”"
+// conditions puts a rule's conditions in words, one line each, with the
+// questions' short names and the form's own answers.
+func (s *server) conditions(cs []decision.Cond) []string {
+	hw := s.site.Words.HowItWorks
+	var out []string
+	for _, c := range cs {
+		q, _ := s.site.Questionnaire.Question(c.Field)
+		var labels []string
+		for _, v := range c.Values {
+			labels = append(labels, "“"+q.Label(v)+"”")
 		}
+		f, _ := decision.FieldNamed(c.Field)
+		format, join := hw.CondIs, hw.Or
+		switch {
+		case f.Multiple && c.Not:
+			format, join = hw.CondNotTicked, hw.Nor
+		case f.Multiple:
+			format = hw.CondTicked
+		case c.Not:
+			format = hw.CondIsNot
+		}
+		line := content.Fill(format, "question", q.Short)
+		out = append(out, content.Fill(line, "answers", strings.Join(labels, " "+join+" ")))
 	}
-	return "you answer “" + q.Label(m.Value) + "” to “" + q.Legend + "”"
+	return out
 }
 
 // roleNoun is one role's name without its article.

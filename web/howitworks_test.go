@@ -10,61 +10,95 @@ import (
 )
 
 // TestHowItWorks checks that /which-role/how-it-works shows every question
-// with its answers, and every rule of the table: its conditions in the
-// form's words, its role, and its reason's words with the guide link.
+// with its answers, and every row of the four decision tables, in table
+// order: its conditions in the form's words, its effect, and its guide link.
 func TestHowItWorks(t *testing.T) {
 	srv, _ := newTestServer(t, Config{})
 	site := loadSite(t)
+	q := site.Questionnaire
 	r := get(t, srv, "/which-role/how-it-works")
 	wantStatus(t, r, http.StatusOK)
 	doc := r.doc(t)
 	main := text(doc.Find("main"))
-	for _, q := range site.Questionnaire.Questions {
-		if !strings.Contains(main, q.Legend) {
-			t.Errorf("question %q missing", q.Legend)
+	for _, question := range q.Questions {
+		if !strings.Contains(main, question.Legend) {
+			t.Errorf("question %q missing", question.Legend)
 		}
-		for _, o := range q.Options {
+		for _, o := range question.Options {
 			if !strings.Contains(main, o.Label) {
 				t.Errorf("answer %q missing", o.Label)
 			}
 		}
 	}
-	rules := doc.Find("ol.rules > li")
-	if rules.Length() != len(decision.Reasons) {
-		t.Fatalf("%d rules shown, the table has %d", rules.Length(), len(decision.Reasons))
+	if strings.Contains(strings.ToLower(main), "server") {
+		t.Error("the page speaks of the server")
 	}
-	// The rules are grouped by role, in table order within each group.
-	var ordered []decision.Reason
-	for _, role := range []decision.Recommendation{decision.ProductManager, decision.ProjectManager} {
+	tables := doc.Find("main table.rules")
+	// The signs (product, then delivery), the outcomes, the leads, the checks.
+	if tables.Length() != 5 {
+		t.Fatalf("%d tables, want 5", tables.Length())
+	}
+	type row struct {
+		link  string
+		conds []decision.Cond
+		words string
+	}
+	var want [][]row
+	for _, role := range decision.Roles {
+		var rows []row
 		for _, reason := range decision.Reasons {
 			if reason.Role == role {
-				ordered = append(ordered, reason)
+				rows = append(rows, row{reason.Link(), reason.If, ""})
 			}
 		}
+		want = append(want, rows)
 	}
-	rules.Each(func(i int, li *goquery.Selection) {
-		reason := ordered[i]
-		words, _ := site.Questionnaire.Reason(reason.ID)
-		got := text(li)
-		if !strings.Contains(got, strings.Join(strings.Fields(words.Text), " ")) {
-			t.Errorf("rule %s: reason's words missing from %q", reason.ID, got)
+	var rows []row
+	for _, o := range decision.Outcomes {
+		rows = append(rows, row{o.Link(), o.If, ""})
+	}
+	want = append(want, rows)
+	rows = nil
+	for _, l := range decision.Leads {
+		rows = append(rows, row{l.Link(), l.If, roleNoun(l.Lead)})
+	}
+	want = append(want, rows)
+	rows = nil
+	for _, c := range decision.Checks {
+		words, _ := contentRule(q.Checks, c.ID)
+		rows = append(rows, row{c.Link(), c.If, words})
+	}
+	want = append(want, rows)
+	tables.Each(func(i int, table *goquery.Selection) {
+		trs := table.Find("tbody tr")
+		if trs.Length() != len(want[i]) {
+			t.Fatalf("table %d has %d rows, the rule table %d", i+1, trs.Length(), len(want[i]))
 		}
-		if !strings.Contains(got, "then a "+strings.ReplaceAll(string(reason.Role), "-", " ")) {
-			t.Errorf("rule %s: role missing from %q", reason.ID, got)
+		if table.Find("thead th[scope=col]").Length() != trs.First().Find("td").Length() {
+			t.Errorf("table %d: header and rows differ in columns", i+1)
 		}
-		for _, m := range reason.If {
-			q, _ := site.Questionnaire.Question(m.Field)
-			if !strings.Contains(got, "“"+q.Label(m.Value)+"”") || !strings.Contains(got, "“"+q.Legend+"”") {
-				t.Errorf("rule %s: condition %s=%s missing from %q", reason.ID, m.Field, m.Value, got)
+		trs.Each(func(j int, tr *goquery.Selection) {
+			w := want[i][j]
+			got := text(tr)
+			if href := tr.Find("a").AttrOr("href", ""); href != w.link {
+				t.Errorf("table %d row %d: link %q, want %q", i+1, j+1, href, w.link)
 			}
-		}
-		if li.Find("a").AttrOr("href", "") != reason.Link() {
-			t.Errorf("rule %s: guide link %q", reason.ID, li.Find("a").AttrOr("href", ""))
-		}
+			for _, c := range w.conds {
+				question, _ := q.Question(c.Field)
+				if !strings.Contains(got, question.Short) {
+					t.Errorf("table %d row %d: condition on %s missing from %q", i+1, j+1, c.Field, got)
+				}
+				for _, v := range c.Values {
+					if !strings.Contains(got, "“"+question.Label(v)+"”") {
+						t.Errorf("table %d row %d: answer %s missing from %q", i+1, j+1, v, got)
+					}
+				}
+			}
+			if w.words != "" && !strings.Contains(got, w.words) {
+				t.Errorf("table %d row %d: %q missing from %q", i+1, j+1, w.words, got)
+			}
+		})
 	})
-	if !strings.Contains(main, site.Questionnaire.CustomerFacingUnchanged) {
-		t.Error("the customer-facing note is missing")
-	}
 	form := get(t, srv, "/which-role").doc(t)
 	if form.Find(`main a[href="/which-role/how-it-works"]`).Length() == 0 {
 		t.Error("the form does not link to how-it-works")

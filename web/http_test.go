@@ -237,7 +237,7 @@ func TestPanicRecovery(t *testing.T) {
 	r := chi.NewRouter()
 	r.Use(s.recoverPanics, s.securityHeaders)
 	r.Get("/boom", func(http.ResponseWriter, *http.Request) { panic("boom") })
-	r.Get("/ok", handleHealthz)
+	r.Get("/ok", new(Health).ServeHTTP)
 	srv := httptestServer(t, r)
 
 	resp := get(t, srv, "/boom")

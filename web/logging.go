@@ -1,12 +1,12 @@
 package web
 
 import (
-	"context"
 	"crypto/rand"
 	"io"
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 	"unicode/utf8"
@@ -14,8 +14,8 @@ import (
 	"github.com/go-chi/chi/v5"
 )
 
-// The request log: one line per request through log/slog, in the same
-// handler shape as every other line (NewLogHandler), handed to
+// The request log: one line per request, built by hand (logline.go) in
+// the shape NewLogHandler gives every other line, and handed to
 // Config.RequestLog in one Write. Fields:
 //
 //	time, level, msg=request, method, path, route (the pattern of the route
@@ -123,10 +123,11 @@ func isHealthProbe(r *http.Request) bool {
 // logRequests sets X-Request-Id, counts every request in the metrics and
 // writes one log line per request.
 func (s *server) logRequests(next http.Handler) http.Handler {
-	var h slog.Handler
-	if s.cfg.RequestLog != nil {
-		h = NewLogHandler(s.cfg.RequestLog, s.cfg.LogFormat)
-	}
+	out := s.cfg.RequestLog
+	json := s.cfg.LogFormat == "json"
+	// Each request log owns its buffers and its formatted second.
+	buffers := sync.Pool{New: func() any { b := make([]byte, 0, 512); return &b }}
+	var stamps stampCache
 	var warned atomic.Bool
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
@@ -144,22 +145,25 @@ func (s *server) logRequests(next http.Handler) http.Handler {
 			}
 			now := time.Now()
 			s.cfg.Metrics.observe(rec.route, r.Method, status, now.Sub(start))
-			if h == nil || isHealthProbe(r) {
+			if out == nil || isHealthProbe(r) {
 				return
 			}
-			line := slog.NewRecord(now, slog.LevelInfo, "request", 0)
-			line.AddAttrs(
-				slog.String("method", r.Method),
-				slog.String("path", r.URL.Path),
-				slog.String("route", rec.route),
-				slog.Int("status", status),
-				slog.Int("bytes", rec.bytes),
-				slog.Float64("duration_ms", float64(now.Sub(start).Microseconds())/1000),
-				slog.String("client_ip", s.clientAddr(r)),
-				slog.String("user_agent", r.UserAgent()),
-				slog.String("request_id", rec.id[0]),
-			)
-			h.Handle(context.Background(), line)
+			bp := buffers.Get().(*[]byte)
+			line := requestLine{b: (*bp)[:0], json: json, sec: &stamps}
+			line.begin(now)
+			line.str("method", r.Method, maxLogField)
+			line.str("path", r.URL.Path, maxLogField)
+			line.str("route", rec.route, -1)
+			line.int("status", status)
+			line.int("bytes", rec.bytes)
+			line.millis("duration_ms", now.Sub(start))
+			line.str("client_ip", s.clientAddr(r), maxLogField)
+			line.str("user_agent", r.UserAgent(), maxLogField)
+			line.str("request_id", rec.id[0], maxLogField)
+			line.end()
+			out.Write(line.b)
+			*bp = line.b
+			buffers.Put(bp)
 		}()
 		next.ServeHTTP(rec, r)
 	})

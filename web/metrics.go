@@ -11,6 +11,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/guide/pmvspm/web/decision"
 )
 
 // Metrics counts what the server does, for Prometheus. It holds no answers
@@ -43,7 +45,7 @@ func NewMetrics() *Metrics {
 		}, []string{"route"}),
 		recommendations: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "guide_recommendations_total",
-			Help: "Questionnaires answered, by the recommendation they led to.",
+			Help: "Questionnaires answered, by the recommendation they led to (product-manager, project-manager, both, one-person, not-yet).",
 		}, []string{"recommendation"}),
 	}
 	m.registry.MustRegister(
@@ -51,6 +53,11 @@ func NewMetrics() *Metrics {
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 	)
+	// Every outcome is a series from the start, at 0 until given, so that
+	// a rate over a rare one is a number, not a gap.
+	for _, r := range decision.Recommendations {
+		m.recommendations.WithLabelValues(string(r))
+	}
 	return m
 }
 

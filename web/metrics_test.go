@@ -21,7 +21,7 @@ func TestMetrics(t *testing.T) {
 	get(t, srv, "/guide/skills")
 	get(t, srv, "/no-such-page")
 	resp, err := srv.Client().PostForm(srv.URL+"/which-role", url.Values{
-		"goal": {"direction"}, "customer_facing": {"no"}, "complexity": {"single-team"},
+		"goal": {"direction"}, "decider": {"nobody-clearly"}, "complexity": {"single-team"}, "hires": {"one"},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -35,6 +35,8 @@ func TestMetrics(t *testing.T) {
 		`guide_http_requests_total{code="303",method="POST",route="/which-role"} 1`,
 		`guide_http_request_duration_seconds_count{route="/guide"} 1`,
 		`guide_recommendations_total{recommendation="product-manager"} 1`,
+		`guide_recommendations_total{recommendation="one-person"} 0`,
+		`guide_recommendations_total{recommendation="not-yet"} 0`,
 		`go_goroutines `,
 		`process_resident_memory_bytes `,
 		`go_build_info{`,

@@ -87,13 +87,13 @@ func TestQueryErrorsRenderedOnce(t *testing.T) {
 	}
 }
 
-// longestQuery is the canonical query with every value of every field.
+// longestQuery is the longest canonical query of a real answer set.
 func longestQuery() string {
-	var parts []string
-	for _, f := range decision.Fields {
-		for _, v := range f.Values {
-			parts = append(parts, f.Name+"="+v)
+	var longest string
+	for _, a := range append(decision.All(), decision.AllOld()...) {
+		if q := a.Query(); len(q) > len(longest) || (len(q) == len(longest) && strings.Count(q, "&") > strings.Count(longest, "&")) {
+			longest = q
 		}
 	}
-	return strings.Join(parts, "&")
+	return longest
 }

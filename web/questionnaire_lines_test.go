@@ -18,7 +18,7 @@ func TestQuestionnaireMismatchNamesTheLine(t *testing.T) {
 		name, old, new, want string
 	}{
 		{"option renamed", "value: complex-tech", "value: complicated", `question "complexity": option 3 is "complicated"; the form's option 3 is "complex-tech"`},
-		{"field renamed", "field: complexity", "field: size", `question 4 is "size"; the form's question 4 is "complexity"`},
+		{"field renamed", "field: complexity", "field: size", `question 5 is "size"; the form's question 5 is "complexity"`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			fsys := contentCopy(t)

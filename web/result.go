@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"net/url"
-	"slices"
 	"strings"
 
 	"github.com/guide/pmvspm/content"
@@ -20,21 +19,59 @@ func (s *server) handleResult(w http.ResponseWriter, r *http.Request) {
 	}
 	s.serveCached(w, r, "result?"+a.Query(), func() (*representation, error) {
 		v := s.resultView(a)
-		rec := decision.Decide(a).Recommendation
+		res := decision.Decide(a)
 		m := s.meta("/which-role/result?"+a.Query(), v.Title, v.Brief.Summary)
 		m.Nav = "which-role"
-		m.MainAttrs = map[string]any{"data-recommendation": string(rec)}
-		s.withCard(&m, cardForRecommendation(rec))
+		m.MainAttrs = resultAttrs(res)
+		s.withCard(&m, cardForResult(res))
 		body, err := render(templates.ResultPage(m, v))
 		return newRepresentation(htmlType, s.pageCacheControl, body), err
 	})
 }
 
-// reasonView is a rule's reason in the content's words, with its guide link.
+// resultAttrs are the result's data attributes on <main>: the
+// recommendation, the job one person leads with, the kind of part-time help.
+func resultAttrs(res decision.Result) map[string]any {
+	attrs := map[string]any{"data-recommendation": string(res.Recommendation)}
+	if res.Recommendation == decision.OnePerson {
+		attrs["data-lead"] = string(res.Lead)
+	}
+	if res.Help != "" {
+		attrs["data-help"] = string(res.Help)
+	}
+	return attrs
+}
+
+// guideLink is a rule's link to the guide, labelled with the heading it
+// lands on (or the section's title).
+func (s *server) guideLink(link string) templates.ReasonView {
+	slug, anchor, _ := strings.Cut(strings.TrimPrefix(link, "/guide/"), "#")
+	title := ""
+	if sec, ok := s.site.Section(slug); ok {
+		title = sec.Title
+		for _, h := range sec.Headings {
+			if h.ID == anchor {
+				title = h.Text
+			}
+		}
+	}
+	return templates.ReasonView{Link: link, LinkLabel: content.Fill(s.site.Words.Result.GuideLink, "title", title)}
+}
+
+// reasonView is a sign's reason in the content's words, with its guide link.
 func (s *server) reasonView(r decision.Reason) templates.ReasonView {
 	words, _ := s.site.Questionnaire.Reason(r.ID)
-	sec, _ := s.site.Section(r.Section)
-	return templates.ReasonView{Text: words.Text, Link: r.Link(), LinkLabel: content.Fill(s.site.Words.Result.GuideLink, "title", sec.Title)}
+	v := s.guideLink(r.Link())
+	v.Text = words.Text
+	return v
+}
+
+// ruleView is any other rule's words, with its guide link.
+func (s *server) ruleView(list []content.RuleWords, id, link string) templates.ReasonView {
+	text, _ := content.Rule(list, id)
+	v := s.guideLink(link)
+	v.Text = text
+	return v
 }
 
 // resultView turns a decision into words from the content: the result
@@ -42,47 +79,74 @@ func (s *server) reasonView(r decision.Reason) templates.ReasonView {
 func (s *server) resultView(a decision.Answers) templates.ResultView {
 	site := s.site
 	q := site.Questionnaire
+	rw := site.Words.Result
 	res := decision.Decide(a)
-	words, _ := q.Recommendation(string(res.Recommendation))
+	words, _ := q.Recommendation(res.Key())
 	b := templates.Brief{
 		Need:    words.Role,
 		Summary: words.Summary,
 		URL:     s.cfg.BaseURL + "/which-role/result?" + a.Query(),
-		Alone:   words.Alone,
 		Words:   site.Words.Brief,
 	}
+	if res.Outcome != nil {
+		b.Why = s.ruleView(q.Outcomes, res.Outcome.ID, res.Outcome.Link())
+	}
+	b.Parts = s.resultParts(res)
 	if res.Recommendation == decision.Both {
 		b.Split = q.Split
 	}
-	if !decision.Matters(a, "customer_facing") {
+	if a.Old() && !decision.Matters(a, "customer_facing") {
 		b.Notes = append(b.Notes, q.CustomerFacingUnchanged)
 	}
-	for _, role := range []decision.Recommendation{decision.ProductManager, decision.ProjectManager} {
-		reasons := res.For(role)
-		if len(reasons) == 0 {
-			continue
-		}
+	for _, role := range res.Hired() {
 		need, _ := q.Recommendation(string(role))
 		br := templates.BriefRole{Name: roleNoun(role), Need: need.Role, Words: site.Words.Brief, Profile: site.ProductManager}
 		if role == decision.ProjectManager {
 			br.Profile = site.ProjectManager
 		}
-		for _, r := range reasons {
-			br.Why = append(br.Why, s.reasonView(r))
-			words, _ := q.Reason(r.ID)
-			for _, question := range words.Questions {
-				if !slices.Contains(br.Questions, question) {
-					br.Questions = append(br.Questions, question)
-				}
+		if res.Recommendation == decision.OnePerson {
+			br.Need = words.Role
+		}
+		for _, r := range res.Reasons {
+			// One person covering both jobs answers for both sides' work.
+			if r.Kind != decision.Shows || (r.Role != role && res.Recommendation != decision.OnePerson) {
+				continue
 			}
+			br.Why = append(br.Why, s.reasonView(r))
 		}
 		b.Roles = append(b.Roles, br)
 	}
 	v := templates.ResultView{
-		Title: content.Fill(site.Words.Result.Title, "role", b.Need), Words: site.Words.Result,
+		Title: words.Title, Words: rw,
 		Query: a.Query(), Brief: b, MailTo: mailto(site.Words, b),
+		JobAdLink: site.HiringKit.Words.JobAdLink,
+	}
+	if res.Recommendation == decision.NotYet {
+		v.JobAdLink = site.HiringKit.Words.NoAdLink
+	}
+	for _, c := range res.Checks {
+		v.Checks = append(v.Checks, s.ruleView(q.Checks, c.ID, c.Link()))
+	}
+	for _, role := range decision.Roles {
+		side := templates.Side{Heading: rw.ProductSide, Class: "why-pm"}
+		if role == decision.ProjectManager {
+			side.Heading, side.Class = rw.ProjectSide, "why-pj"
+		}
+		for _, r := range res.For(role) {
+			side.Reasons = append(side.Reasons, s.reasonView(r))
+		}
+		if len(side.Reasons) > 0 {
+			v.Sides = append(v.Sides, side)
+		}
+	}
+	if a.Old() {
+		v.OldLink = q.OldLink
+		v.FormLink = "/which-role?" + a.Query() + "#decider-" + decision.Fields[2].Values[0]
 	}
 	for _, f := range decision.Fields {
+		if f.OnlyFor != "" && a.Goal != f.OnlyFor && !a.Old() {
+			continue // not asked
+		}
 		question, _ := q.Question(f.Name)
 		var labels []string
 		for _, val := range a.Values(f.Name) {
@@ -90,7 +154,10 @@ func (s *server) resultView(a decision.Answers) templates.ResultView {
 		}
 		answer := strings.Join(labels, "; ")
 		if answer == "" {
-			answer = site.Words.Result.NoAnswer
+			if f.New {
+				continue // an old link was never asked
+			}
+			answer = rw.NoAnswer
 		}
 		v.Answers = append(v.Answers, templates.SummaryItem{
 			Question: question.Legend, Answer: answer,
@@ -98,6 +165,31 @@ func (s *server) resultView(a decision.Answers) templates.ResultView {
 		})
 	}
 	return v
+}
+
+// resultParts are the parts of a result beside its reasons: for one
+// person, the job they lead with, what to hand them first and when to add
+// the second hire; for no hire yet, who covers the work and the signs to
+// watch.
+func (s *server) resultParts(res decision.Result) []templates.BriefPart {
+	q := s.site.Questionnaire
+	rw := s.site.Words.Result
+	switch res.Recommendation {
+	case decision.OnePerson:
+		lead := s.ruleView(q.Leads, res.LeadRule.ID, res.LeadRule.Link())
+		hand, _ := content.Rule(q.HandFirst, string(res.Lead))
+		return []templates.BriefPart{
+			{Heading: rw.Lead, Text: lead.Text, Link: lead},
+			{Heading: rw.HandFirst, Text: hand, Link: s.guideLink("/guide/hiring#first-90-days")},
+			{Heading: rw.SecondHire, Text: q.SecondHire.Intro, Items: q.SecondHire.Items, Link: s.guideLink("/guide/hiring#second-hire")},
+		}
+	case decision.NotYet:
+		return []templates.BriefPart{
+			{Heading: rw.Meanwhile, Text: q.Meanwhile.Intro, Items: q.Meanwhile.Items}, // the outcome's link is the guide's "not yet"
+			{Heading: rw.NotYet, Text: q.NotYet.Intro, Items: q.NotYet.Items},
+		}
+	}
+	return nil
 }
 
 // mailto is a mailto: address with no recipient, whose subject names the

@@ -5,11 +5,13 @@
 package web
 
 import (
+	"compress/gzip"
 	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/guide/pmvspm/content"
@@ -45,6 +47,9 @@ type Config struct {
 	PostBurst int
 	// Metrics, when set, counts requests and recommendations.
 	Metrics *Metrics
+	// Health is /healthz, which the caller drains before shutting down
+	// (nil: one that never drains).
+	Health *Health
 	// PageMaxAge is the Cache-Control max-age of HTML pages.
 	PageMaxAge time.Duration
 	// NoStore sends pages with Cache-Control: no-store, for development,
@@ -81,6 +86,9 @@ func (c *Config) defaults() {
 	if c.answerBytes == 0 {
 		c.answerBytes = maxAnswerBytes
 	}
+	if c.Health == nil {
+		c.Health = new(Health)
+	}
 	if c.PageMaxAge == 0 {
 		c.PageMaxAge = 5 * time.Minute
 	}
@@ -105,7 +113,8 @@ type server struct {
 	cards, cardsByName map[string]*card
 	// contentDate dates the brief's PDF: the latest change to the guide.
 	contentDate      time.Time
-	pageCacheControl string // Cache-Control for HTML pages
+	pageCacheControl string    // Cache-Control for HTML pages
+	gzipWriters      sync.Pool // for serveRendered
 }
 
 // NewServer checks that the content and the questionnaire agree, renders
@@ -125,6 +134,9 @@ func newServer(logger *slog.Logger, site *content.Site, cfg Config) (*server, ht
 		}
 		return nil, nil, fmt.Errorf("questionnaire: %w", err)
 	}
+	if err := checkHiringKit(site); err != nil {
+		return nil, nil, err
+	}
 	s := &server{
 		cfg:              cfg,
 		logger:           logger,
@@ -136,6 +148,10 @@ func newServer(logger *slog.Logger, site *content.Site, cfg Config) (*server, ht
 	}
 	if cfg.NoStore {
 		s.pageCacheControl = noStore
+	}
+	s.gzipWriters.New = func() any {
+		zw, _ := gzip.NewWriterLevel(nil, cheapGzip)
+		return zw
 	}
 	s.makeCards()
 	s.contentDate = site.GuideUpdated()

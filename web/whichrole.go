@@ -18,10 +18,10 @@ import (
 const maxFormBody = 16 << 10
 
 // checkQuestionnaire makes sure the content's questionnaire words match the
-// form's contract exactly; that the rule table and the reasons' words match
-// both ways (a rule without words, or words without a rule, stops start-up);
-// that every rule points to a guide heading that exists; and that each
-// recommendation has its words.
+// form's contract exactly; that every rule of the decision tables has its
+// words and every word its rule (either missing stops start-up); that every
+// rule points to a guide heading that exists; and that each outcome has
+// its words.
 func checkQuestionnaire(site *content.Site) error {
 	q := site.Questionnaire
 	if len(q.Questions) != len(decision.Fields) {
@@ -45,38 +45,68 @@ func checkQuestionnaire(site *content.Site) error {
 		}
 	}
 	var errs []error
-	table := map[string]bool{}
+	// match checks one table against its words both ways.
+	match := func(what string, ids []string, words []string) {
+		table := map[string]bool{}
+		for _, id := range ids {
+			table[id] = true
+			if !slices.Contains(words, id) {
+				errs = append(errs, fmt.Errorf("%s %s has no words in whichrole.yaml", what, id))
+			}
+		}
+		seen := map[string]bool{}
+		for _, id := range words {
+			if !table[id] {
+				errs = append(errs, fmt.Errorf("whichrole.yaml has words for %s %s, which the rule table does not have", what, id))
+			}
+			if seen[id] {
+				errs = append(errs, fmt.Errorf("whichrole.yaml has words for %s %s twice", what, id))
+			}
+			seen[id] = true
+		}
+	}
+	anchor := func(what, id, link, section, anchor string) {
+		if !site.HasAnchor(section, anchor) {
+			errs = append(errs, fmt.Errorf("%s %s points to %s, which the guide does not have", what, id, link))
+		}
+	}
+	var ids, words []string
 	for _, r := range decision.Reasons {
-		table[r.ID] = true
-		if _, ok := q.Reason(r.ID); !ok {
-			errs = append(errs, fmt.Errorf("reason %s has no words in whichrole.yaml", r.ID))
-		}
-		if !site.HasAnchor(r.Section, r.Anchor) {
-			errs = append(errs, fmt.Errorf("reason %s points to %s, which the guide does not have", r.ID, r.Link()))
+		ids = append(ids, r.ID)
+		anchor("reason", r.ID, r.Link(), r.Section, r.Anchor)
+		if w, ok := q.Reason(r.ID); ok && (len(w.Questions) == 0) != (r.Kind == decision.Covers) {
+			errs = append(errs, fmt.Errorf("reason %s: interview questions are required for a sign of work, and only then", r.ID))
 		}
 	}
-	seen := map[string]bool{}
 	for _, r := range q.Reasons {
-		if !table[r.ID] {
-			errs = append(errs, fmt.Errorf("whichrole.yaml has words for reason %s, which the rule table does not have", r.ID))
-		}
-		if seen[r.ID] {
-			errs = append(errs, fmt.Errorf("whichrole.yaml has words for reason %s twice", r.ID))
-		}
-		seen[r.ID] = true
+		words = append(words, r.ID)
 	}
-	for _, rec := range decision.Recommendations {
-		words, ok := q.Recommendation(string(rec))
-		if !ok {
-			errs = append(errs, fmt.Errorf("recommendation %s has no words in whichrole.yaml", rec))
-		} else if (words.Alone == "") != (rec == decision.Both) {
-			errs = append(errs, fmt.Errorf("recommendation %s: alone is required for one role, and only then", rec))
-		}
+	match("reason", ids, words)
+	ids = nil
+	for _, o := range decision.Outcomes {
+		ids = append(ids, o.ID)
+		anchor("outcome", o.ID, o.Link(), o.Section, o.Anchor)
 	}
-	for _, w := range q.Recommendations {
-		if !decision.Recommendation(w.ID).Valid() {
-			errs = append(errs, fmt.Errorf("whichrole.yaml has words for recommendation %s, which the rules never give", w.ID))
-		}
+	match("outcome", ids, ruleIDs(q.Outcomes))
+	ids = nil
+	for _, l := range decision.Leads {
+		ids = append(ids, l.ID)
+	}
+	match("lead", ids, ruleIDs(q.Leads))
+	ids = nil
+	for _, c := range decision.Checks {
+		ids = append(ids, c.ID)
+		anchor("check", c.ID, c.Link(), c.Section, c.Anchor)
+	}
+	match("check", ids, ruleIDs(q.Checks))
+	match("lead role", []string{string(decision.ProductManager), string(decision.ProjectManager)}, ruleIDs(q.HandFirst))
+	words = nil
+	for _, r := range q.Recommendations {
+		words = append(words, r.ID)
+	}
+	match("recommendation", decision.Keys(), words)
+	for _, a := range guideAnchors {
+		anchor("result part", a[1], "/guide/"+a[0]+"#"+a[1], a[0], a[1])
 	}
 	return errors.Join(errs...)
 }
@@ -90,24 +120,71 @@ func fieldNames() string {
 	return strings.Join(names, ", ")
 }
 
+// guideAnchors are the guide headings the result's parts link to, beside
+// those of the rule tables.
+var guideAnchors = [][2]string{{"hiring", "lead-role"}, {"hiring", "first-90-days"}, {"hiring", "second-hire"}}
+
+func ruleIDs(words []content.RuleWords) []string {
+	var out []string
+	for _, w := range words {
+		out = append(out, w.ID)
+	}
+	return out
+}
+
+// formView is the form as asked: each field once, in contract order, a
+// field asked only for one goal shown under that goal's option (and not
+// counted in "Question N of M"), with the answers given and their errors.
 func formView(site *content.Site, a decision.Answers, errs []decision.FieldError) templates.FormView {
 	v := templates.FormView{Title: site.Words.Pages.WhichRole.Title, Words: site.Words.Form}
 	for _, e := range errs {
 		v.Errors = append(v.Errors, templates.FieldError{Field: e.Field, Message: errorMessage(site, e)})
 	}
-	for _, f := range decision.Fields {
+	question := func(f decision.Field) templates.QuestionView {
 		q, _ := site.Questionnaire.Question(f.Name)
-		qv := templates.QuestionView{
-			Question: q, Multiple: f.Multiple, Chosen: a.Values(f.Name), ErrorPrefix: site.Words.Form.ErrorPrefix,
-			Number: content.Fill(content.Fill(site.Words.Form.Question, "n", strconv.Itoa(len(v.Questions)+1)), "total", strconv.Itoa(len(decision.Fields))),
-		}
+		qv := templates.QuestionView{Question: q, Multiple: f.Multiple, Chosen: a.Values(f.Name), ErrorPrefix: site.Words.Form.ErrorPrefix}
 		for _, e := range errs {
 			if e.Field == f.Name {
 				qv.Error = errorMessage(site, e)
 			}
 		}
+		return qv
+	}
+	var top int
+	for _, f := range decision.Fields {
+		if f.OnlyFor == "" {
+			top++
+		}
+	}
+	for _, f := range decision.Fields {
+		if f.OnlyFor != "" {
+			continue
+		}
+		qv := question(f)
+		qv.Number = content.Fill(content.Fill(site.Words.Form.Question, "n", strconv.Itoa(len(v.Questions)+1)), "total", strconv.Itoa(top))
+		for _, g := range decision.Fields {
+			if g.OnlyFor != "" && f.Name == "goal" {
+				sub := question(g)
+				qv.Reveal = append(qv.Reveal, templates.Reveal{Value: g.OnlyFor, Question: sub})
+			}
+		}
 		v.Questions = append(v.Questions, qv)
 	}
+	// The error summary lists the errors in the order the form asks.
+	order := func(field string) int {
+		for i, q := range v.Questions {
+			if q.Field == field {
+				return 2 * i
+			}
+			for _, r := range q.Reveal {
+				if r.Question.Field == field {
+					return 2*i + 1
+				}
+			}
+		}
+		return len(v.Questions) * 2
+	}
+	slices.SortStableFunc(v.Errors, func(x, y templates.FieldError) int { return order(x.Field) - order(y.Field) })
 	return v
 }
 
@@ -162,7 +239,7 @@ func (s *server) handleForm(w http.ResponseWriter, r *http.Request) {
 		s.pages["/which-role"].serve(w, r, http.StatusOK)
 		return
 	}
-	a, _ := decision.Parse(r.URL.Query())
+	a, _ := decision.ParseForm(r.URL.Query())
 	s.serveCached(w, r, "form?"+a.Query(), func() (*representation, error) {
 		body, err := s.formPage(formView(s.site, a, nil))
 		return newRepresentation(htmlType, s.pageCacheControl, body), err
@@ -182,7 +259,7 @@ func (s *server) handleSubmit(w http.ResponseWriter, r *http.Request) {
 		s.serveForm(w, r, http.StatusBadRequest, decision.Answers{}, []decision.FieldError{{Field: "goal", Problem: decision.Unreadable}})
 		return
 	}
-	a, errs := decision.Parse(r.PostForm)
+	a, errs := decision.ParseForm(r.PostForm)
 	if len(errs) > 0 {
 		s.serveForm(w, r, http.StatusUnprocessableEntity, a, errs)
 		return

@@ -3,9 +3,7 @@ package web
 import (
 	"io"
 	"net/http"
-	"net/url"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -17,9 +15,9 @@ import (
 
 func TestSubmitValid(t *testing.T) {
 	srv, _ := newTestServer(t, Config{})
-	r := postForm(t, srv, "/which-role", "complexity=several-teams&problems=poor-coordination&customer_facing=no&problems=no-launches&goal=internal-system")
+	r := postForm(t, srv, "/which-role", "hires=one&complexity=several-teams&problems=poor-coordination&customer_facing=no&decider=nobody-clearly&problems=no-launches&goal=internal-system")
 	wantStatus(t, r, http.StatusSeeOther)
-	want := "/which-role/result?goal=internal-system&problems=no-launches&problems=poor-coordination&customer_facing=no&complexity=several-teams"
+	want := "/which-role/result?goal=internal-system&problems=no-launches&problems=poor-coordination&decider=nobody-clearly&customer_facing=no&complexity=several-teams&hires=one"
 	if got := r.Header.Get("Location"); got != want {
 		t.Errorf("Location = %q, want %q", got, want)
 	}
@@ -35,16 +33,28 @@ func TestSubmitInvalid(t *testing.T) {
 		badFields  []string
 		kept       []string // input ids that must stay checked
 	}{
-		{"empty", "", []string{"goal", "customer_facing", "complexity"}, nil},
-		{"unknown value", "goal=ceo&customer_facing=yes&complexity=complex-tech&problems=over-budget", []string{"goal"},
-			[]string{"customer_facing-yes", "complexity-complex-tech", "problems-over-budget"}},
-		{"single choice twice", "goal=new-product&goal=direction&customer_facing=no&complexity=single-team", []string{"goal"},
-			[]string{"customer_facing-no", "complexity-single-team"}},
-		{"unknown problem", "goal=direction&problems=free-lunch&problems=missed-deadlines&customer_facing=no&complexity=single-team", []string{"problems"},
-			[]string{"goal-direction", "problems-missed-deadlines"}},
-		{"invalid UTF-8", "goal=%ff%fe&customer_facing=yes&complexity=single-team", []string{"goal"}, []string{"customer_facing-yes"}},
-		{"huge value", "goal=" + strings.Repeat("a", 10000) + "&customer_facing=yes", []string{"goal", "complexity"}, []string{"customer_facing-yes"}},
-		{"script injection", "goal=%3Cscript%3Ealert(1)%3C/script%3E", []string{"goal", "customer_facing", "complexity"}, nil},
+		{"empty", "", []string{"goal", "decider", "complexity", "hires"}, nil},
+		{"unknown goal", "goal=ceo&customer_facing=yes&decider=nobody-clearly&complexity=complex-tech&problems=over-budget&hires=one", []string{"goal"},
+			[]string{"customer_facing-yes", "complexity-complex-tech", "problems-over-budget", "decider-nobody-clearly", "hires-one"}},
+		{"single choice twice", "goal=new-product&goal=direction&decider=nobody-clearly&complexity=single-team&hires=two", []string{"goal"},
+			[]string{"complexity-single-team", "hires-two"}},
+		{"unknown problem", "goal=direction&problems=free-lunch&problems=missed-deadlines&decider=founder-has-time&complexity=single-team&hires=one", []string{"problems"},
+			[]string{"goal-direction", "problems-missed-deadlines", "decider-founder-has-time"}},
+		{"unknown decider", "goal=direction&decider=the-board&complexity=single-team&hires=one", []string{"decider"},
+			[]string{"goal-direction", "complexity-single-team", "hires-one"}},
+		{"unknown hires", "goal=direction&decider=nobody-clearly&complexity=single-team&hires=three", []string{"hires"},
+			[]string{"goal-direction", "decider-nobody-clearly"}},
+		{"decider twice", "goal=direction&decider=nobody-clearly&decider=founder-has-time&complexity=single-team&hires=one", []string{"decider"},
+			[]string{"goal-direction", "hires-one"}},
+		{"hires twice", "goal=direction&decider=nobody-clearly&complexity=single-team&hires=one&hires=one", []string{"hires"},
+			[]string{"goal-direction", "decider-nobody-clearly"}},
+		{"internal system without the revealed answer", "goal=internal-system&decider=nobody-clearly&complexity=single-team&hires=one", []string{"customer_facing"},
+			[]string{"goal-internal-system", "decider-nobody-clearly", "complexity-single-team", "hires-one"}},
+		{"an old form's answers", "goal=new-product&customer_facing=yes&complexity=single-team", []string{"decider", "hires"},
+			[]string{"goal-new-product", "complexity-single-team"}},
+		{"invalid UTF-8", "goal=%ff%fe&decider=nobody-clearly&complexity=single-team&hires=one", []string{"goal"}, []string{"decider-nobody-clearly"}},
+		{"huge value", "goal=" + strings.Repeat("a", 10000) + "&hires=part-time", []string{"goal", "decider", "complexity"}, []string{"hires-part-time"}},
+		{"script injection", "goal=%3Cscript%3Ealert(1)%3C/script%3E", []string{"goal", "decider", "complexity", "hires"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -115,7 +125,7 @@ func TestSubmitLimits(t *testing.T) {
 
 func TestCrossOrigin(t *testing.T) {
 	srv, _ := newTestServer(t, Config{})
-	body := "goal=new-product&customer_facing=yes&complexity=single-team"
+	body := "goal=new-product&decider=nobody-clearly&complexity=single-team&hires=one"
 	tests := []struct {
 		name   string
 		header []string
@@ -162,198 +172,17 @@ func TestRateLimit(t *testing.T) {
 	wantStatus(t, postForm(t, direct, "/which-role", "", "X-Forwarded-For", "203.0.113.2"), http.StatusTooManyRequests)
 }
 
-func TestResultPage(t *testing.T) {
-	srv, _ := newTestServer(t, Config{})
-	site := loadSite(t)
-	for _, tt := range []struct {
-		query string
-		want  decision.Recommendation
-	}{
-		{"goal=direction&customer_facing=no&complexity=single-team", decision.ProductManager},
-		{"goal=internal-system&problems=over-budget&customer_facing=no&complexity=complex-tech", decision.ProjectManager},
-		{"goal=new-feature&problems=missed-deadlines&customer_facing=yes&complexity=several-teams", decision.Both},
-	} {
-		t.Run(string(tt.want), func(t *testing.T) {
-			r := get(t, srv, "/which-role/result?"+tt.query)
-			wantStatus(t, r, 200)
-			doc := r.doc(t)
-			if got := doc.Find("main").AttrOr("data-recommendation", ""); got != string(tt.want) {
-				t.Errorf("data-recommendation = %q", got)
-			}
-			need, _ := site.Questionnaire.Recommendation(string(tt.want))
-			if got, want := text(doc.Find("h1")), content.Fill(site.Words.Result.Title, "role", need.Role); got != want {
-				t.Errorf("h1 = %q, want %q", got, want)
-			}
-			form, _ := url.ParseQuery(tt.query)
-			a, _ := decision.Parse(form)
-			res := decision.Decide(a)
-			checkResultTop(t, doc, a)
-			var wantH2 []string
-			why := map[string]bool{}
-			for _, role := range []decision.Recommendation{decision.ProductManager, decision.ProjectManager} {
-				need, _ := site.Questionnaire.Recommendation(string(role))
-				h := content.Fill(site.Words.Brief.Why, "role", need.Role)
-				why[h] = true
-				if len(res.For(role)) > 0 {
-					wantH2 = append(wantH2, h)
-				}
-			}
-			var gotH2 []string
-			doc.Find("h2").Each(func(_ int, h *goquery.Selection) {
-				if why[text(h)] {
-					gotH2 = append(gotH2, text(h))
-				}
-			})
-			if !slices.Equal(gotH2, wantH2) {
-				t.Errorf("reason headings = %q, want %q", gotH2, wantH2)
-			}
-			items := doc.Find("ul.reasons li")
-			if items.Length() != len(res.Reasons) {
-				t.Fatalf("%d reasons shown, %d fired", items.Length(), len(res.Reasons))
-			}
-			for i, reason := range res.Reasons {
-				words, _ := site.Questionnaire.Reason(reason.ID)
-				li := items.Eq(i)
-				if !strings.Contains(text(li), strings.Join(strings.Fields(words.Text), " ")) || li.Find("a").AttrOr("href", "") != reason.Link() {
-					t.Errorf("reason %s shown as %q", reason.ID, text(li))
-				}
-			}
-			changes := doc.Find("dl.answers a")
-			if changes.Length() != len(decision.Fields) {
-				t.Errorf("%d change links", changes.Length())
-			}
-			changes.Each(func(i int, a *goquery.Selection) {
-				q, _ := site.Questionnaire.Question(decision.Fields[i].Name)
-				if got, want := strings.Join(strings.Fields(a.Text()), " "), strings.Join(strings.Fields(site.Words.Result.Change+" "+content.Fill(site.Words.Result.ChangeHidden, "question", q.Legend)), " "); got != want {
-					t.Errorf("change link reads %q, want %q", got, want)
-				}
-			})
-			change := changes.First().AttrOr("href", "")
-			pre := get(t, srv, strings.Split(change, "#")[0]).doc(t)
-			for _, f := range decision.Fields {
-				for _, v := range a.Values(f.Name) {
-					if _, ok := pre.Find("#" + f.Name + "-" + v).Attr("checked"); !ok {
-						t.Errorf("change link does not pre-fill %s=%s", f.Name, v)
-					}
-				}
-			}
-			for _, href := range []string{"/compare", "/faq", "/which-role/how-it-works", "/which-role/brief.md?" + a.Query()} {
-				if doc.Find(`a[href="`+href+`"]`).Length() == 0 {
-					t.Errorf("no link to %s", href)
-				}
-			}
-			if again := get(t, srv, "/which-role/result?"+tt.query); string(again.body) != string(r.body) {
-				t.Error("the same URL gave a different page")
-			}
-		})
-	}
-}
-
-// checkResultTop checks what a result shows first: the h1, then the panel,
-// then the actions in order, the address to copy and the mailto link.
-func checkResultTop(t *testing.T, doc *goquery.Document, a decision.Answers) {
-	t.Helper()
-	q := a.Query()
-	address := "https://guide.example/which-role/result?" + q
-	panel := doc.Find("main h1").Next()
-	if !panel.HasClass("panel") || strings.TrimSpace(panel.Text()) == "" {
-		t.Errorf("the element after the h1 is not the panel: %s", text(panel))
-	}
-	actions := panel.Next()
-	var hrefs []string
-	actions.Find("a").Each(func(_ int, a *goquery.Selection) { hrefs = append(hrefs, a.AttrOr("href", "")) })
-	want := []string{"/which-role/brief?" + q, "/which-role/brief.pdf?" + q, "/which-role/brief.md?" + q}
-	if !slices.Equal(hrefs, want) {
-		t.Fatalf("actions after the panel = %q, want %q", hrefs, want)
-	}
-	if got := text(actions.Find("a").First()); got != loadSite(t).Words.Result.PrintableBrief {
-		t.Errorf("first action reads %q", got)
-	}
-	share := actions.Next()
-	mailHref := share.Find(`a[href^="mailto:"]`).AttrOr("href", "")
-	mail, err := url.Parse(mailHref)
-	if err != nil || mail.Scheme != "mailto" {
-		t.Fatalf("no mailto: link after the actions (%q)", mailHref)
-	}
-	if body := mail.Query().Get("body"); !strings.Contains(body, address) {
-		t.Errorf("mailto body %q lacks the result's address", body)
-	}
-	input := share.Find("input#result-address")
-	if _, ro := input.Attr("readonly"); !ro || input.AttrOr("value", "") != address {
-		t.Errorf("address field: readonly %v, value %q", ro, input.AttrOr("value", ""))
-	}
-	if text(doc.Find(`label[for="result-address"]`)) == "" {
-		t.Error("the address field has no label")
-	}
-	if first := doc.Find("main ul.reasons").First(); first.Length() == 0 || first.PrevAllFiltered(".actions").Length() == 0 {
-		t.Error("the reasons do not come after the actions")
-	}
-}
-
-// The customer-facing answer is never contradicted: where it is "no", no
-// reason or interview question talks of customers, users or the market; and
-// where it did not change the recommendation, the result says so.
-func TestCustomerFacingNeverContradicted(t *testing.T) {
-	srv, _ := newTestServer(t, Config{})
-	site := loadSite(t)
-	customers := regexp.MustCompile(`(?i)\b(customers?|users?|market)\b`)
-	for _, a := range decision.All() {
-		res := decision.Decide(a)
-		for _, r := range res.Reasons {
-			words, _ := site.Questionnaire.Reason(r.ID)
-			for _, w := range append([]string{words.Text}, words.Questions...) {
-				if a.CustomerFacing == "no" && customers.MatchString(w) {
-					t.Errorf("%s: not customer-facing, yet reason %s says %q", a.Query(), r.ID, w)
-				}
-			}
-			if res.Recommendation == decision.ProjectManager && regexp.MustCompile(`(?i)strategy|product manager`).MatchString(words.Text) {
-				t.Errorf("%s: project manager only, yet reason %s says %q", a.Query(), r.ID, words.Text)
-			}
-		}
-	}
-	for _, tt := range []struct {
-		query    string
-		wantNote bool
-	}{
-		{"goal=new-product&customer_facing=no&complexity=single-team", true},
-		{"goal=direction&customer_facing=yes&complexity=single-team", true},
-		{"goal=internal-system&customer_facing=no&complexity=single-team", false},
-		{"goal=internal-system&customer_facing=yes&complexity=single-team", false},
-	} {
-		doc := get(t, srv, "/which-role/result?"+tt.query).doc(t)
-		has := strings.Contains(text(doc.Find("main")), site.Questionnaire.CustomerFacingUnchanged)
-		if has != tt.wantNote {
-			t.Errorf("%s: customer-facing note shown %v, want %v", tt.query, has, tt.wantNote)
-		}
-	}
-}
-
-// A result for one role says why one is enough and when to add the other.
-func TestOneRoleSaysWhenToAddTheOther(t *testing.T) {
-	srv, _ := newTestServer(t, Config{})
-	site := loadSite(t)
-	for _, tt := range []struct {
-		query string
-		rec   decision.Recommendation
-	}{
-		{"goal=internal-system&customer_facing=no&complexity=complex-tech", decision.ProjectManager},
-		{"goal=direction&customer_facing=no&complexity=single-team", decision.ProductManager},
-		{"goal=new-product&customer_facing=no&complexity=single-team", decision.Both},
-	} {
-		words, _ := site.Questionnaire.Recommendation(string(tt.rec))
-		main := text(get(t, srv, "/which-role/result?"+tt.query).doc(t).Find("main"))
-		if !strings.Contains(main, words.Summary) {
-			t.Errorf("%s: no summary %q", tt.query, words.Summary)
-		}
-		if (tt.rec == decision.Both) != (words.Alone == "") || (words.Alone != "" && !strings.Contains(main, words.Alone)) {
-			t.Errorf("%s: one-role note %q not shown", tt.query, words.Alone)
-		}
-	}
-}
-
 func TestResultBadQuery(t *testing.T) {
 	srv, _ := newTestServer(t, Config{})
-	for _, q := range []string{"", "goal=boss", "goal=direction&goal=new-product&customer_facing=no&complexity=single-team", "goal=%zz", "goal=direction&customer_facing=maybe&complexity=single-team"} {
+	for _, q := range []string{
+		"", "goal=boss", "goal=direction&goal=new-product&customer_facing=no&complexity=single-team", "goal=%zz", "goal=direction&customer_facing=maybe&complexity=single-team",
+		"goal=direction&decider=ceo&complexity=single-team&hires=one",
+		"goal=direction&decider=nobody-clearly&complexity=single-team&hires=lots",
+		"goal=direction&decider=nobody-clearly&complexity=single-team&hires=one&hires=two",
+		"goal=direction&decider=nobody-clearly&complexity=single-team",
+		"goal=client-work&customer_facing=no&complexity=single-team",
+		"goal=internal-system&decider=nobody-clearly&complexity=single-team&hires=one",
+	} {
 		for _, path := range []string{"/which-role/result?", "/which-role/brief?", "/which-role/brief.pdf?", "/which-role/brief.md?"} {
 			r := get(t, srv, path+q)
 			wantStatus(t, r, http.StatusBadRequest)
@@ -383,8 +212,14 @@ func TestBrief(t *testing.T) {
 	}
 	for _, id := range []string{"product-new-product", "project-new-product", "project-over-budget", "project-complex-tech"} {
 		words, _ := site.Questionnaire.Reason(id)
-		if !strings.Contains(md, words.Text) || !strings.Contains(md, words.Questions[0]) {
-			t.Errorf("brief lacks reason %s or its questions", id)
+		if !strings.Contains(md, words.Text) {
+			t.Errorf("brief lacks reason %s", id)
+		}
+	}
+	for _, id := range []string{"product-manager", "project-manager"} {
+		h, _ := site.HiringKit.Hire(id)
+		if !strings.Contains(md, h.Questions[0].Ask) || !strings.Contains(md, h.Scorecard[0].Strong) || !strings.Contains(md, h.WorkSample.Task) {
+			t.Errorf("brief lacks the %s's questions, scorecard or work sample", id)
 		}
 	}
 	if !strings.Contains(md, site.Questionnaire.Split) {
@@ -409,6 +244,11 @@ func TestQuestionnaireMustMatchContent(t *testing.T) {
 		{"words without a reason", "whichrole.yaml", "id: project-complex-tech", "id: project-complicated", "words for reason project-complicated, which the rule table does not have"},
 		{"recommendation without words", "whichrole.yaml", "id: both\n", "id: all\n", "recommendation both has no words"},
 		{"words for no recommendation", "whichrole.yaml", "id: both\n", "id: all\n", "words for recommendation all"},
+		{"outcome without words", "whichrole.yaml", "id: one-team-one-person\n", "id: one-team\n", "outcome one-team-one-person has no words"},
+		{"lead without words", "whichrole.yaml", "id: founder-owns-product\n", "id: founder\n", "lead founder-owns-product has no words"},
+		{"check without words", "whichrole.yaml", "id: client-work-product-problems\n", "id: client-work\n", "check client-work-product-problems has no words"},
+		{"a covered job with interview questions", "whichrole.yaml", "so this is not a product manager's job.\"\n", "so this is not a product manager's job.\"\n    questions: [\"Why?\"]\n", "reason product-client-decides: interview questions are required for a sign of work, and only then"},
+		{"new anchor missing", "guide/hiring.md", "{#fractional}", "{#few-days}", "/guide/hiring#fractional"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -436,7 +276,11 @@ func TestQuestionnaireMustMatchContent(t *testing.T) {
 func TestReasonsDoNotRepeatEachOther(t *testing.T) {
 	site := loadSite(t)
 	words := regexp.MustCompile(`[a-z’']+`)
+	memo := map[string]map[string]bool{}
 	phrases := func(id string) map[string]bool {
+		if m, ok := memo[id]; ok {
+			return m
+		}
 		r, _ := site.Questionnaire.Reason(id)
 		w := words.FindAllString(strings.ToLower(r.Text), -1)
 		out := map[string]bool{}
@@ -446,10 +290,11 @@ func TestReasonsDoNotRepeatEachOther(t *testing.T) {
 				out[p] = true
 			}
 		}
+		memo[id] = out
 		return out
 	}
-	reported := map[[2]string]bool{}
-	for _, a := range decision.All() {
+	reported := map[[2]string]bool{} // each pair is compared once
+	for _, a := range append(decision.All(), decision.AllOld()...) {
 		fired := decision.Decide(a).Reasons
 		for i, x := range fired {
 			for _, y := range fired[i+1:] {
@@ -457,11 +302,11 @@ func TestReasonsDoNotRepeatEachOther(t *testing.T) {
 				if reported[pair] {
 					continue
 				}
+				reported[pair] = true
 				py := phrases(y.ID)
 				for p := range phrases(x.ID) {
 					if py[p] {
 						t.Errorf("%s and %s, which fire together (e.g. %s), both say %q", x.ID, y.ID, a.Query(), p)
-						reported[pair] = true
 						break
 					}
 				}

@@ -127,7 +127,7 @@ func (d *devHandler) reload() {
 	h, err := buildSite(os.DirFS(d.dir), d.logger, d.cfg)
 	if err != nil {
 		d.logger.Error("content has problems; every page shows them until they are fixed", "dir", d.dir, "problems", err.Error())
-		h = problemsPage(err)
+		h = d.cfg.Health.Wrap(problemsPage(err))
 	} else {
 		d.logger.Info("content loaded", "dir", d.dir)
 	}
@@ -147,18 +147,13 @@ var problemsTemplate = template.Must(template.New("problems").Parse(`<!doctype h
 </html>
 `))
 
-// problemsPage answers every request with the content's problems, 500,
-// except /healthz: the server itself is fine.
+// problemsPage answers every request with the content's problems, 500
+// (but /healthz: see reload).
 func problemsPage(problems error) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("Cache-Control", "no-store")
 		h.Set("X-Content-Type-Options", "nosniff")
-		if r.URL.Path == "/healthz" {
-			h.Set("Content-Type", "text/plain; charset=utf-8")
-			fmt.Fprintln(w, "ok")
-			return
-		}
 		h.Set("Content-Type", "text/html; charset=utf-8")
 		h.Set("Content-Security-Policy", "default-src 'none'")
 		w.WriteHeader(http.StatusInternalServerError)

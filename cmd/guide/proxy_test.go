@@ -257,7 +257,7 @@ func TestBehindCachingProxy(t *testing.T) {
 			name, method, path, body string
 			want                     int
 		}{
-			{"valid post", "POST", "/which-role", "goal=direction&customer_facing=no&complexity=single-team", http.StatusSeeOther},
+			{"valid post", "POST", "/which-role", "goal=direction&decider=nobody-clearly&complexity=single-team&hires=one", http.StatusSeeOther},
 			{"invalid post", "POST", "/which-role", "goal=nonsense", http.StatusUnprocessableEntity},
 			{"bad result query", "GET", "/which-role/result?goal=nonsense", "", http.StatusBadRequest},
 			{"unknown page", "GET", "/no-such-page", "", http.StatusNotFound},

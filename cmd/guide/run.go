@@ -10,7 +10,6 @@ import (
 	"net"
 	"net/http"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/guide/pmvspm/web"
@@ -21,7 +20,7 @@ import (
 const maxHeaderBytes = 16<<10 - 4096
 
 // run is the whole program: it loads the content, builds the server and
-// serves until ctx is cancelled; then it drains (see drainable) and lets
+// serves until ctx is cancelled; then it drains (see web.Health) and lets
 // in-flight requests finish.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	cfg, err := parseConfig(args, getenv, stderr)
@@ -74,18 +73,18 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		defer ms.Close()
 		logger.Info("metrics", "addr", ln.Addr().String())
 	}
+	health := new(web.Health)
 	h, err := siteHandler(ctx, cfg.editor, logger, web.Config{
 		BaseURL: cfg.baseURL, HTTPS: cfg.https,
 		TrustProxy: cfg.trustProxy, ClientIPHeader: cfg.ipHeader,
 		LogFormat: cfg.logFormat, RequestLog: logs,
-		Metrics: metrics,
+		Metrics: metrics, Health: health,
 	})
 	if err != nil {
 		return err
 	}
-	var draining atomic.Bool
 	srv := &http.Server{
-		Handler:           drainable(h, &draining),
+		Handler:           h,
 		ReadHeaderTimeout: cfg.headerWait,
 		ReadTimeout:       15 * time.Second,
 		WriteTimeout:      30 * time.Second,
@@ -108,7 +107,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	if cfg.drain > 0 {
 		logger.Info("draining", "for", cfg.drain)
-		draining.Store(true)
+		health.Drain()
 		time.Sleep(cfg.drain)
 	}
 	logger.Info("shutting down", "timeout", cfg.shutdown)
@@ -122,26 +121,6 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	}
 	logger.Info("stopped")
 	return nil
-}
-
-var connectionClose = []string{"close"}
-
-// drainable wraps the site for the drain before shutdown. While draining,
-// /healthz answers 503 so that the load balancer stops sending traffic,
-// and every response carries Connection: close, so that each keep-alive
-// client closes its connection after an answer instead of sending a
-// request on an idle connection that Shutdown is about to close.
-func drainable(h http.Handler, draining *atomic.Bool) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if draining.Load() {
-			w.Header()["Connection"] = connectionClose
-			if r.URL.Path == "/healthz" {
-				http.Error(w, "draining", http.StatusServiceUnavailable)
-				return
-			}
-		}
-		h.ServeHTTP(w, r)
-	})
 }
 
 // healthcheck asks the local server for /healthz: the Docker HEALTHCHECK,

@@ -128,13 +128,27 @@ func TestGracefulShutdown(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer conn.Close()
-	body := "goal=new-product&customer_facing=yes&complexity=single-team"
-	fmt.Fprintf(conn, "POST /which-role HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: %d\r\n\r\n%s", len(body), body[:10])
-	time.Sleep(500 * time.Millisecond) // the handler is now waiting for the body
-	cancel()                           // SIGTERM
-	time.Sleep(200 * time.Millisecond)
-	fmt.Fprint(conn, body[10:])
-	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	body := "goal=new-product&decider=nobody-clearly&complexity=single-team&hires=one"
+	fmt.Fprintf(conn, "POST /which-role HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: %d\r\nExpect: 100-continue\r\n\r\n", len(body))
+	// The server asks for the body once the handler starts reading it.
+	br := bufio.NewReader(conn)
+	if resp, err := http.ReadResponse(br, nil); err != nil || resp.StatusCode != http.StatusContinue {
+		t.Fatalf("before the body: %v, %v; want 100 Continue", resp, err)
+	}
+	cancel() // SIGTERM
+	// Shutdown has begun once the listener refuses new connections.
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			break
+		}
+		c.Close()
+		if time.Now().After(deadline) {
+			t.Fatal("still accepting connections 10 s after SIGTERM")
+		}
+	}
+	fmt.Fprint(conn, body)
+	resp, err := http.ReadResponse(br, nil)
 	if err != nil {
 		t.Fatalf("in-flight request lost: %v", err)
 	}

@@ -339,7 +339,8 @@ func TestQuestionPages(t *testing.T) {
 	ctx := newTab(t)
 	viewport(t, ctx, 390, 844)
 	open(t, ctx, page{path: "/which-role", status: 200})
-	legends := evaluate[[]string](t, ctx, `[...document.querySelectorAll("form legend")].map(l => l.textContent.replace(/\s+/g, " ").trim())`)
+	// The numbered questions; the one revealed under an answer is not numbered.
+	legends := evaluate[[]string](t, ctx, `[...document.querySelectorAll("form > .question > fieldset > legend")].map(l => l.textContent.replace(/\s+/g, " ").trim())`)
 	if len(legends) == 0 {
 		t.Fatal("no questions")
 	}
@@ -348,7 +349,9 @@ func TestQuestionPages(t *testing.T) {
 			t.Errorf("legend %d = %q, want it to start with %q", i+1, l, want)
 		}
 	}
+	// Inputs shown (a revealed question's are hidden until its answer is chosen).
 	small := evaluate[[]string](t, ctx, `[...document.querySelectorAll("input[type=radio], input[type=checkbox]")]
+		.filter(i => i.getClientRects().length > 0)
 		.map(i => [i.id, i.getBoundingClientRect()]).filter(([, r]) => r.width < 24 || r.height < 24)
 		.map(([id, r]) => id + " " + r.width + "×" + r.height)`)
 	for _, s := range small {

@@ -394,7 +394,7 @@ func lastWord(s string) string {
 }
 
 // Point 9: the site's mark and name in the header and the footer, and a
-// footer that lists every page of the site.
+// footer that names the publisher and lists every page of the site.
 func TestIdentity(t *testing.T) {
 	t.Parallel()
 	ctx := newTab(t)
@@ -405,13 +405,18 @@ func TestIdentity(t *testing.T) {
 			Header, Footer int // marks (svg) in each wordmark
 			Name           string
 			Links          []string
+			FooterText     string
 		}
 		r := evaluate[marks](t, ctx, `(() => ({
 			Header: document.querySelectorAll("header .wordmark svg circle").length,
 			Footer: document.querySelectorAll("footer .wordmark svg circle").length,
 			Name: (document.querySelector("header .wordmark") || {}).textContent || "",
 			Links: [...document.querySelectorAll("footer a")].map(a => a.getAttribute("href")),
+			FooterText: document.querySelector("footer").textContent.replace(/\s+/g, " "),
 		}))()`)
+		if !strings.Contains(r.FooterText, site.Publisher.Name) {
+			t.Errorf("%s: the footer does not name the publisher %q", p.path, site.Publisher.Name)
+		}
 		if r.Header != 2 || r.Footer != 2 {
 			t.Errorf("%s: the mark (two circles) is in the header %d, the footer %d times", p.path, r.Header, r.Footer)
 		}
@@ -546,4 +551,190 @@ func TestConsistency(t *testing.T) {
 			t.Errorf("%s: the Updated date follows %s, want the h1", p, where)
 		}
 	}
+}
+
+// resultPaths are a result of each kind: the product manager's, the
+// project manager's, both (and both from a link shared before the
+// questionnaire's last round), one person, and no hire yet.
+var resultPaths = map[string]string{
+	"product-manager": "/which-role/result?goal=direction&decider=founder-stretched&complexity=several-teams&hires=one",
+	"project-manager": "/which-role/result?goal=client-work&decider=already-covered&complexity=several-teams&hires=one",
+	"both":            "/which-role/result?goal=new-product&problems=missed-deadlines&decider=nobody-clearly&complexity=several-teams&hires=two",
+	"both-old-link":   "/which-role/result?goal=new-product&problems=no-launches&problems=unclear-direction&problems=over-budget&problems=missed-deadlines&problems=poor-coordination&customer_facing=yes&complexity=complex-tech",
+	"one-person":      "/which-role/result?goal=new-feature&problems=over-budget&decider=nobody-clearly&complexity=single-team&hires=two",
+	"not-yet":         "/which-role/result?goal=new-feature&decider=founder-has-time&complexity=single-team&hires=one",
+}
+
+// A resultReport is how a result page lays out its answer.
+type resultReport struct {
+	H1InPanel   bool
+	PanelAlign  string
+	PanelTexts  []string // the panel's paragraphs
+	PanelBG     string
+	PanelText   float64 // contrast of the panel's text on its fill
+	FirstReason box     // the first heading after the panel
+	Buttons     []string
+	Secondary   []string // the other links beside the main button
+	ShareAfter  bool     // "Save or share" comes after the first reason heading
+	ShareHas    []string // hrefs and inputs inside it
+}
+
+const resultCheck = `(() => {` + contrastJS + `
+	const panel = document.querySelector("main .panel");
+	if (!panel) return {};
+	const first = [...document.querySelectorAll("main h2")].find(h => panel.compareDocumentPosition(h) & Node.DOCUMENT_POSITION_FOLLOWING);
+	const r = first ? first.getBoundingClientRect() : {};
+	const actions = document.querySelector("main .actions");
+	const share = document.querySelector("main .share");
+	const ps = getComputedStyle(panel);
+	return {
+		H1InPanel: !!panel.querySelector("h1"),
+		PanelAlign: ps.textAlign,
+		PanelTexts: [...panel.querySelectorAll("p")].map(p => p.textContent.trim()),
+		PanelBG: ps.backgroundColor,
+		PanelText: contrast(ps.color, ps.backgroundColor),
+		FirstReason: first ? {Found: true, Top: r.top, Bottom: r.bottom} : {Found: false},
+		Buttons: [...document.querySelectorAll("main a.button:not(.secondary)")].map(a => a.getAttribute("href")),
+		Secondary: actions ? [...actions.querySelectorAll("a:not(.button), a.secondary")].map(a => a.getAttribute("href")) : [],
+		ShareAfter: !!(share && first && (first.compareDocumentPosition(share) & Node.DOCUMENT_POSITION_FOLLOWING)),
+		ShareHas: share ? [...share.querySelectorAll("a, input")].map(e => (e.getAttribute("href") || e.localName).slice(0, 40)) : [],
+	};
+})()`
+
+// Point 1: a result is GOV.UK's result panel: the h1 inside it, one
+// left-aligned sentence, the first reason on the first screen of a phone,
+// one main action (the hiring kit as a PDF) and its secondary ones, then
+// "Save or share" lower down; the panel in its role's colour, as /compare.
+func TestResultPanel(t *testing.T) {
+	t.Parallel()
+	ctx := newTab(t)
+	viewport(t, ctx, 390, 844)
+	fills := map[string]string{}
+	for _, dark := range []bool{false, true} {
+		colourScheme(t, ctx, dark)
+		for rec, path := range resultPaths {
+			open(t, ctx, page{path: path, status: 200})
+			r := evaluate[resultReport](t, ctx, resultCheck)
+			where := fmt.Sprintf("%s (dark %v)", rec, dark)
+			if !r.H1InPanel {
+				t.Errorf("%s: the h1 is not inside the panel", where)
+			}
+			if r.PanelAlign != "left" && r.PanelAlign != "start" {
+				t.Errorf("%s: the panel's text is aligned %s, want left", where, r.PanelAlign)
+			}
+			if len(r.PanelTexts) != 1 || strings.Count(strings.TrimSuffix(r.PanelTexts[0], "."), ". ") > 0 {
+				t.Errorf("%s: the panel says %q, want one sentence", where, r.PanelTexts)
+			}
+			if r.PanelText < 4.5 {
+				t.Errorf("%s: the panel's text is %.1f:1 on its fill, want 4.5:1 or more", where, r.PanelText)
+			}
+			if !r.FirstReason.Found || r.FirstReason.Bottom > 844 {
+				t.Errorf("%s: the first heading under the panel ends at %.0fpx, want it on the first 390×844 screen", where, r.FirstReason.Bottom)
+			}
+			if len(r.Buttons) != 1 || !strings.HasPrefix(r.Buttons[0], "/which-role/brief.pdf?") {
+				t.Errorf("%s: main buttons %v, want one: the hiring kit as a PDF", where, r.Buttons)
+			}
+			joined := strings.Join(r.Secondary, " ")
+			if !strings.Contains(joined, "/which-role/brief?") || !strings.Contains(joined, "/which-role/job-ad?") {
+				t.Errorf("%s: beside the main button %v, want the kit to view or print and the job advert", where, r.Secondary)
+			}
+			share := strings.Join(r.ShareHas, " ")
+			if !r.ShareAfter || !strings.Contains(share, "input") || !strings.Contains(share, "mailto:") || !strings.Contains(share, "/which-role/brief.md?") {
+				t.Errorf("%s: \"Save or share\" (after the reasons: %v) holds %v, want the address, the email link and the Markdown", where, r.ShareAfter, r.ShareHas)
+			}
+			if !dark {
+				fills[rec] = r.PanelBG
+			}
+		}
+	}
+	// The roles' colours, as /compare's: the product manager's fill is the
+	// light sheet's --product, the project manager's its --project.
+	colourScheme(t, ctx, false)
+	open(t, ctx, page{path: "/compare", status: 200})
+	colours := evaluate[map[string]string](t, ctx, `({pm: getComputedStyle(document.querySelector("table.compare thead th.pm")).color, pj: getComputedStyle(document.querySelector("table.compare thead th.pj")).color})`)
+	if fills["product-manager"] != colours["pm"] || fills["project-manager"] != colours["pj"] {
+		t.Errorf("the panels are %s (product) and %s (project); /compare's roles are %s and %s", fills["product-manager"], fills["project-manager"], colours["pm"], colours["pj"])
+	}
+	if fills["both"] == fills["product-manager"] || fills["both"] == fills["project-manager"] {
+		t.Errorf("a result for both roles has one role's colour %s", fills["both"])
+	}
+}
+
+// A briefReport is how the hiring brief opens, on screen or in print.
+type briefReport struct {
+	AfterH1        string  // the class of the element after the h1
+	RawURLBefore   bool    // an address spelled out between the h1 and the first h2
+	H1, Summary    float64 // font sizes
+	Mark           bool    // the site's mark and name are shown
+	Hanging        []float64
+	HangingChecked int
+}
+
+const briefCheck = `(() => {
+	const h1 = document.querySelector("main h1"), h2 = document.querySelector("main h2");
+	let raw = false;
+	for (let el = h1.nextElementSibling; el && el !== h2 && !el.contains(h2); el = el.nextElementSibling) {
+		if (el.checkVisibility() && /https?:\/\//.test(el.textContent)) raw = true;
+	}
+	const summary = document.querySelector("main .panel-body");
+	const mark = document.querySelector("header .wordmark");
+	// Each checklist item that wraps: how far its later lines start from
+	// where its first line's words start.
+	const hanging = [];
+	let checked = 0;
+	for (const li of document.querySelectorAll("main .checklist li")) {
+		const range = document.createRange(); range.selectNodeContents(li);
+		const rects = [...range.getClientRects()].filter(r => r.width > 0);
+		const tops = [...new Set(rects.map(r => Math.round(r.top)))].sort((a, b) => a - b);
+		if (tops.length < 2) continue;
+		checked++;
+		const left = top => Math.min(...rects.filter(r => Math.round(r.top) === top).map(r => r.left));
+		hanging.push(Math.abs(left(tops[1]) - left(tops[0])));
+	}
+	return {
+		AfterH1: h1.nextElementSibling ? h1.nextElementSibling.className : "",
+		RawURLBefore: raw,
+		H1: parseFloat(getComputedStyle(h1).fontSize), Summary: summary ? parseFloat(getComputedStyle(summary).fontSize) : 0,
+		Mark: !!mark && mark.checkVisibility() && !!mark.querySelector("svg") && mark.textContent.trim() !== "",
+		Hanging: hanging, HangingChecked: checked,
+	};
+})()`
+
+// Point 8: the hiring brief opens on its title and its summary, no raw
+// address; the summary is smaller than the title; checklist items hang
+// their box in the margin; on screen and in print the page carries the
+// site's mark and name.
+func TestBriefLook(t *testing.T) {
+	t.Parallel()
+	ctx := newTab(t)
+	const path = "/which-role/brief?goal=new-product&problems=over-budget&customer_facing=no&complexity=single-team"
+	for _, print := range []bool{false, true} {
+		printMedia(t, ctx, false)
+		viewport(t, ctx, 390, 844)
+		open(t, ctx, page{path: path, status: 200})
+		printMedia(t, ctx, print)
+		r := evaluate[briefReport](t, ctx, briefCheck)
+		where := "on screen"
+		if print {
+			where = "in print"
+		}
+		if r.RawURLBefore || r.AfterH1 != "panel" {
+			t.Errorf("%s: the brief's h1 is followed by %q (a raw address before the first h2: %v), want the summary panel", where, r.AfterH1, r.RawURLBefore)
+		}
+		if r.Summary == 0 || r.Summary >= r.H1 {
+			t.Errorf("%s: the summary is %.1fpx, the h1 %.1fpx: want the summary smaller", where, r.Summary, r.H1)
+		}
+		if !r.Mark {
+			t.Errorf("%s: the brief does not show the site's mark and name", where)
+		}
+		if r.HangingChecked == 0 {
+			t.Fatalf("%s: no checklist item wraps: the hanging indent is not measured", where)
+		}
+		for i, d := range r.Hanging {
+			if d > 2 {
+				t.Errorf("%s: checklist item %d's second line starts %.0fpx from its first line's words, want a hanging indent", where, i+1, d)
+			}
+		}
+	}
+	printMedia(t, ctx, false)
 }

@@ -28,10 +28,13 @@ func TestKeyboardQuestionnaire(t *testing.T) {
 		checked string // and this input must be checked
 	}{
 		// Arrow keys move through a radio group and check the option.
+		// Choosing an internal system reveals its question, next in the Tab order.
 		{"goal", `input[name="goal"]`, kb.ArrowDown + kb.ArrowDown, "#goal-internal-system"},
-		{"problems", `#problems-missed-deadlines`, " ", "#problems-missed-deadlines"},
 		{"customer_facing", `input[name="customer_facing"]`, kb.ArrowDown, "#customer_facing-no"},
+		{"problems", `#problems-missed-deadlines`, " ", "#problems-missed-deadlines"},
+		{"decider", `input[name="decider"]`, " ", "#decider-founder-has-time"},
 		{"complexity", `input[name="complexity"]`, " ", "#complexity-single-team"},
+		{"hires", `input[name="hires"]`, " ", "#hires-one"},
 	}
 	for _, s := range steps {
 		tabTo(t, ctx, s.focus)
@@ -50,7 +53,7 @@ func TestKeyboardQuestionnaire(t *testing.T) {
 	if resp.Status != 200 {
 		t.Fatalf("send the form: status %d, want 200", resp.Status)
 	}
-	const wantURL = "/which-role/result?goal=internal-system&problems=missed-deadlines&customer_facing=no&complexity=single-team"
+	const wantURL = "/which-role/result?goal=internal-system&problems=missed-deadlines&decider=founder-has-time&customer_facing=no&complexity=single-team&hires=one"
 	if got := describeURL(run(t, ctx, chromedp.Location())); got != wantURL {
 		t.Errorf("landed on %s, want %s", got, wantURL)
 	}

@@ -12,53 +12,98 @@ type Field struct {
 	Name     string
 	Values   []string
 	Multiple bool // checkboxes: any number, optional
+	// New fields arrived with the questions of SPEC §7.1: a link without
+	// them is an old link.
+	New bool
+	// OnlyFor names the goal the field is asked for; empty: every goal.
+	OnlyFor string
 }
 
-// Fields are the form's fields, in canonical order, with their values in
-// canonical order.
+// Fields are the form's fields, in canonical order (SPEC §7.1's table),
+// with their values in canonical order.
 var Fields = []Field{
-	{Name: "goal", Values: []string{"new-product", "new-feature", "internal-system", "direction"}},
+	{Name: "goal", Values: []string{"new-product", "new-feature", "internal-system", "direction", "client-work"}},
 	{Name: "problems", Values: []string{"no-launches", "unclear-direction", "over-budget", "missed-deadlines", "poor-coordination"}, Multiple: true},
-	{Name: "customer_facing", Values: []string{"yes", "no"}},
+	{Name: "decider", Values: []string{"founder-has-time", "founder-stretched", "nobody-clearly", "already-covered"}, New: true},
+	{Name: "customer_facing", Values: []string{"yes", "no"}, OnlyFor: "internal-system"},
 	{Name: "complexity", Values: []string{"single-team", "several-teams", "complex-tech"}},
+	{Name: "hires", Values: []string{"one", "two", "part-time"}, New: true},
+}
+
+// oldGoals are the goals an old link (SPEC §3) can name.
+var oldGoals = []string{"new-product", "new-feature", "internal-system", "direction"}
+
+// FieldNamed returns the field with this name.
+func FieldNamed(name string) (Field, bool) {
+	for _, f := range Fields {
+		if f.Name == name {
+			return f, true
+		}
+	}
+	return Field{}, false
 }
 
 // Answers are a questionnaire's answers. After Parse, every value is one of
 // its field's values and Problems is in canonical order without repeats.
+// Old answers (from a link made before SPEC §7.1) have no Decider and no
+// Hires.
 type Answers struct {
 	Goal           string
 	Problems       []string
+	Decider        string
 	CustomerFacing string
 	Complexity     string
+	Hires          string
 }
+
+// Old reports whether the answers come from an old link, which keeps its
+// SPEC §3 recommendation.
+func (a Answers) Old() bool { return a.Hires == "" }
 
 // HasProblem reports whether the answers name this problem.
 func (a Answers) HasProblem(p string) bool { return slices.Contains(a.Problems, p) }
 
 // Values returns the answers of one field (none, one, or for problems any).
 func (a Answers) Values(field string) []string {
-	var v string
-	switch field {
-	case "goal":
-		v = a.Goal
-	case "problems":
+	if field == "problems" {
 		return a.Problems
-	case "customer_facing":
-		v = a.CustomerFacing
-	case "complexity":
-		v = a.Complexity
 	}
-	if v == "" {
-		return nil
+	if p := a.field(field); p != nil && *p != "" {
+		return []string{*p}
 	}
-	return []string{v}
+	return nil
 }
 
 // Has reports whether value is among the answers to field.
 func (a Answers) Has(field, value string) bool { return slices.Contains(a.Values(field), value) }
 
+func (a *Answers) field(name string) *string {
+	switch name {
+	case "goal":
+		return &a.Goal
+	case "decider":
+		return &a.Decider
+	case "customer_facing":
+		return &a.CustomerFacing
+	case "complexity":
+		return &a.Complexity
+	case "hires":
+		return &a.Hires
+	}
+	return nil
+}
+
+// With returns the answers with one single-choice field set to value.
+func (a Answers) With(field, value string) Answers {
+	if p := a.field(field); p != nil {
+		*p = value
+	}
+	return a
+}
+
 // Query is the canonical query string for the answers: fields in contract
-// order, problems in contract order. Equal answers give equal queries.
+// order, problems in contract order. Equal answers give equal queries, and
+// an old link's query is the one it always had.
 func (a Answers) Query() string {
 	var b strings.Builder
 	for _, f := range Fields {
@@ -100,18 +145,48 @@ const (
 // maxValueLen bounds the values worth reading; every real value is shorter.
 const maxValueLen = 64
 
-// Parse reads answers from form values and checks them against Fields. It
-// returns the answers that are valid, so that a form shown again keeps them,
-// and one error per field that is not. Fields it does not know are ignored.
+// Parse reads a result link: a link without the new fields (hires,
+// decider) and without a new goal is an old link, read as SPEC §3 reads it;
+// any other is read as the form is (ParseForm).
 func Parse(form url.Values) (Answers, []FieldError) {
+	if isOld(form) {
+		return parse(form, true)
+	}
+	return parse(form, false)
+}
+
+// ParseForm reads the form as SPEC §7.1 has it: every field required,
+// customer_facing only for an internal system (and dropped for any other
+// goal, where it plays no part). It returns the answers that are valid, so
+// that a form shown again keeps them, and one error per field that is not.
+// Fields it does not know are ignored.
+func ParseForm(form url.Values) (Answers, []FieldError) { return parse(form, false) }
+
+func isOld(form url.Values) bool {
+	for _, f := range Fields {
+		if f.New && len(form[f.Name]) > 0 {
+			return false
+		}
+	}
+	return !slices.ContainsFunc(form["goal"], func(g string) bool { return !slices.Contains(oldGoals, g) && slices.Contains(Fields[0].Values, g) })
+}
+
+func parse(form url.Values, old bool) (Answers, []FieldError) {
 	var a Answers
 	var errs []FieldError
 	for _, f := range Fields {
+		if old && f.New {
+			continue
+		}
+		values := f.Values
+		if old && f.Name == "goal" {
+			values = oldGoals
+		}
 		got := form[f.Name]
 		var valid []string
 		bad := false
 		for _, v := range got {
-			if len(v) <= maxValueLen && utf8.ValidString(v) && slices.Contains(f.Values, v) {
+			if len(v) <= maxValueLen && utf8.ValidString(v) && slices.Contains(values, v) {
 				if !slices.Contains(valid, v) {
 					valid = append(valid, v)
 				}
@@ -119,6 +194,10 @@ func Parse(form url.Values) (Answers, []FieldError) {
 				bad = true
 			}
 		}
+		// A question asked for one goal only is not required for another,
+		// and an answer to it is dropped once the goal is known to be
+		// another: it plays no part.
+		optional := !old && f.OnlyFor != "" && a.Goal != f.OnlyFor
 		switch {
 		case f.Multiple:
 			if bad {
@@ -126,6 +205,11 @@ func Parse(form url.Values) (Answers, []FieldError) {
 			}
 			slices.SortFunc(valid, func(x, y string) int { return slices.Index(f.Values, x) - slices.Index(f.Values, y) })
 			a.Problems = valid
+			continue
+		case optional:
+			if a.Goal == "" && len(got) == 1 && len(valid) == 1 {
+				a = a.With(f.Name, valid[0]) // kept for the form shown again
+			}
 			continue
 		case len(got) == 0:
 			errs = append(errs, FieldError{f.Name, Missing})
@@ -137,19 +221,8 @@ func Parse(form url.Values) (Answers, []FieldError) {
 			continue
 		}
 		if len(valid) == 1 {
-			a.set(f.Name, valid[0])
+			a = a.With(f.Name, valid[0])
 		}
 	}
 	return a, errs
-}
-
-func (a *Answers) set(field, v string) {
-	switch field {
-	case "goal":
-		a.Goal = v
-	case "customer_facing":
-		a.CustomerFacing = v
-	case "complexity":
-		a.Complexity = v
-	}
 }

@@ -1,93 +1,76 @@
 // Package decision is the "which role do you need" logic: it reads the
 // questionnaire's answers, checks them against the form's contract and
-// decides which role the answers point to, with the reasons that fired.
-// It knows nothing of HTTP or HTML; the words live in the content, keyed by
-// each reason's ID.
+// decides what the answers point to, with every rule that fired. It knows
+// nothing of HTTP or HTML; the words live in the content, keyed by each
+// rule's ID.
+//
+// The rules are tables (rules.go), read in four steps:
+//
+//  1. Reasons: signs of product work and of delivery work in the answers,
+//     and what already covers the product work (a founder with the time, a
+//     product person, the client).
+//  2. Outcomes: from which hires are needed and the answers about size and
+//     hires, the first row that matches gives the recommendation.
+//  3. Leads: when one role has to come first, the first row that matches
+//     says which.
+//  4. Checks: answers that pull against each other, and which one decided.
+//
+// An old link (one without the questions of SPEC §7.1) is decided by the
+// reasons alone, as SPEC §3 does: both roles when both kinds of work show.
 package decision
 
-// A Recommendation is the role (or roles) a business needs.
+// A Recommendation is what a business needs.
 type Recommendation string
 
 const (
 	ProductManager Recommendation = "product-manager"
 	ProjectManager Recommendation = "project-manager"
 	Both           Recommendation = "both"
+	OnePerson      Recommendation = "one-person" // one person covers both jobs for now
+	NotYet         Recommendation = "not-yet"    // no hire yet
 )
 
-// Recommendations are the three outcomes, in the order pages list them.
-var Recommendations = []Recommendation{ProductManager, ProjectManager, Both}
+// Recommendations are the outcomes, in the order pages list them.
+var Recommendations = []Recommendation{ProductManager, ProjectManager, Both, OnePerson, NotYet}
 
-// Valid reports whether r is one of the three recommendations.
+// Roles are the two roles, in the order pages list them.
+var Roles = []Recommendation{ProductManager, ProjectManager}
+
+// Valid reports whether r is one of the recommendations.
 func (r Recommendation) Valid() bool {
-	return r == ProductManager || r == ProjectManager || r == Both
-}
-
-// A Match is one answer a rule looks for: the field has this value.
-type Match struct {
-	Field string
-	Value string
-}
-
-// A Reason is one decision rule: when every one of its matches holds, it
-// fires and points to its role. Section and Anchor name the part of the
-// guide that supports it.
-type Reason struct {
-	ID      string
-	Role    Recommendation // ProductManager or ProjectManager
-	If      []Match        // all must hold
-	Section string
-	Anchor  string
-}
-
-// When reports whether the rule fires for these answers.
-func (r Reason) When(a Answers) bool {
-	for _, m := range r.If {
-		if !a.Has(m.Field, m.Value) {
-			return false
+	for _, x := range Recommendations {
+		if r == x {
+			return true
 		}
 	}
-	return len(r.If) > 0
+	return false
 }
 
-// Link is the guide URL that supports the reason.
-func (r Reason) Link() string { return "/guide/" + r.Section + "#" + r.Anchor }
+// Help is the kind of part-time help a part-time answer gets.
+type Help string
 
-func is(field, value string) Match { return Match{field, value} }
+const (
+	Fractional Help = "fractional" // ongoing, a few days a month: product work
+	Contract   Help = "contract"   // fixed term: a project
+)
 
-// Reasons is the rule table, product rules first: the only place the
-// decision is written down. The result page, the brief and
-// /which-role/how-it-works are all made from it.
-//
-// A product need exists when the goal is a new product, a new feature or
-// long-term direction, when launches or direction are the problem, or when
-// an internal system touches a customer-facing product. A project need
-// exists when the goal is a new product, a new feature or an internal
-// system, when budgets, deadlines or coordination are the problem, or when
-// the work spans teams or is complex technology.
-var Reasons = []Reason{
-	{"product-new-product", ProductManager, []Match{is("goal", "new-product")}, "scenarios", "new-software-product"},
-	{"product-new-feature", ProductManager, []Match{is("goal", "new-feature")}, "scenarios", "mobile-app-feature"},
-	{"product-direction", ProductManager, []Match{is("goal", "direction")}, "hiring", "hire-a-product-manager"},
-	{"product-no-launches", ProductManager, []Match{is("problems", "no-launches")}, "hiring", "hire-a-product-manager"},
-	{"product-unclear-direction", ProductManager, []Match{is("problems", "unclear-direction")}, "hiring", "hire-a-product-manager"},
-	{"product-customer-facing-system", ProductManager, []Match{is("goal", "internal-system"), is("customer_facing", "yes")}, "scenarios", "internal-it-system"},
-	{"project-new-product", ProjectManager, []Match{is("goal", "new-product")}, "scenarios", "new-software-product"},
-	{"project-new-feature", ProjectManager, []Match{is("goal", "new-feature")}, "scenarios", "mobile-app-feature"},
-	{"project-internal-system", ProjectManager, []Match{is("goal", "internal-system")}, "scenarios", "internal-it-system"},
-	{"project-over-budget", ProjectManager, []Match{is("problems", "over-budget")}, "hiring", "hire-a-project-manager"},
-	{"project-missed-deadlines", ProjectManager, []Match{is("problems", "missed-deadlines")}, "hiring", "hire-a-project-manager"},
-	{"project-poor-coordination", ProjectManager, []Match{is("problems", "poor-coordination")}, "hiring", "hire-a-project-manager"},
-	{"project-several-teams", ProjectManager, []Match{is("complexity", "several-teams")}, "definitions", "project-manager"},
-	{"project-complex-tech", ProjectManager, []Match{is("complexity", "complex-tech")}, "hiring", "hire-a-project-manager"},
-}
-
-// A Result is the recommendation for one set of answers.
+// A Result is the recommendation for one set of answers, with every rule
+// that fired.
 type Result struct {
 	Recommendation Recommendation
-	Reasons        []Reason
+	// Lead is the role that comes first when both jobs need doing and one
+	// person, one hire or part-time help has to start with one of them.
+	Lead Recommendation
+	Help Help // for a part-time answer
+	// Product and Project report whether each job needs a hire.
+	Product, Project bool
+	Reasons          []Reason
+	Outcome          *Outcome // nil for an old link
+	LeadRule         *LeadRule
+	Checks           []Check
 }
 
-// For returns the reasons that point to one role, in table order.
+// For returns the reasons on one role's side, in table order.
 func (res Result) For(role Recommendation) []Reason {
 	var out []Reason
 	for _, r := range res.Reasons {
@@ -98,23 +81,73 @@ func (res Result) For(role Recommendation) []Reason {
 	return out
 }
 
-// Decide applies the rule table to valid answers: both roles when a product
-// rule and a project rule fire, else the role whose rules fired.
+// Hired returns the roles the recommendation hires, in page order: one
+// person is hired for the role they lead with.
+func (res Result) Hired() []Recommendation {
+	switch res.Recommendation {
+	case Both:
+		return Roles
+	case OnePerson:
+		return []Recommendation{res.Lead}
+	case NotYet:
+		return nil
+	}
+	return []Recommendation{res.Recommendation}
+}
+
+// Decide applies the rule tables to valid answers.
 func Decide(a Answers) Result {
 	var res Result
-	var product, project bool
+	var productWork, projectWork, covered bool
 	for _, r := range Reasons {
 		if !r.When(a) {
 			continue
 		}
 		res.Reasons = append(res.Reasons, r)
-		product = product || r.Role == ProductManager
-		project = project || r.Role == ProjectManager
+		switch {
+		case r.Kind == Covers:
+			covered = true
+		case r.Role == ProductManager:
+			productWork = true
+		default:
+			projectWork = true
+		}
 	}
-	res.Recommendation = combine(product, project)
+	res.Product, res.Project = productWork && !covered, projectWork
+	if a.Old() {
+		res.Recommendation = combine(res.Product, res.Project)
+		return res
+	}
+	for i := range Leads {
+		if Leads[i].When(a) {
+			res.LeadRule = &Leads[i]
+			res.Lead = Leads[i].Lead
+			break
+		}
+	}
+	for i := range Outcomes {
+		if Outcomes[i].Matches(res, a) {
+			o := &Outcomes[i]
+			res.Outcome = o
+			res.Recommendation, res.Help = o.Give, o.Help
+			if o.Give == "" {
+				res.Recommendation = res.Lead
+			}
+			break
+		}
+	}
+	if res.Recommendation != OnePerson && !(res.Product && res.Project) {
+		res.Lead, res.LeadRule = "", nil
+	}
+	for _, c := range Checks {
+		if c.When(a) {
+			res.Checks = append(res.Checks, c)
+		}
+	}
 	return res
 }
 
+// combine is SPEC §3: both roles when both kinds of work show.
 func combine(product, project bool) Recommendation {
 	switch {
 	case product && project:
@@ -129,41 +162,96 @@ func combine(product, project bool) Recommendation {
 // Matters reports whether the answer to a single-choice field changed the
 // recommendation: whether any other value of it would give another one.
 func Matters(a Answers, field string) bool {
-	want := Decide(a).Recommendation
-	for _, f := range Fields {
-		if f.Name != field || f.Multiple {
-			continue
-		}
-		for _, v := range f.Values {
-			b := a
-			b.set(field, v)
-			if Decide(b).Recommendation != want {
-				return true
-			}
+	want := Decide(a)
+	f, ok := FieldNamed(field)
+	if !ok || f.Multiple {
+		return false
+	}
+	for _, v := range f.Values {
+		got := Decide(a.With(field, v))
+		if got.Recommendation != want.Recommendation || got.Lead != want.Lead || got.Help != want.Help {
+			return true
 		}
 	}
 	return false
 }
 
-// All returns every valid set of answers (4 goals × 32 sets of problems ×
-// 2 × 3 = 768), in canonical order.
+// All returns every valid set of answers to the form (5 goals × 32 sets of
+// problems × 4 deciders × 3 sizes × 3 hires, with both customer-facing
+// answers for an internal system: 6,912), in canonical order.
 func All() []Answers {
 	var out []Answers
-	problems := Fields[1].Values
 	for _, goal := range Fields[0].Values {
-		for mask := range 1 << len(problems) {
-			var ps []string
-			for i, p := range problems {
-				if mask&(1<<i) != 0 {
-					ps = append(ps, p)
+		for _, ps := range problemSets() {
+			for _, d := range Fields[2].Values {
+				cfs := []string{""}
+				if goal == "internal-system" {
+					cfs = Fields[3].Values
+				}
+				for _, cf := range cfs {
+					for _, cx := range Fields[4].Values {
+						for _, h := range Fields[5].Values {
+							out = append(out, Answers{Goal: goal, Problems: ps, Decider: d, CustomerFacing: cf, Complexity: cx, Hires: h})
+						}
+					}
 				}
 			}
-			for _, cf := range Fields[2].Values {
-				for _, cx := range Fields[3].Values {
+		}
+	}
+	return out
+}
+
+// AllOld returns every old link's answers (4 goals × 32 sets of problems ×
+// 2 × 3 = 768), in canonical order.
+func AllOld() []Answers {
+	var out []Answers
+	for _, goal := range oldGoals {
+		for _, ps := range problemSets() {
+			for _, cf := range Fields[3].Values {
+				for _, cx := range Fields[4].Values {
 					out = append(out, Answers{Goal: goal, Problems: ps, CustomerFacing: cf, Complexity: cx})
 				}
 			}
 		}
 	}
 	return out
+}
+
+// problemSets are the 32 sets of problems, each in canonical order.
+func problemSets() [][]string {
+	problems := Fields[1].Values
+	var out [][]string
+	for mask := range 1 << len(problems) {
+		var ps []string
+		for i, p := range problems {
+			if mask&(1<<i) != 0 {
+				ps = append(ps, p)
+			}
+		}
+		out = append(out, ps)
+	}
+	return out
+}
+
+// Key names the outcome's words: the recommendation, with its kind of help
+// or the job one person leads with after a slash ("one-person/product-manager").
+func (res Result) Key() string {
+	switch {
+	case res.Help != "":
+		return string(res.Recommendation) + "/" + string(res.Help)
+	case res.Recommendation == OnePerson:
+		return string(res.Recommendation) + "/" + string(res.Lead)
+	}
+	return string(res.Recommendation)
+}
+
+// Keys are every outcome's Key, in page order.
+func Keys() []string {
+	return []string{
+		string(ProductManager), string(ProductManager) + "/" + string(Fractional),
+		string(ProjectManager), string(ProjectManager) + "/" + string(Contract),
+		string(Both),
+		string(OnePerson) + "/" + string(ProductManager), string(OnePerson) + "/" + string(ProjectManager),
+		string(NotYet),
+	}
 }

@@ -14,49 +14,65 @@ func ids(rs []Reason) []string {
 	return out
 }
 
+func mustParse(t testing.TB, query string) Answers {
+	t.Helper()
+	a, errs := Parse(mustQuery(t, query))
+	if len(errs) > 0 {
+		t.Fatalf("%s: %v", query, errs)
+	}
+	return a
+}
+
+// TestDecide pins the answers the issue found wrong, and one of each
+// outcome.
 func TestDecide(t *testing.T) {
 	tests := []struct {
-		name    string
-		answers Answers
-		want    Recommendation
-		reasons []string
+		name, query string
+		want        string // Result.Key()
+		reasons     []string
 	}{
-		{"new product needs both", Answers{Goal: "new-product", CustomerFacing: "yes", Complexity: "single-team"},
-			Both, []string{"product-new-product", "project-new-product"}},
-		{"new feature needs both", Answers{Goal: "new-feature", CustomerFacing: "yes", Complexity: "single-team"},
-			Both, []string{"product-new-feature", "project-new-feature"}},
-		{"internal system, not customer-facing: project", Answers{Goal: "internal-system", CustomerFacing: "no", Complexity: "single-team"},
-			ProjectManager, []string{"project-internal-system"}},
-		{"internal system, customer-facing: both", Answers{Goal: "internal-system", CustomerFacing: "yes", Complexity: "single-team"},
-			Both, []string{"product-customer-facing-system", "project-internal-system"}},
-		{"direction alone: product", Answers{Goal: "direction", CustomerFacing: "no", Complexity: "single-team"},
-			ProductManager, []string{"product-direction"}},
-		{"direction, customer-facing is irrelevant", Answers{Goal: "direction", CustomerFacing: "yes", Complexity: "single-team"},
-			ProductManager, []string{"product-direction"}},
-		{"direction with several teams: both", Answers{Goal: "direction", CustomerFacing: "no", Complexity: "several-teams"},
-			Both, []string{"product-direction", "project-several-teams"}},
-		{"direction with complex tech: both", Answers{Goal: "direction", CustomerFacing: "no", Complexity: "complex-tech"},
-			Both, []string{"product-direction", "project-complex-tech"}},
-		{"direction with over-budget: both", Answers{Goal: "direction", Problems: []string{"over-budget"}, CustomerFacing: "no", Complexity: "single-team"},
-			Both, []string{"product-direction", "project-over-budget"}},
-		{"direction with missed deadlines: both", Answers{Goal: "direction", Problems: []string{"missed-deadlines"}, CustomerFacing: "no", Complexity: "single-team"},
-			Both, []string{"product-direction", "project-missed-deadlines"}},
-		{"direction with poor coordination: both", Answers{Goal: "direction", Problems: []string{"poor-coordination"}, CustomerFacing: "no", Complexity: "single-team"},
-			Both, []string{"product-direction", "project-poor-coordination"}},
-		{"internal system with no launches: both", Answers{Goal: "internal-system", Problems: []string{"no-launches"}, CustomerFacing: "no", Complexity: "single-team"},
-			Both, []string{"product-no-launches", "project-internal-system"}},
-		{"internal system with unclear direction: both", Answers{Goal: "internal-system", Problems: []string{"unclear-direction"}, CustomerFacing: "no", Complexity: "single-team"},
-			Both, []string{"product-unclear-direction", "project-internal-system"}},
-		{"internal system, every project problem, complex: project", Answers{Goal: "internal-system", Problems: []string{"over-budget", "missed-deadlines", "poor-coordination"}, CustomerFacing: "no", Complexity: "complex-tech"},
-			ProjectManager, []string{"project-internal-system", "project-over-budget", "project-missed-deadlines", "project-poor-coordination", "project-complex-tech"}},
-		{"everything at once", Answers{Goal: "new-product", Problems: []string{"no-launches", "unclear-direction", "over-budget", "missed-deadlines", "poor-coordination"}, CustomerFacing: "yes", Complexity: "several-teams"},
-			Both, []string{"product-new-product", "product-no-launches", "product-unclear-direction", "project-new-product", "project-over-budget", "project-missed-deadlines", "project-poor-coordination", "project-several-teams"}},
+		{"one feature, one team, founder with time: no hire yet",
+			"goal=new-feature&decider=founder-has-time&complexity=single-team&hires=one", "not-yet",
+			[]string{"product-new-feature", "product-founder-has-time"}},
+		{"one feature, one team, nobody deciding: a product manager, no project manager",
+			"goal=new-feature&decider=nobody-clearly&complexity=single-team&hires=two", "product-manager",
+			[]string{"product-new-feature", "product-nobody-decides"}},
+		{"internal system touching customers, one team: one person, not both",
+			"goal=internal-system&decider=nobody-clearly&customer_facing=yes&complexity=single-team&hires=two", "one-person/project-manager",
+			[]string{"product-customer-facing-system", "product-nobody-decides", "project-internal-system"}},
+		{"internal system for staff, complex: a project manager",
+			"goal=internal-system&decider=nobody-clearly&customer_facing=no&complexity=complex-tech&hires=two", "project-manager",
+			[]string{"product-staff-system", "project-internal-system", "project-complex-tech"}},
+		{"new product, stretched founder, one team: one person leading with product",
+			"goal=new-product&decider=founder-stretched&complexity=single-team&hires=one", "one-person/product-manager",
+			[]string{"product-new-product", "product-founder-stretched", "project-new-product"}},
+		{"new product, founder with time: delivery help first",
+			"goal=new-product&decider=founder-has-time&complexity=single-team&hires=one", "project-manager",
+			[]string{"product-new-product", "product-founder-has-time", "project-new-product"}},
+		{"new product, two hires, slipping: both",
+			"goal=new-product&problems=missed-deadlines&decider=nobody-clearly&complexity=single-team&hires=two", "both",
+			[]string{"product-new-product", "product-nobody-decides", "project-new-product", "project-missed-deadlines"}},
+		{"new product, one hire, several teams: the lead role",
+			"goal=new-product&decider=nobody-clearly&complexity=several-teams&hires=one", "product-manager",
+			[]string{"product-new-product", "product-nobody-decides", "project-new-product", "project-several-teams"}},
+		{"direction, part-time: fractional",
+			"goal=direction&decider=founder-stretched&complexity=single-team&hires=part-time", "product-manager/fractional",
+			[]string{"product-direction", "product-founder-stretched"}},
+		{"client work with product problems: a contract project manager",
+			"goal=client-work&problems=unclear-direction&decider=already-covered&complexity=single-team&hires=part-time", "project-manager/contract",
+			[]string{"product-unclear-direction", "product-client-decides", "project-client-work"}},
+		{"old link: SPEC §3",
+			"goal=new-feature&customer_facing=no&complexity=single-team", "both",
+			[]string{"product-new-feature", "project-new-feature"}},
+		{"old link, internal system, no customers, unclear direction: both, as before",
+			"goal=internal-system&problems=unclear-direction&customer_facing=no&complexity=single-team", "both",
+			[]string{"product-unclear-direction", "project-internal-system"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := Decide(tt.answers)
-			if got.Recommendation != tt.want {
-				t.Errorf("recommendation = %q, want %q", got.Recommendation, tt.want)
+			got := Decide(mustParse(t, tt.query))
+			if got.Key() != tt.want {
+				t.Errorf("outcome = %q, want %q", got.Key(), tt.want)
 			}
 			if !slices.Equal(ids(got.Reasons), tt.reasons) {
 				t.Errorf("reasons = %v, want %v", ids(got.Reasons), tt.reasons)
@@ -65,110 +81,85 @@ func TestDecide(t *testing.T) {
 	}
 }
 
-// TestRules is one table test per rule: the answers that make it fire,
-// and the closest answers that do not.
-func TestRules(t *testing.T) {
-	base := Answers{Goal: "direction", CustomerFacing: "no", Complexity: "single-team"}
-	with := func(f func(*Answers)) Answers { a := base; f(&a); return a }
-	tests := []struct {
-		id       string
-		fires    Answers
-		notFires Answers
-	}{
-		{"product-new-product", with(func(a *Answers) { a.Goal = "new-product" }), with(func(a *Answers) { a.Goal = "new-feature" })},
-		{"product-new-feature", with(func(a *Answers) { a.Goal = "new-feature" }), with(func(a *Answers) { a.Goal = "new-product" })},
-		{"product-direction", base, with(func(a *Answers) { a.Goal = "internal-system" })},
-		{"product-no-launches", with(func(a *Answers) { a.Problems = []string{"no-launches"} }), with(func(a *Answers) { a.Problems = []string{"unclear-direction"} })},
-		{"product-unclear-direction", with(func(a *Answers) { a.Problems = []string{"unclear-direction"} }), with(func(a *Answers) { a.Problems = []string{"no-launches"} })},
-		{"product-customer-facing-system", with(func(a *Answers) { a.Goal, a.CustomerFacing = "internal-system", "yes" }), with(func(a *Answers) { a.Goal = "internal-system" })},
-		{"project-new-product", with(func(a *Answers) { a.Goal = "new-product" }), base},
-		{"project-new-feature", with(func(a *Answers) { a.Goal = "new-feature" }), base},
-		{"project-internal-system", with(func(a *Answers) { a.Goal = "internal-system" }), base},
-		{"project-over-budget", with(func(a *Answers) { a.Problems = []string{"over-budget"} }), with(func(a *Answers) { a.Problems = []string{"missed-deadlines"} })},
-		{"project-missed-deadlines", with(func(a *Answers) { a.Problems = []string{"missed-deadlines"} }), with(func(a *Answers) { a.Problems = []string{"over-budget"} })},
-		{"project-poor-coordination", with(func(a *Answers) { a.Problems = []string{"poor-coordination"} }), with(func(a *Answers) { a.Problems = []string{"over-budget"} })},
-		{"project-several-teams", with(func(a *Answers) { a.Complexity = "several-teams" }), with(func(a *Answers) { a.Complexity = "complex-tech" })},
-		{"project-complex-tech", with(func(a *Answers) { a.Complexity = "complex-tech" }), with(func(a *Answers) { a.Complexity = "several-teams" })},
-	}
-	if len(tests) != len(Reasons) {
-		t.Fatalf("%d rules tested, the table has %d", len(tests), len(Reasons))
-	}
-	for i, tt := range tests {
-		t.Run(tt.id, func(t *testing.T) {
-			r := Reasons[i]
-			if r.ID != tt.id {
-				t.Fatalf("rule %d is %s, want %s", i, r.ID, tt.id)
-			}
-			if !r.When(tt.fires) || !slices.Contains(ids(Decide(tt.fires).Reasons), r.ID) {
-				t.Errorf("does not fire for %+v", tt.fires)
-			}
-			if r.When(tt.notFires) || slices.Contains(ids(Decide(tt.notFires).Reasons), r.ID) {
-				t.Errorf("fires for %+v", tt.notFires)
-			}
-			if r.Section == "" || r.Anchor == "" || (r.Role != ProductManager && r.Role != ProjectManager) {
-				t.Errorf("incomplete row %+v", r)
-			}
-		})
-	}
-}
-
-// TestDecideMatchesSpec checks the table against the rules as SPEC §3
-// writes them, for every one of the 768 sets of answers: the table may be
-// reworded, never changed.
-func TestDecideMatchesSpec(t *testing.T) {
-	all := All()
-	if len(all) != 768 {
-		t.Fatalf("All() gave %d answer sets, want 768", len(all))
-	}
+// TestTablesAreComplete checks each table's rows: ids unique, links set,
+// and every outcome row and every lead row used by some answer set.
+func TestTablesAreComplete(t *testing.T) {
 	seen := map[string]bool{}
-	for _, a := range all {
-		if seen[a.Query()] {
-			t.Fatalf("All() repeats %s", a.Query())
+	for _, r := range Reasons {
+		if seen[r.ID] || r.Section == "" || r.Anchor == "" || len(r.If) == 0 || (r.Role != ProductManager && r.Role != ProjectManager) {
+			t.Errorf("reason row %+v: repeated or incomplete", r)
 		}
-		seen[a.Query()] = true
-		goal := func(gs ...string) bool { return slices.Contains(gs, a.Goal) }
-		product := goal("new-product", "new-feature", "direction") || a.HasProblem("no-launches") || a.HasProblem("unclear-direction") ||
-			(a.Goal == "internal-system" && a.CustomerFacing == "yes")
-		project := goal("new-product", "new-feature", "internal-system") || a.HasProblem("over-budget") || a.HasProblem("missed-deadlines") ||
-			a.HasProblem("poor-coordination") || a.Complexity == "several-teams" || a.Complexity == "complex-tech"
-		want := ProjectManager
-		switch {
-		case product && project:
-			want = Both
-		case product:
-			want = ProductManager
+		seen[r.ID] = true
+	}
+	used := map[string]bool{}
+	for _, a := range All() {
+		res := Decide(a)
+		used["outcome "+res.Outcome.ID] = true
+		if res.LeadRule != nil {
+			used["lead "+res.LeadRule.ID] = true
 		}
-		got := Decide(a)
-		if got.Recommendation != want {
-			t.Errorf("%s: %s, SPEC says %s", a.Query(), got.Recommendation, want)
+		for _, c := range res.Checks {
+			used["check "+c.ID] = true
 		}
-		if len(got.Reasons) == 0 {
-			t.Errorf("%s: no reason given", a.Query())
+		for _, r := range res.Reasons {
+			used["reason "+r.ID] = true
 		}
-		for _, r := range got.Reasons {
-			if got.Recommendation != Both && r.Role != got.Recommendation {
-				t.Errorf("%s: reason %s points to %s, the result is %s", a.Query(), r.ID, r.Role, got.Recommendation)
-			}
+	}
+	for _, a := range AllOld() {
+		for _, r := range Decide(a).Reasons {
+			used["reason "+r.ID] = true
 		}
+	}
+	for _, o := range Outcomes {
+		if !used["outcome "+o.ID] {
+			t.Errorf("outcome row %s never decides", o.ID)
+		}
+	}
+	for _, l := range Leads {
+		if !used["lead "+l.ID] {
+			t.Errorf("lead row %s never decides", l.ID)
+		}
+	}
+	for _, c := range Checks {
+		if !used["check "+c.ID] {
+			t.Errorf("check %s never fires", c.ID)
+		}
+	}
+	for _, r := range Reasons {
+		if !used["reason "+r.ID] {
+			t.Errorf("reason %s never fires", r.ID)
+		}
+	}
+	keys := map[string]bool{}
+	for _, a := range All() {
+		keys[Decide(a).Key()] = true
+	}
+	for _, k := range Keys() {
+		if !keys[k] {
+			t.Errorf("outcome %s is never given", k)
+		}
+		delete(keys, k)
+	}
+	for k := range keys {
+		t.Errorf("outcome %s is not in Keys()", k)
 	}
 }
 
 func TestMatters(t *testing.T) {
 	tests := []struct {
-		a     Answers
+		query string
 		field string
 		want  bool
 	}{
-		{Answers{Goal: "internal-system", CustomerFacing: "no", Complexity: "single-team"}, "customer_facing", true},
-		{Answers{Goal: "internal-system", CustomerFacing: "yes", Complexity: "single-team"}, "customer_facing", true},
-		{Answers{Goal: "internal-system", Problems: []string{"no-launches"}, CustomerFacing: "yes", Complexity: "single-team"}, "customer_facing", false},
-		{Answers{Goal: "new-product", CustomerFacing: "no", Complexity: "single-team"}, "customer_facing", false},
-		{Answers{Goal: "direction", CustomerFacing: "no", Complexity: "single-team"}, "complexity", true},
-		{Answers{Goal: "new-feature", CustomerFacing: "no", Complexity: "single-team"}, "complexity", false},
+		{"goal=internal-system&customer_facing=no&complexity=single-team", "customer_facing", true},
+		{"goal=internal-system&problems=no-launches&customer_facing=yes&complexity=single-team", "customer_facing", false},
+		{"goal=new-product&customer_facing=no&complexity=single-team", "customer_facing", false},
+		{"goal=direction&customer_facing=no&complexity=single-team", "complexity", true},
+		{"goal=new-feature&customer_facing=no&complexity=single-team", "complexity", false},
 	}
 	for _, tt := range tests {
-		if got := Matters(tt.a, tt.field); got != tt.want {
-			t.Errorf("Matters(%s, %s) = %v, want %v", tt.a.Query(), tt.field, got, tt.want)
+		if got := Matters(mustParse(t, tt.query), tt.field); got != tt.want {
+			t.Errorf("Matters(%s, %s) = %v, want %v", tt.query, tt.field, got, tt.want)
 		}
 	}
 }
@@ -177,34 +168,56 @@ func TestParse(t *testing.T) {
 	tests := []struct {
 		name       string
 		query      string
+		form       bool // read as the form, not as a link
 		want       Answers
 		wantFields []string // fields with errors
 	}{
-		{"valid", "goal=new-product&problems=over-budget&customer_facing=yes&complexity=single-team",
-			Answers{"new-product", []string{"over-budget"}, "yes", "single-team"}, nil},
-		{"problems are put in canonical order and deduplicated", "problems=poor-coordination&problems=no-launches&problems=poor-coordination&goal=direction&customer_facing=no&complexity=complex-tech",
-			Answers{"direction", []string{"no-launches", "poor-coordination"}, "no", "complex-tech"}, nil},
-		{"missing everything", "", Answers{}, []string{"goal", "customer_facing", "complexity"}},
-		{"unknown value is dropped, the rest kept", "goal=ceo&customer_facing=yes&complexity=several-teams",
-			Answers{"", nil, "yes", "several-teams"}, []string{"goal"}},
-		{"single choice given twice", "goal=new-product&goal=direction&customer_facing=yes&complexity=single-team",
-			Answers{"", nil, "yes", "single-team"}, []string{"goal"}},
-		{"unknown problem, known ones kept", "goal=direction&problems=bad&problems=over-budget&customer_facing=no&complexity=single-team",
-			Answers{"direction", []string{"over-budget"}, "no", "single-team"}, []string{"problems"}},
-		{"invalid UTF-8", "goal=%ff%fe&customer_facing=no&complexity=single-team",
-			Answers{"", nil, "no", "single-team"}, []string{"goal"}},
-		{"unknown fields are ignored", "goal=direction&customer_facing=no&complexity=single-team&submit=go",
-			Answers{"direction", nil, "no", "single-team"}, nil},
+		{"old link", "goal=new-product&problems=over-budget&customer_facing=yes&complexity=single-team", false,
+			Answers{Goal: "new-product", Problems: []string{"over-budget"}, CustomerFacing: "yes", Complexity: "single-team"}, nil},
+		{"old link: problems in canonical order, deduplicated", "problems=poor-coordination&problems=no-launches&problems=poor-coordination&goal=direction&customer_facing=no&complexity=complex-tech", false,
+			Answers{Goal: "direction", Problems: []string{"no-launches", "poor-coordination"}, CustomerFacing: "no", Complexity: "complex-tech"}, nil},
+		{"old link missing everything", "", false, Answers{}, []string{"goal", "customer_facing", "complexity"}},
+		{"old link: unknown value dropped, the rest kept", "goal=ceo&customer_facing=yes&complexity=several-teams", false,
+			Answers{CustomerFacing: "yes", Complexity: "several-teams"}, []string{"goal"}},
+		{"new link", "goal=new-product&decider=nobody-clearly&complexity=single-team&hires=one", false,
+			Answers{Goal: "new-product", Decider: "nobody-clearly", Complexity: "single-team", Hires: "one"}, nil},
+		{"new link: customer_facing dropped where it plays no part", "goal=new-product&decider=nobody-clearly&customer_facing=yes&complexity=single-team&hires=one", false,
+			Answers{Goal: "new-product", Decider: "nobody-clearly", Complexity: "single-team", Hires: "one"}, nil},
+		{"new link: customer_facing required for an internal system", "goal=internal-system&decider=nobody-clearly&complexity=single-team&hires=one", false,
+			Answers{Goal: "internal-system", Decider: "nobody-clearly", Complexity: "single-team", Hires: "one"}, []string{"customer_facing"}},
+		{"new link missing hires", "goal=direction&decider=nobody-clearly&complexity=single-team", false,
+			Answers{Goal: "direction", Decider: "nobody-clearly", Complexity: "single-team"}, []string{"hires"}},
+		{"client work is a new link", "goal=client-work&complexity=single-team", false,
+			Answers{Goal: "client-work", Complexity: "single-team"}, []string{"decider", "hires"}},
+		{"unknown decider", "goal=direction&decider=ceo&complexity=single-team&hires=one", false,
+			Answers{Goal: "direction", Complexity: "single-team", Hires: "one"}, []string{"decider"}},
+		{"unknown hires", "goal=direction&decider=nobody-clearly&complexity=single-team&hires=three", false,
+			Answers{Goal: "direction", Decider: "nobody-clearly", Complexity: "single-team"}, []string{"hires"}},
+		{"hires twice", "goal=direction&decider=nobody-clearly&complexity=single-team&hires=one&hires=two", false,
+			Answers{Goal: "direction", Decider: "nobody-clearly", Complexity: "single-team"}, []string{"hires"}},
+		{"decider twice", "goal=direction&decider=nobody-clearly&decider=nobody-clearly&complexity=single-team&hires=one", false,
+			Answers{Goal: "direction", Complexity: "single-team", Hires: "one"}, []string{"decider"}},
+		{"customer_facing twice for an internal system", "goal=internal-system&decider=nobody-clearly&customer_facing=yes&customer_facing=no&complexity=single-team&hires=one", false,
+			Answers{Goal: "internal-system", Decider: "nobody-clearly", Complexity: "single-team", Hires: "one"}, []string{"customer_facing"}},
+		{"the form: an old body is missing the new fields", "goal=new-product&customer_facing=yes&complexity=single-team", true,
+			Answers{Goal: "new-product", Complexity: "single-team"}, []string{"decider", "hires"}},
+		{"the form: goal missing keeps customer_facing", "customer_facing=no", true,
+			Answers{CustomerFacing: "no"}, []string{"goal", "decider", "complexity", "hires"}},
+		{"invalid UTF-8", "goal=%ff%fe&decider=nobody-clearly&complexity=single-team&hires=one", false,
+			Answers{Decider: "nobody-clearly", Complexity: "single-team", Hires: "one"}, []string{"goal"}},
+		{"unknown fields are ignored", "goal=direction&decider=nobody-clearly&complexity=single-team&hires=one&submit=go", false,
+			Answers{Goal: "direction", Decider: "nobody-clearly", Complexity: "single-team", Hires: "one"}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			form, err := url.ParseQuery(tt.query)
-			if err != nil {
-				t.Fatal(err)
+			form := mustQuery(t, tt.query)
+			parse := Parse
+			if tt.form {
+				parse = ParseForm
 			}
-			got, errs := Parse(form)
-			if got.Goal != tt.want.Goal || got.CustomerFacing != tt.want.CustomerFacing || got.Complexity != tt.want.Complexity || !slices.Equal(got.Problems, tt.want.Problems) {
-				t.Errorf("answers = %+v, want %+v", got, tt.want)
+			got, errs := parse(form)
+			if got.Query() != tt.want.Query() {
+				t.Errorf("answers = %s, want %s", got.Query(), tt.want.Query())
 			}
 			var fields []string
 			for _, e := range errs {
@@ -221,19 +234,23 @@ func TestParse(t *testing.T) {
 }
 
 func TestQueryIsCanonical(t *testing.T) {
-	form, _ := url.ParseQuery("complexity=complex-tech&problems=missed-deadlines&customer_facing=no&problems=no-launches&goal=new-feature")
-	a, errs := Parse(form)
-	if len(errs) > 0 {
-		t.Fatal(errs)
+	for in, want := range map[string]string{
+		"complexity=complex-tech&problems=missed-deadlines&customer_facing=no&problems=no-launches&goal=new-feature":            "goal=new-feature&problems=no-launches&problems=missed-deadlines&customer_facing=no&complexity=complex-tech",
+		"hires=one&complexity=single-team&customer_facing=no&decider=already-covered&problems=over-budget&goal=internal-system": "goal=internal-system&problems=over-budget&decider=already-covered&customer_facing=no&complexity=single-team&hires=one",
+	} {
+		if got := mustParse(t, in).Query(); got != want {
+			t.Errorf("Query() = %q, want %q", got, want)
+		}
 	}
-	want := "goal=new-feature&problems=no-launches&problems=missed-deadlines&customer_facing=no&complexity=complex-tech"
-	if got := a.Query(); got != want {
-		t.Errorf("Query() = %q, want %q", got, want)
+	for _, a := range append(All(), AllOld()...) {
+		if again := mustParse(t, a.Query()); again.Query() != a.Query() || again.Old() != a.Old() {
+			t.Fatalf("%s does not round-trip", a.Query())
+		}
 	}
 }
 
 // FuzzParse feeds arbitrary form bodies to the decoder: it must never panic,
-// and must give either errors or answers that decide to a valid role.
+// and must give either errors or answers that decide to a valid outcome.
 func FuzzParse(f *testing.F) {
 	for _, seed := range []string{
 		"goal=new-product&customer_facing=yes&complexity=single-team",
@@ -245,6 +262,15 @@ func FuzzParse(f *testing.F) {
 		"%%%&&&===;;",
 		"goal=direction&customer_facing=no&complexity=single-team&problems=",
 		"",
+		"goal=client-work&decider=already-covered&complexity=complex-tech&hires=part-time",
+		"goal=internal-system&decider=founder-has-time&customer_facing=no&complexity=single-team&hires=one",
+		"goal=internal-system&decider=founder-has-time&complexity=single-team&hires=one",
+		"goal=new-product&decider=nobody-clearly&decider=founder-stretched&complexity=single-team&hires=two",
+		"goal=new-product&decider=nobody-clearly&complexity=single-team&hires=two&hires=two",
+		"goal=new-product&decider=ceo&complexity=single-team&hires=%ff",
+		"hires=one",
+		"decider=nobody-clearly&goal=direction&customer_facing=yes&customer_facing=no&complexity=single-team",
+		"goal=client-work&customer_facing=yes&complexity=single-team",
 	} {
 		f.Add(seed)
 	}
@@ -253,27 +279,29 @@ func FuzzParse(f *testing.F) {
 		if err != nil && form == nil {
 			return
 		}
-		a, errs := Parse(form)
-		if len(errs) > 0 {
-			for _, e := range errs {
-				if e.Field == "" || e.Problem == 0 {
-					t.Fatalf("empty error %+v", e)
+		for _, parse := range []func(url.Values) (Answers, []FieldError){Parse, ParseForm} {
+			a, errs := parse(form)
+			if len(errs) > 0 {
+				for _, e := range errs {
+					if e.Field == "" || e.Problem == 0 {
+						t.Fatalf("empty error %+v", e)
+					}
 				}
+				continue
 			}
-			return
-		}
-		res := Decide(a)
-		if !res.Recommendation.Valid() || len(res.Reasons) == 0 {
-			t.Fatalf("answers %+v decided %+v", a, res)
-		}
-		again, errs := Parse(mustQuery(t, a.Query()))
-		if len(errs) > 0 || again.Query() != a.Query() {
-			t.Fatalf("canonical query %q does not round-trip", a.Query())
+			res := Decide(a)
+			if !res.Recommendation.Valid() || len(res.Reasons) == 0 {
+				t.Fatalf("answers %+v decided %+v", a, res)
+			}
+			again, errs := Parse(mustQuery(t, a.Query()))
+			if len(errs) > 0 || again.Query() != a.Query() {
+				t.Fatalf("canonical query %q does not round-trip", a.Query())
+			}
 		}
 	})
 }
 
-func mustQuery(t *testing.T, q string) url.Values {
+func mustQuery(t testing.TB, q string) url.Values {
 	v, err := url.ParseQuery(q)
 	if err != nil {
 		t.Fatal(err)

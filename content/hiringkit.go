@@ -1,0 +1,430 @@
+package content
+
+import (
+	"fmt"
+	"io/fs"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+)
+
+// HiringKit is everything the hiring kit says, from hiringkit.yaml: the
+// job-advert drafts, and for each kind of hire the scorecard, interview
+// questions, work sample and mistakes that the hiring brief adds. Which
+// words an advert uses depends on the answers: the server picks them (and
+// checks at start-up that every answer has its words); this package only
+// loads and checks the file.
+type HiringKit struct {
+	Words KitWords `yaml:"words"`
+	// Situations say what the business is doing, by goal.
+	Situations map[string]string `yaml:"situations"`
+	// Today says what gets in the way, by problem.
+	Today map[string]string `yaml:"today"`
+	// Teams says whom the hire works with, by the size of the effort.
+	Teams        map[string]string `yaml:"teams"`
+	Hires        []Hire            `yaml:"hires"`
+	Competencies []Competency      `yaml:"competencies"`
+	Questions    []KitQuestion     `yaml:"questions"`
+	WorkSamples  []WorkSample      `yaml:"work_samples"`
+	Mistakes     []Mistake         `yaml:"mistakes"`
+	NotYet       NotYet            `yaml:"not_yet"`
+
+	file  string
+	lines yamlLines
+}
+
+// KitWords are the adverts' and the kit's headings and fixed lines.
+type KitWords struct {
+	PageTitle        string `yaml:"page_title"`
+	PageTitlePlural  string `yaml:"page_title_plural"`
+	Description      string `yaml:"description"`
+	Lede             string `yaml:"lede"`
+	DownloadMarkdown string `yaml:"download_markdown"`
+	DownloadText     string `yaml:"download_text"`
+	KitLink          string `yaml:"kit_link"`    // from the adverts to the brief
+	JobAdLink        string `yaml:"job_ad_link"` // from the result and the brief to the adverts
+	NoAdLink         string `yaml:"no_ad_link"`  // the same, when no hire is called for yet
+	BackToResult     string `yaml:"back_to_result"`
+	AboutCompany     string `yaml:"about_company"`
+	AboutJob         string `yaml:"about_job"`
+	Today            string `yaml:"today"` // before the problems ticked
+	UnclearNeeds     string `yaml:"unclear_needs"`
+	FirstHireUnsure  string `yaml:"first_hire_unsure"`
+	Decides          string `yaml:"decides"`
+	Both             string `yaml:"both"` // {other}: the other role hired
+	Team             string `yaml:"team"`
+	First90Days      string `yaml:"first_90_days"`
+	MustHaves        string `yaml:"must_haves"`
+	Assessment       string `yaml:"assessment"`
+	Details          string `yaml:"details"`
+	Salary           string `yaml:"salary"`
+	PayLink          string `yaml:"pay_link"`
+	PayLinkTo        string `yaml:"pay_link_to"`
+	Location         string `yaml:"location"`
+	Apply            string `yaml:"apply"`
+	Adjustments      string `yaml:"adjustments"`
+	Scorecard        string `yaml:"scorecard"`
+	ScorecardHow     string `yaml:"scorecard_how"`
+	Score            string `yaml:"score"` // a line to write the score on
+	Strong           string `yaml:"strong"`
+	Weak             string `yaml:"weak"`
+	ThenAsk          string `yaml:"then_ask"`
+	GoodAnswer       string `yaml:"good_answer"`
+	WorkSample       string `yaml:"work_sample"`
+	Material         string `yaml:"material"`
+	Judge            string `yaml:"judge"`
+	RedFlags         string `yaml:"red_flags"`
+	Mistakes         string `yaml:"mistakes"`
+}
+
+// A Hire is one kind of hire: its advert and its part of the kit.
+type Hire struct {
+	ID   string `yaml:"id"`
+	Name string `yaml:"name"` // as in "the product manager"
+	// Side is which problems the advert names: product, project or both.
+	Side         string   `yaml:"side"`
+	Ad           Ad       `yaml:"ad"`
+	ScorecardIDs []string `yaml:"scorecard"`
+	QuestionIDs  []string `yaml:"questions"`
+	WorkSampleID string   `yaml:"work_sample"`
+	MistakeIDs   []string `yaml:"mistakes"`
+
+	// The parts named above, looked up when the file loads.
+	Scorecard  []Competency  `yaml:"-"`
+	Questions  []KitQuestion `yaml:"-"`
+	WorkSample WorkSample    `yaml:"-"`
+	Mistakes   []Mistake     `yaml:"-"`
+}
+
+// An Ad is a hire's job advert, less the parts that depend on the answers.
+type Ad struct {
+	Title     string `yaml:"title"`
+	Split     string `yaml:"split" kit:"optional"` // a combined job's only
+	Problem   string `yaml:"problem"`
+	FirstHire string `yaml:"first_hire"`
+	// Decides says who decides what, by who decides what gets built today
+	// (a decider answer, client-work, or default).
+	Decides    map[string]string `yaml:"decides"`
+	Reports    string            `yaml:"reports"`
+	Hours      string            `yaml:"hours"`
+	FirstDays  []string          `yaml:"first_90_days"`
+	MustHaves  []string          `yaml:"must_haves"`
+	Extra      string            `yaml:"extra" kit:"optional"`
+	Assessment string            `yaml:"assessment"`
+}
+
+// DecidesFor returns what the hire decides for the first key that has
+// words, else the default.
+func (a Ad) DecidesFor(keys ...string) string {
+	for _, k := range keys {
+		if s, ok := a.Decides[k]; ok {
+			return s
+		}
+	}
+	return a.Decides["default"]
+}
+
+// A Competency is one line of a scorecard.
+type Competency struct {
+	ID     string `yaml:"id"`
+	Name   string `yaml:"name"`
+	Strong string `yaml:"strong"`
+	Weak   string `yaml:"weak"`
+}
+
+// A KitQuestion is an interview question: a "tell us about a time…", a
+// "how would you…" to follow it where useful, and what a good answer covers.
+type KitQuestion struct {
+	ID   string `yaml:"id"`
+	Ask  string `yaml:"ask"`
+	Then string `yaml:"then" kit:"optional"`
+	Good string `yaml:"good"`
+}
+
+// A WorkSample is a task on made-up material, with how to judge it.
+type WorkSample struct {
+	ID       string   `yaml:"id"`
+	Task     string   `yaml:"task"`
+	Time     string   `yaml:"time"`
+	Material []string `yaml:"material"`
+	Judge    []string `yaml:"judge"`
+	RedFlags []string `yaml:"red_flags"`
+}
+
+// A SamplePart is one list of a work sample, under its heading.
+type SamplePart struct {
+	Heading string
+	Items   []string
+}
+
+// Parts are the work sample's lists in the order every format shows them:
+// what to give the candidate, how to judge it, the red flags.
+func (w WorkSample) Parts(k KitWords) []SamplePart {
+	return []SamplePart{{k.Material, w.Material}, {k.Judge, w.Judge}, {k.RedFlags, w.RedFlags}}
+}
+
+// A Mistake is a common hiring mistake, said as what to do instead.
+type Mistake struct {
+	ID   string `yaml:"id"`
+	Text string `yaml:"text"`
+}
+
+// NotYet is the answer when it is too early to hire.
+type NotYet struct {
+	Title          string   `yaml:"title"`
+	Why            string   `yaml:"why"`
+	Meanwhile      string   `yaml:"meanwhile"`
+	Cover          []string `yaml:"cover"`
+	SignalsHeading string   `yaml:"signals_heading"`
+	Signals        []string `yaml:"signals"`
+	Link           string   `yaml:"link"`
+	LinkTo         string   `yaml:"link_to"`
+}
+
+// Hire returns the hire with this id.
+func (k *HiringKit) Hire(id string) (Hire, bool) {
+	i := slices.IndexFunc(k.Hires, func(h Hire) bool { return h.ID == id })
+	if i < 0 {
+		return Hire{}, false
+	}
+	return k.Hires[i], true
+}
+
+// Errorf is a problem with the file at key, a path such as
+// "situations" or "hires[2].ad.decides": for the server's checks of the
+// words against the questionnaire's answers.
+func (k *HiringKit) Errorf(key, format string, args ...any) error {
+	return fileErrorf(k.file, k.lines.path(key), format, args...)
+}
+
+// The limits the contract sets on a kit.
+const (
+	maxMustHaves    = 6
+	minCompetencies = 4
+	maxCompetencies = 5
+	minQuestions    = 4
+	firstDays       = 3 // one a month
+)
+
+// exclusionary are words an advert must not use (whole words, any case).
+var exclusionary = regexp.MustCompile(`(?i)\b(rock ?stars?|ninjas?|gurus?|young|youthful|digital natives?|culture fit|he|his|him|himself|PMs?)\b`)
+
+// badTitle is what a job title must not say.
+var badTitle = regexp.MustCompile(`(?i)\bPMs?\b|/|\bhead of\b`)
+
+// Exclusionary returns the first word in s that an advert must not use.
+func Exclusionary(s string) string { return exclusionary.FindString(s) }
+
+func loadHiringKit(fsys fs.FS, file string) (HiringKit, []Link, error) {
+	src, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		return HiringKit{}, nil, fmt.Errorf("read %s: %w", file, err)
+	}
+	var k HiringKit
+	if err := decodeYAML(file, src, 1, &k); err != nil {
+		return HiringKit{}, nil, err
+	}
+	k.file, k.lines = file, newYAMLLines(src, 1)
+	var problems Problems
+	bad := func(key, format string, args ...any) {
+		problems.add(k.Errorf(key, format, args...))
+	}
+	eachValue(reflect.ValueOf(&k).Elem(), "", false, func(key, s string, optional bool) {
+		switch {
+		case strings.TrimSpace(s) == "" && !optional:
+			bad(key, "%s is required", key)
+		case Exclusionary(s) != "":
+			bad(key, "%s: %q shuts some readers out or is jargon; say it another way", key, Exclusionary(s))
+		}
+	})
+	if !strings.Contains(k.Words.Both, "{other}") {
+		bad("words.both", "words.both must keep {other}")
+	}
+	for name, m := range map[string]map[string]string{"situations": k.Situations, "today": k.Today, "teams": k.Teams} {
+		if len(m) == 0 {
+			bad(name, "%s is required", name)
+		}
+	}
+
+	competencies := index(k.Competencies, func(c Competency) string { return c.ID }, "competencies", bad)
+	questions := index(k.Questions, func(q KitQuestion) string { return q.ID }, "questions", bad)
+	samples := index(k.WorkSamples, func(w WorkSample) string { return w.ID }, "work_samples", bad)
+	mistakes := index(k.Mistakes, func(m Mistake) string { return m.ID }, "mistakes", bad)
+	index(k.Hires, func(h Hire) string { return h.ID }, "hires", bad)
+	for i, q := range k.Questions {
+		key := fmt.Sprintf("questions[%d]", i)
+		if !strings.HasPrefix(q.Ask, "Tell us about ") {
+			bad(key+".ask", "question %s: ask for evidence: start with \"Tell us about \"", q.ID)
+		}
+		if q.Then != "" && !strings.HasPrefix(q.Then, "How would you ") {
+			bad(key+".then", "question %s: the follow-up starts with \"How would you \"", q.ID)
+		}
+	}
+	for i := range k.Hires {
+		h := &k.Hires[i]
+		key := fmt.Sprintf("hires[%d]", i)
+		ad := h.Ad
+		if !slices.Contains([]string{"product", "project", "both"}, h.Side) {
+			bad(key+".side", "hire %s: side is product, project or both", h.ID)
+		}
+		if m := badTitle.FindString(ad.Title); m != "" {
+			bad(key+".ad.title", "hire %s: write the title in full, as one job led by one role (not %q)", h.ID, m)
+		}
+		switch {
+		case h.Side == "both" && !strings.Contains(ad.Split, "[about 70/30]"):
+			bad(key+".ad.split", "hire %s: a combined job says its split, with the placeholder [about 70/30]", h.ID)
+		case h.Side != "both" && ad.Split != "":
+			bad(key+".ad.split", "hire %s: only a combined job has a split", h.ID)
+		}
+		if ad.Decides["default"] == "" {
+			bad(key+".ad.decides", "hire %s: decides needs a default", h.ID)
+		}
+		if len(ad.FirstDays) != firstDays {
+			bad(key+".ad.first_90_days", "hire %s: first_90_days has one line a month: %d, not %d", h.ID, firstDays, len(ad.FirstDays))
+		}
+		if n := len(ad.MustHaves); n < 1 || n > maxMustHaves {
+			bad(key+".ad.must_haves", "hire %s: 1 to %d must-haves, not %d", h.ID, maxMustHaves, n)
+		}
+		if h.Side == "product" {
+			for j, m := range ad.MustHaves {
+				if certificate.MatchString(m) {
+					bad(fmt.Sprintf("%s.ad.must_haves[%d]", key, j), "hire %s: a product role asks for evidence of work, never a certificate or degree", h.ID)
+				}
+			}
+		}
+		if n := len(h.ScorecardIDs); n < minCompetencies || n > maxCompetencies {
+			bad(key+".scorecard", "hire %s: a scorecard has %d to %d competencies, not %d", h.ID, minCompetencies, maxCompetencies, n)
+		}
+		if n := len(h.QuestionIDs); n < minQuestions {
+			bad(key+".questions", "hire %s: at least %d questions, not %d", h.ID, minQuestions, n)
+		}
+		if len(h.MistakeIDs) == 0 {
+			bad(key+".mistakes", "hire %s: mistakes is required", h.ID)
+		}
+		h.Scorecard = lookUp(h.ScorecardIDs, competencies, key+".scorecard", "competency", bad)
+		h.Questions = lookUp(h.QuestionIDs, questions, key+".questions", "question", bad)
+		h.Mistakes = lookUp(h.MistakeIDs, mistakes, key+".mistakes", "mistake", bad)
+		if ws := lookUp([]string{h.WorkSampleID}, samples, key+".work_sample", "work sample", bad); len(ws) == 1 {
+			h.WorkSample = ws[0]
+		}
+	}
+	var links []Link
+	for _, l := range []struct{ key, url string }{{"words.pay_link_to", k.Words.PayLinkTo}, {"not_yet.link_to", k.NotYet.LinkTo}} {
+		if l.url == "" {
+			continue
+		}
+		links = append(links, Link{File: file, Line: k.lines.path(l.key), URL: l.url})
+	}
+	if err := problems.err(); err != nil {
+		return HiringKit{}, nil, err
+	}
+	return k, links, nil
+}
+
+// certificate is what a product role's must-haves never ask for.
+var certificate = regexp.MustCompile(`(?i)\b(PMP|PRINCE2|certifi\w*|certificate|degree|scrum|years?)\b`)
+
+// index maps each item's id to the item, reporting repeated ids (eachValue
+// reports missing ones).
+func index[T any](items []T, id func(T) string, key string, bad func(key, format string, args ...any)) map[string]T {
+	m := map[string]T{}
+	for i, it := range items {
+		name := id(it)
+		if _, dup := m[name]; dup && name != "" {
+			bad(fmt.Sprintf("%s[%d].id", key, i), "%s: %s appears twice", key, name)
+		}
+		m[name] = it
+	}
+	return m
+}
+
+// lookUp returns the items named by ids, reporting any that do not exist.
+func lookUp[T any](ids []string, items map[string]T, key, kind string, bad func(key, format string, args ...any)) []T {
+	var out []T
+	for i, id := range ids {
+		it, ok := items[id]
+		if !ok {
+			bad(fmt.Sprintf("%s[%d]", key, i), "no %s %q", kind, id)
+			continue
+		}
+		out = append(out, it)
+	}
+	return out
+}
+
+// eachValue calls f with the path ("hires[2].ad.title") and value of every
+// string in v, a struct, in declaration order, in slices and in maps (by
+// key order); optional is set by the tag kit:"optional".
+func eachValue(v reflect.Value, key string, optional bool, f func(key, s string, optional bool)) {
+	switch v.Kind() {
+	case reflect.String:
+		f(key, v.String(), optional)
+	case reflect.Struct:
+		t := v.Type()
+		for i := range t.NumField() {
+			field := t.Field(i)
+			name := field.Tag.Get("yaml")
+			if !field.IsExported() || name == "-" {
+				continue
+			}
+			if key != "" {
+				name = key + "." + name
+			}
+			eachValue(v.Field(i), name, field.Tag.Get("kit") == "optional", f)
+		}
+	case reflect.Slice:
+		if v.Len() == 0 && !optional {
+			f(key, "", false)
+		}
+		for i := range v.Len() {
+			eachValue(v.Index(i), fmt.Sprintf("%s[%d]", key, i), false, f)
+		}
+	case reflect.Map:
+		keys := v.MapKeys()
+		slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
+		for _, k := range keys {
+			eachValue(v.MapIndex(k), key+"."+k.String(), false, f)
+		}
+	}
+}
+
+// path returns the file line of a path such as "hires[2].ad.title", or of
+// its closest ancestor present when it is missing.
+func (y yamlLines) path(p string) int {
+	for p != "" {
+		if line := y.pathLine(p); line != 0 {
+			return line
+		}
+		if strings.HasSuffix(p, "]") {
+			p = p[:strings.LastIndexByte(p, '[')]
+		} else if i := strings.LastIndexByte(p, '.'); i >= 0 {
+			p = p[:i]
+		} else {
+			p = ""
+		}
+	}
+	return y.first
+}
+
+// pathLine is the line of the key of path p (or of the sequence entry), or 0.
+func (y yamlLines) pathLine(p string) int {
+	if y.doc == nil || y.doc.Body == nil {
+		return 0
+	}
+	path, err := yaml.PathString("$." + p)
+	if err != nil {
+		return 0
+	}
+	node, err := path.FilterNode(y.doc.Body)
+	if err != nil || node == nil {
+		return 0
+	}
+	if kv, ok := ast.Parent(y.doc, node).(*ast.MappingValueNode); ok {
+		return y.line(kv.Key)
+	}
+	return y.line(node)
+}

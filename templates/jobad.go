@@ -1,0 +1,160 @@
+package templates
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/guide/pmvspm/content"
+)
+
+// JobAds is /which-role/job-ad and its two files: one advert per hire the
+// answers call for, or the reason there is none yet. The page, the
+// Markdown file and the plain-text file all show exactly these words, in
+// this order.
+type JobAds struct {
+	Title   string // the page's heading
+	Lede    string // what to do with the drafts; empty when there are none
+	Query   string // the answers, canonical
+	BaseURL string // for the files' links: absolute, since they leave the site
+	Words   content.KitWords
+	Ads     []JobAd
+	// NotYet: no hire is called for yet, so Ads holds only why, under
+	// the page's heading, and there is nothing to download.
+	NotYet bool
+}
+
+// A JobAd is one advert (or the not-yet answer): a title, the split of a
+// combined job, then its parts.
+type JobAd struct {
+	ID     string // the section's id on the page
+	Title  string
+	Split  string
+	Blocks []AdBlock
+}
+
+// An AdBlock is one part of an advert: an optional heading, then
+// paragraphs, a list and more paragraphs.
+type AdBlock struct {
+	Heading string
+	Before  []AdLine
+	Items   []AdLine
+	After   []AdLine
+}
+
+// An AdLine is a paragraph or list item: text, then, if LinkURL is set, a
+// link in brackets after it (or alone, when there is no text).
+type AdLine struct {
+	Text     string
+	LinkText string
+	LinkURL  string // a path on the site
+}
+
+// Line is a line of text with no link.
+func Line(text string) AdLine { return AdLine{Text: text} }
+
+// Lines turns texts into lines.
+func Lines(texts ...string) []AdLine {
+	out := make([]AdLine, len(texts))
+	for i, t := range texts {
+		out[i] = Line(t)
+	}
+	return out
+}
+
+// WriteMarkdown writes the adverts as one Markdown document, each advert
+// under its own level-1 heading, separated by a rule.
+func (v JobAds) WriteMarkdown(w io.Writer) error {
+	var s strings.Builder
+	for i, ad := range v.Ads {
+		if i > 0 {
+			s.WriteString("---\n\n")
+		}
+		fmt.Fprintf(&s, "# %s\n\n", ad.Title)
+		if ad.Split != "" {
+			fmt.Fprintf(&s, "%s\n\n", ad.Split)
+		}
+		for _, b := range ad.Blocks {
+			if b.Heading != "" {
+				fmt.Fprintf(&s, "## %s\n\n", b.Heading)
+			}
+			v.writeLines(&s, b.Before, "", markdownLink)
+			if len(b.Items) > 0 {
+				v.writeLines(&s, b.Items, "- ", markdownLink)
+			}
+			v.writeLines(&s, b.After, "", markdownLink)
+		}
+	}
+	_, err := io.WriteString(w, strings.TrimSuffix(s.String(), "\n"))
+	return err
+}
+
+// WriteText writes the adverts as plain text for pasting into a job site:
+// no markup, headings on their own lines, list items after "- ", links as
+// addresses in full.
+func (v JobAds) WriteText(w io.Writer) error {
+	var s strings.Builder
+	for i, ad := range v.Ads {
+		if i > 0 {
+			s.WriteString(strings.Repeat("-", 40) + "\n\n")
+		}
+		fmt.Fprintf(&s, "%s\n\n", ad.Title)
+		if ad.Split != "" {
+			fmt.Fprintf(&s, "%s\n\n", ad.Split)
+		}
+		for _, b := range ad.Blocks {
+			if b.Heading != "" {
+				fmt.Fprintf(&s, "%s\n\n", b.Heading)
+			}
+			v.writeLines(&s, b.Before, "", textLink)
+			if len(b.Items) > 0 {
+				v.writeLines(&s, b.Items, "- ", textLink)
+			}
+			v.writeLines(&s, b.After, "", textLink)
+		}
+	}
+	_, err := io.WriteString(w, strings.TrimSuffix(s.String(), "\n"))
+	return err
+}
+
+// writeLines writes paragraphs (no prefix: a blank line after each) or a
+// list (a prefix: one blank line after the list).
+func (v JobAds) writeLines(s *strings.Builder, lines []AdLine, prefix string, link func(text, url string) string) {
+	if len(lines) == 0 {
+		return
+	}
+	for _, l := range lines {
+		s.WriteString(prefix)
+		s.WriteString(l.Text)
+		if l.LinkURL != "" {
+			if l.Text == "" {
+				s.WriteString(link(l.LinkText, v.BaseURL+l.LinkURL))
+			} else {
+				s.WriteString(" (" + link(l.LinkText, v.BaseURL+l.LinkURL) + ")")
+			}
+		}
+		s.WriteString("\n")
+		if prefix == "" {
+			s.WriteString("\n")
+		}
+	}
+	if prefix != "" {
+		s.WriteString("\n")
+	}
+}
+
+func markdownLink(text, url string) string { return "[" + text + "](" + url + ")" }
+func textLink(text, url string) string     { return text + ": " + url }
+
+// WordCount is the number of words in the advert as a reader sees it:
+// the title, the split and every line, links' words included, addresses not.
+func (a JobAd) WordCount() int {
+	n := len(strings.Fields(a.Title)) + len(strings.Fields(a.Split))
+	for _, b := range a.Blocks {
+		n += len(strings.Fields(b.Heading))
+		for _, l := range append(append(append([]AdLine{}, b.Before...), b.Items...), b.After...) {
+			n += len(strings.Fields(l.Text)) + len(strings.Fields(l.LinkText))
+		}
+	}
+	return n
+}

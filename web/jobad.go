@@ -1,0 +1,251 @@
+package web
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/guide/pmvspm/content"
+	"github.com/guide/pmvspm/templates"
+	"github.com/guide/pmvspm/web/decision"
+)
+
+// The job adverts' three formats: the page, Markdown and plain text.
+var (
+	jobAdHTML = answerFormat{
+		kind:        "job-ad",
+		contentType: htmlType,
+		write: func(s *server, a decision.Answers) ([]byte, error) {
+			v := s.jobAds(a)
+			m := s.meta("/which-role/job-ad?"+a.Query(), v.Title, s.site.HiringKit.Words.Description)
+			m.Nav = "which-role"
+			res := decision.Decide(a)
+			m.MainAttrs = resultAttrs(res)
+			s.withCard(&m, cardForResult(res))
+			return render(templates.JobAdPage(m, v))
+		},
+	}
+	jobAdMarkdown = answerFormat{
+		kind:        "job-ad.md",
+		contentType: "text/markdown; charset=utf-8",
+		filename:    func(key string) string { return "job-ad-" + strings.ReplaceAll(key, "/", "-") + ".md" },
+		write: func(s *server, a decision.Answers) ([]byte, error) {
+			var buf bytes.Buffer
+			err := s.jobAds(a).WriteMarkdown(&buf)
+			return buf.Bytes(), err
+		},
+	}
+	jobAdText = answerFormat{
+		kind:        "job-ad.txt",
+		contentType: "text/plain; charset=utf-8",
+		filename:    func(key string) string { return "job-ad-" + strings.ReplaceAll(key, "/", "-") + ".txt" },
+		write: func(s *server, a decision.Answers) ([]byte, error) {
+			var buf bytes.Buffer
+			err := s.jobAds(a).WriteText(&buf)
+			return buf.Bytes(), err
+		},
+	}
+)
+
+// checkHiringKit makes sure hiringkit.yaml has words for every answer the
+// adverts depend on, and a hire for every outcome; each problem names its
+// line in the file.
+func checkHiringKit(site *content.Site) error {
+	kit := &site.HiringKit
+	var errs []error
+	for _, m := range []struct {
+		field, key string
+		words      map[string]string
+	}{
+		{"goal", "situations", kit.Situations},
+		{"problems", "today", kit.Today},
+		{"complexity", "teams", kit.Teams},
+	} {
+		for _, f := range decision.Fields {
+			if f.Name != m.field {
+				continue
+			}
+			for _, v := range f.Values {
+				if m.words[v] == "" {
+					errs = append(errs, kit.Errorf(m.key, "%s: no words for the answer %s=%s", m.key, m.field, v))
+				}
+			}
+		}
+	}
+	for _, key := range []string{"situations", "today", "teams"} {
+		words := map[string]map[string]string{"situations": kit.Situations, "today": kit.Today, "teams": kit.Teams}[key]
+		field := map[string]string{"situations": "goal", "today": "problems", "teams": "complexity"}[key]
+		f, _ := decision.FieldNamed(field)
+		for v := range words {
+			if !slices.Contains(f.Values, v) {
+				errs = append(errs, kit.Errorf(key+"."+v, "%s: %s is not an answer to %s", key, v, field))
+			}
+		}
+	}
+	decider, _ := decision.FieldNamed("decider")
+	for i, h := range kit.Hires {
+		for k := range h.Ad.Decides {
+			if k != "default" && k != "client-work" && !slices.Contains(decider.Values, k) {
+				errs = append(errs, kit.Errorf(fmt.Sprintf("hires[%d].ad.decides.%s", i, k), "hire %s: decides: %s is neither default, client-work nor an answer to decider", h.ID, k))
+			}
+		}
+	}
+	missing := map[string]bool{}
+	for _, a := range append(decision.All(), decision.AllOld()...) {
+		for _, id := range hiresFor(decision.Decide(a)) {
+			if _, ok := kit.Hire(id); !ok && !missing[id] {
+				missing[id] = true
+				errs = append(errs, kit.Errorf("hires", "hires: no hire %s, which the answers %s call for", id, a.Query()))
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// hiresFor returns the kit's hires that a result calls for, in the order
+// the adverts show them (the order of res.Hired()): none yet; one person
+// for both jobs, led by one; part-time help; or each role hired.
+func hiresFor(res decision.Result) []string {
+	switch {
+	case res.Recommendation == decision.NotYet:
+		return nil
+	case res.Recommendation == decision.OnePerson && res.Lead == decision.ProjectManager:
+		return []string{"one-person-project"}
+	case res.Recommendation == decision.OnePerson:
+		return []string{"one-person-product"}
+	case res.Help == decision.Fractional:
+		return []string{"fractional-product"}
+	case res.Help == decision.Contract:
+		return []string{"contract-project"}
+	}
+	var ids []string
+	for _, role := range res.Hired() {
+		ids = append(ids, string(role))
+	}
+	return ids
+}
+
+// problemSide says which kind of advert names each problem: product
+// problems in a product advert, delivery problems in a project advert,
+// all of them in an advert for one person doing both.
+var problemSide = map[string]string{
+	"no-launches":       "product",
+	"unclear-direction": "product",
+	"over-budget":       "project",
+	"missed-deadlines":  "project",
+	"poor-coordination": "project",
+}
+
+// firstProductHire are the answers to "who decides what gets built" that
+// say nobody has held a product job: a founder decides, or nobody does.
+var firstProductHire = []string{"founder-has-time", "founder-stretched", "nobody-clearly"}
+
+// jobAds is the adverts for the answers, in the content's words.
+func (s *server) jobAds(a decision.Answers) templates.JobAds {
+	kit := s.site.HiringKit
+	v := templates.JobAds{Query: a.Query(), BaseURL: s.cfg.BaseURL, Words: kit.Words, Lede: kit.Words.Lede}
+	ids := hiresFor(decision.Decide(a))
+	if len(ids) == 0 {
+		v.Title, v.Lede, v.NotYet = kit.NotYet.Title, "", true
+		v.Ads = []templates.JobAd{notYetAd(kit)}
+		return v
+	}
+	var hires []content.Hire
+	for _, id := range ids {
+		h, _ := kit.Hire(id)
+		hires = append(hires, h)
+	}
+	for i, h := range hires {
+		var other string
+		if len(hires) == 2 {
+			other = hires[1-i].Name
+		}
+		v.Ads = append(v.Ads, jobAd(kit, h, a, other))
+	}
+	v.Title = kit.Words.PageTitle
+	if len(v.Ads) > 1 {
+		v.Title = kit.Words.PageTitlePlural
+	}
+	return v
+}
+
+// jobAd is one hire's advert for these answers. other names the role
+// hired beside it, if any.
+func jobAd(kit content.HiringKit, h content.Hire, a decision.Answers, other string) templates.JobAd {
+	w := kit.Words
+	ad := h.Ad
+	about := templates.AdBlock{Heading: w.AboutJob, Before: templates.Lines(w.AboutCompany)}
+	if s := kit.Situations[a.Goal]; s != "" {
+		about.Before = append(about.Before, templates.Line(s))
+	}
+	about.Before = append(about.Before, templates.Line(ad.Problem))
+	for _, p := range a.Problems {
+		side := problemSide[p]
+		switch {
+		case a.Goal == "client-work" && side == "product":
+			// the owner's strategy question, not the hire's
+		case a.Goal == "internal-system" && p == "unclear-direction" && h.Side != "product":
+			// what the system must do is the project's to settle
+			about.Items = append(about.Items, templates.Line(w.UnclearNeeds))
+		case side == h.Side || h.Side == "both":
+			about.Items = append(about.Items, templates.Line(kit.Today[p]))
+		}
+	}
+	if len(about.Items) > 0 {
+		about.Before = append(about.Before, templates.Line(w.Today))
+	}
+	firstHire := ad.FirstHire
+	if !(h.Side != "project" && slices.Contains(firstProductHire, a.Decider)) {
+		firstHire += " " + w.FirstHireUnsure
+	}
+	about.After = templates.Lines(firstHire)
+
+	keys := []string{a.Decider}
+	if a.Goal == "client-work" {
+		keys = []string{"client-work"}
+	}
+	decides := templates.AdBlock{Heading: w.Decides, Before: templates.Lines(ad.DecidesFor(keys...), ad.Reports)}
+	if other != "" {
+		decides.Before = append(decides.Before, templates.Line(content.Fill(w.Both, "other", other)))
+	}
+
+	mustHaves := templates.AdBlock{Heading: w.MustHaves, Items: templates.Lines(ad.MustHaves...)}
+	if ad.Extra != "" {
+		mustHaves.After = templates.Lines(ad.Extra)
+	}
+	return templates.JobAd{
+		ID:    h.ID,
+		Title: ad.Title,
+		Split: ad.Split,
+		Blocks: []templates.AdBlock{
+			about,
+			decides,
+			{Heading: w.Team, Before: templates.Lines(kit.Teams[a.Complexity])},
+			{Heading: w.First90Days, Items: templates.Lines(ad.FirstDays...)},
+			mustHaves,
+			{Heading: w.Assessment, Before: templates.Lines(ad.Assessment)},
+			{Heading: w.Details, Items: []templates.AdLine{
+				{Text: w.Salary, LinkText: w.PayLink, LinkURL: w.PayLinkTo},
+				templates.Line(w.Location),
+				templates.Line(ad.Hours),
+				templates.Line(w.Apply),
+			}, After: templates.Lines(w.Adjustments)},
+		},
+	}
+}
+
+// notYetAd is the answer when no hire is called for yet.
+func notYetAd(kit content.HiringKit) templates.JobAd {
+	n := kit.NotYet
+	return templates.JobAd{
+		ID:    "not-yet",
+		Title: n.Title,
+		Blocks: []templates.AdBlock{
+			{Before: templates.Lines(n.Why)},
+			{Heading: n.Meanwhile, Items: templates.Lines(n.Cover...)},
+			{Heading: n.SignalsHeading, Items: templates.Lines(n.Signals...), After: []templates.AdLine{{LinkText: n.Link, LinkURL: n.LinkTo}}},
+		},
+	}
+}
