@@ -149,11 +149,11 @@ func (s *server) prerender() error {
 }
 
 // handlePage serves a page rendered at start, or the 404 page.
-func (s *server) handlePage(w http.ResponseWriter, r *http.Request) {
+func (s *server) handlePage(w http.ResponseWriter, r *http.Request) error {
 	p, ok := s.pages[r.URL.Path]
 	if !ok {
-		s.handleNotFound(w, r)
-		return
+		return statusError(http.StatusNotFound)
 	}
 	p.serve(w, r, http.StatusOK)
+	return nil
 }

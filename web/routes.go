@@ -9,34 +9,35 @@ import (
 // each passes through. Every request goes through this router: it is
 // logged (with the pattern of the route that answered), recovered from
 // panics and given the security headers, then answered by the handler
-// listed here.
+// listed here. Handlers return their errors, which s.handle answers
+// (errors.go).
 func (s *server) routes() *chi.Mux {
 	r := chi.NewRouter()
 	r.Use(s.logRequests, s.recoverPanics, s.securityHeaders, s.cfg.Health.closeWhileDraining,
 		s.redirectSlashes, middleware.GetHead)
-	r.NotFound(s.handleNotFound)
-	r.MethodNotAllowed(s.handleMethodNotAllowed(r))
+	r.NotFound(s.handle(s.handleNotFound))
+	r.MethodNotAllowed(s.handle(s.handleMethodNotAllowed(r)))
 
 	// The pages rendered at start (pages.go's list), each route once.
 	routed := map[string]bool{}
 	for _, p := range s.pageList {
 		if p.route != "" && !routed[p.route] {
 			routed[p.route] = true
-			r.Get(p.route, s.handlePage)
+			r.Get(p.route, s.handle(s.handlePage))
 		}
 	}
-	r.With(s.limitQuery).Get("/which-role", s.handleForm)
-	r.With(s.crossOriginProtection, s.limitPosts).Post("/which-role", s.handleSubmit)
-	r.With(s.limitQuery).Get("/which-role/result", s.handleResult)
-	r.With(s.limitQuery).Get("/which-role/brief", s.handleAnswerFile(briefHTML))
-	r.With(s.limitQuery).Get("/which-role/brief.pdf", s.handleAnswerFile(briefPDF))
-	r.With(s.limitQuery).Get("/which-role/brief.md", s.handleAnswerFile(briefMarkdown))
-	r.With(s.limitQuery).Get("/which-role/job-ad", s.handleAnswerFile(jobAdHTML))
-	r.With(s.limitQuery).Get("/which-role/job-ad.md", s.handleAnswerFile(jobAdMarkdown))
-	r.With(s.limitQuery).Get("/which-role/job-ad.txt", s.handleAnswerFile(jobAdText))
+	r.With(s.limitQuery).Get("/which-role", s.handle(s.handleForm))
+	r.With(s.crossOriginProtection, s.limitPosts).Post("/which-role", s.handle(s.handleSubmit))
+	r.With(s.limitQuery).Get("/which-role/result", s.handle(s.handleResult))
+	r.With(s.limitQuery).Get("/which-role/brief", s.handle(s.handleAnswerFile(briefHTML)))
+	r.With(s.limitQuery).Get("/which-role/brief.pdf", s.handle(s.handleAnswerFile(briefPDF)))
+	r.With(s.limitQuery).Get("/which-role/brief.md", s.handle(s.handleAnswerFile(briefMarkdown)))
+	r.With(s.limitQuery).Get("/which-role/job-ad", s.handle(s.handleAnswerFile(jobAdHTML)))
+	r.With(s.limitQuery).Get("/which-role/job-ad.md", s.handle(s.handleAnswerFile(jobAdMarkdown)))
+	r.With(s.limitQuery).Get("/which-role/job-ad.txt", s.handle(s.handleAnswerFile(jobAdText)))
 	r.Get("/favicon.ico", s.handleFavicon)
-	r.Get("/static/{name}", s.handleStatic)
-	r.Get("/static/cards/{name}", s.handleCard)
+	r.Get("/static/{name}", s.handle(s.handleStatic))
+	r.Get("/static/cards/{name}", s.handle(s.handleCard))
 	r.Get("/healthz", s.cfg.Health.ServeHTTP)
 	return r
 }
