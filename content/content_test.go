@@ -254,6 +254,7 @@ func testLoadErrors(t *testing.T, cases []loadErrorCase) {
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel() // each case loads its own copy of the content
 			fsys, site, err := load(t, tc.edit)
 			if err == nil {
 				t.Fatal("Load succeeded; want an error")

@@ -133,3 +133,22 @@ func (s *server) serveCached(w http.ResponseWriter, r *http.Request, key string,
 func (s *server) cached(key string, build func() (*representation, error)) (*representation, error) {
 	return s.answers.get(key, build)
 }
+
+// servedFromCache answers a GET of a page kept under kind+"?"+its raw
+// query straight from the answer cache: a shared link's query is the
+// canonical one, so the common hit costs neither parsing nor checking the
+// answers. Anything else (a miss, a query in another order, a bad one) goes
+// on to the handler, which parses and keys the page by its canonical query.
+func (s *server) servedFromCache(kind string) func(http.Handler) http.Handler {
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if q := r.URL.RawQuery; q != "" {
+				if p := s.answers.lookup(kind + "?" + q); p != nil {
+					p.serve(w, r, http.StatusOK)
+					return
+				}
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+}

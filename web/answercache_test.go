@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -197,5 +198,28 @@ func TestAnswerCacheOrder(t *testing.T) {
 	c.add("huge", newUncompressed("application/pdf", noStore, make([]byte, 4*size)))
 	if c.lookup("huge") != nil || c.lookup("a") == nil {
 		t.Error("a page larger than the whole cache replaced what was kept")
+	}
+}
+
+// A shared link (its query canonical) is answered from the cache as it
+// stands; the same answers in another order get the same page, built once.
+func TestResultFromCacheByQuery(t *testing.T) {
+	s, h, err := newServer(slogTo(io.Discard), loadSite(t), Config{Encodings: testEncodings})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptestServer(t, h)
+	q := answerSets(t, 40)[39] // one with several problems
+	first := get(t, srv, "/which-role/result?"+q)
+	wantStatus(t, first, http.StatusOK)
+	parts := strings.Split(q, "&")
+	slices.Reverse(parts)
+	again := get(t, srv, "/which-role/result?"+strings.Join(parts, "&"))
+	wantStatus(t, again, http.StatusOK)
+	if !bytes.Equal(first.body, again.body) {
+		t.Error("the same answers in another order got another page")
+	}
+	if n := s.answers.built.Load(); n != 1 {
+		t.Errorf("%d builds, want 1", n)
 	}
 }

@@ -124,7 +124,7 @@ func TestJobAdSections(t *testing.T) {
 		if q.key == "not-yet" {
 			ads = 0
 		}
-		if doc.Find("h1").Length() != 1 || doc.Find("main section h2").Length() != ads {
+		if doc.Find("h1").Length() != 1 || doc.Find("main section.job-ad > h2").Length() != ads {
 			t.Errorf("%s: want one h1 and one h2 per advert", q.key)
 		}
 		links := []string{"/which-role/result?" + q.query}

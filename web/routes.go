@@ -28,7 +28,7 @@ func (s *server) routes() *chi.Mux {
 	}
 	r.With(s.limitQuery).Get("/which-role", s.handle(s.handleForm))
 	r.With(s.crossOriginProtection, s.limitPosts).Post("/which-role", s.handle(s.handleSubmit))
-	r.With(s.limitQuery).Get("/which-role/result", s.handle(s.handleResult))
+	r.With(s.limitQuery, s.servedFromCache("result")).Get("/which-role/result", s.handle(s.handleResult))
 	r.With(s.limitQuery).Get("/which-role/brief", s.handle(s.handleAnswerFile(briefHTML)))
 	r.With(s.limitQuery).Get("/which-role/brief.pdf", s.handle(s.handleAnswerFile(briefPDF)))
 	r.With(s.limitQuery).Get("/which-role/brief.md", s.handle(s.handleAnswerFile(briefMarkdown)))

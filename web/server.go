@@ -59,6 +59,9 @@ type Config struct {
 	// the servers given it (-dev reloads), so that an unchanged page is not
 	// compressed again.
 	Encodings *EncodingCache
+	// CheckOnly builds every page to check the content against the site
+	// (guide -check) and compresses none of them: the server is not served.
+	CheckOnly bool
 
 	answerBytes int // the answer cache's bound; tests set a small one
 }
@@ -157,7 +160,9 @@ func newServer(logger *slog.Logger, site *content.Site, cfg Config) (*server, ht
 	if err := s.prerender(); err != nil {
 		return nil, nil, err
 	}
-	s.compressPrerendered()
+	if !cfg.CheckOnly {
+		s.compressPrerendered()
+	}
 	router := s.routes()
 	if err := s.checkLinks(router); err != nil {
 		return nil, nil, err

@@ -21,9 +21,19 @@ import (
 // through the real server, and the content files the pages are made from.
 
 // voiceAnswerSets are the questionnaire links the voice tests read besides the
-// public pages: one per goal, each with every problem ticked, so that
-// every reason's words are on one of them.
+// public pages: links shared before the questions on who decides and how
+// many hires (one per goal, each with every problem ticked, so that every
+// old reason's words are on one of them), then one link for each outcome
+// those questions add: client work, both, part-time help, one person, not
+// yet, and answers that pull against each other.
 var voiceAnswerSets = []string{
+	"goal=client-work&problems=unclear-direction&decider=founder-stretched&complexity=single-team&hires=one",
+	"goal=new-product&problems=over-budget&decider=nobody-clearly&complexity=complex-tech&hires=two",
+	"goal=internal-system&problems=unclear-direction&decider=already-covered&customer_facing=no&complexity=several-teams&hires=part-time",
+	"goal=new-product&problems=no-launches&decider=founder-stretched&complexity=single-team&hires=part-time",
+	"goal=new-feature&problems=missed-deadlines&decider=founder-stretched&complexity=single-team&hires=one",
+	"goal=direction&problems=unclear-direction&decider=founder-has-time&complexity=single-team&hires=one",
+	"goal=new-feature&decider=founder-has-time&complexity=single-team&hires=one",
 	"goal=new-product&problems=no-launches&problems=unclear-direction&problems=over-budget&problems=missed-deadlines&problems=poor-coordination&customer_facing=yes&complexity=complex-tech",
 	"goal=new-feature&problems=no-launches&problems=unclear-direction&problems=over-budget&problems=missed-deadlines&problems=poor-coordination&customer_facing=yes&complexity=several-teams",
 	"goal=internal-system&problems=over-budget&customer_facing=yes&complexity=single-team",
@@ -32,7 +42,7 @@ var voiceAnswerSets = []string{
 }
 
 // servedPages is every public page, sorted, then each answer set's result
-// page and printable brief.
+// page and printable brief, and the job adverts of each new-style link.
 func servedPages(t *testing.T) []string {
 	t.Helper()
 	var paths []string
@@ -42,6 +52,9 @@ func servedPages(t *testing.T) []string {
 	slices.Sort(paths)
 	for _, q := range voiceAnswerSets {
 		paths = append(paths, "/which-role/result?"+q, "/which-role/brief?"+q)
+		if strings.Contains(q, "hires=") {
+			paths = append(paths, "/which-role/job-ad?"+q)
+		}
 	}
 	return paths
 }
@@ -71,9 +84,6 @@ var usSpellings = []string{
 var spellingExceptions = []string{
 	"Bureau of Labor Statistics",
 	"(US: program manager)",
-	// whichrole.yaml belongs to the questionnaire's owner, who is rewriting
-	// it; it is to say "towards". Remove this line once it does.
-	"moving in step toward one delivery date",
 }
 
 var usSpelling = regexp.MustCompile(`(?i)\b(` + strings.Join(usSpellings, "|") + `)\b`)

@@ -47,7 +47,7 @@ func buildSite(fsys fs.FS, logger *slog.Logger, cfg web.Config) (http.Handler, e
 	if err != nil {
 		return nil, problems
 	}
-	_, err = web.NewServer(slog.New(slog.DiscardHandler), site, web.Config{})
+	_, err = web.NewServer(slog.New(slog.DiscardHandler), site, web.Config{CheckOnly: true})
 	var more content.Problems
 	if errors.As(err, &more) {
 		for _, p := range more {
@@ -57,10 +57,12 @@ func buildSite(fsys fs.FS, logger *slog.Logger, cfg web.Config) (http.Handler, e
 			}
 		}
 	}
+	// As Load sorts them: problems in no file first, then by file and line.
 	slices.SortStableFunc(problems, func(a, b error) int {
 		var fa, fb *content.FileError
-		if !errors.As(a, &fa) || !errors.As(b, &fb) {
-			return 0
+		inA, inB := errors.As(a, &fa), errors.As(b, &fb)
+		if !inA || !inB {
+			return cmp.Compare(boolInt(inA), boolInt(inB))
 		}
 		return cmp.Or(strings.Compare(fa.File, fb.File), cmp.Compare(fa.Line, fb.Line))
 	})
@@ -127,4 +129,11 @@ func problemCount(err error) string {
 		return "1 problem"
 	}
 	return fmt.Sprintf("%d problems", n)
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -394,7 +394,7 @@ func lastWord(s string) string {
 }
 
 // Point 9: the site's mark and name in the header and the footer, and a
-// footer that lists every page of the site.
+// footer that names the publisher and lists every page of the site.
 func TestIdentity(t *testing.T) {
 	t.Parallel()
 	ctx := newTab(t)
@@ -405,13 +405,18 @@ func TestIdentity(t *testing.T) {
 			Header, Footer int // marks (svg) in each wordmark
 			Name           string
 			Links          []string
+			FooterText     string
 		}
 		r := evaluate[marks](t, ctx, `(() => ({
 			Header: document.querySelectorAll("header .wordmark svg circle").length,
 			Footer: document.querySelectorAll("footer .wordmark svg circle").length,
 			Name: (document.querySelector("header .wordmark") || {}).textContent || "",
 			Links: [...document.querySelectorAll("footer a")].map(a => a.getAttribute("href")),
+			FooterText: document.querySelector("footer").textContent.replace(/\s+/g, " "),
 		}))()`)
+		if !strings.Contains(r.FooterText, site.Publisher.Name) {
+			t.Errorf("%s: the footer does not name the publisher %q", p.path, site.Publisher.Name)
+		}
 		if r.Header != 2 || r.Footer != 2 {
 			t.Errorf("%s: the mark (two circles) is in the header %d, the footer %d times", p.path, r.Header, r.Footer)
 		}
