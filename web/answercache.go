@@ -120,13 +120,13 @@ func (c *answerCache) stats() (entries, bytes int) {
 }
 
 // serveCached serves the page kept under key, building it on first use.
-func (s *server) serveCached(w http.ResponseWriter, r *http.Request, key string, build func() (*representation, error)) {
+func (s *server) serveCached(w http.ResponseWriter, r *http.Request, key string, build func() (*representation, error)) error {
 	p, err := s.cached(key, build)
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	p.serve(w, r, http.StatusOK)
+	return nil
 }
 
 // cached returns the page kept under key, building it on first use.

@@ -82,30 +82,30 @@ func (s *server) hiringBrief(a decision.Answers) templates.Brief {
 // form. Each is made once per canonical query and kept, like the result
 // page. The attachment header is set only once the file exists, so a
 // failure is an ordinary error page.
-func (s *server) handleAnswerFile(f answerFormat) http.HandlerFunc {
+func (s *server) handleAnswerFile(f answerFormat) handler {
 	disposition := map[string][]string{}
 	if f.filename != nil {
 		for _, key := range decision.Keys() {
 			disposition[key] = []string{`attachment; filename="` + f.filename(key) + `"`}
 		}
 	}
-	return func(w http.ResponseWriter, r *http.Request) {
-		a, ok := s.answersFromQuery(w, r)
-		if !ok {
-			return
+	return func(w http.ResponseWriter, r *http.Request) error {
+		a, err := answersFromQuery(r)
+		if err != nil {
+			return err
 		}
 		p, err := s.cached(f.kind+"?"+a.Query(), func() (*representation, error) {
 			body, err := f.write(s, a)
 			return newRepresentation(f.contentType, s.pageCacheControl, body), err
 		})
 		if err != nil {
-			s.fail(w, r, err)
-			return
+			return err
 		}
 		if len(disposition) > 0 {
 			w.Header()["Content-Disposition"] = disposition[decision.Decide(a).Key()]
 		}
 		p.serve(w, r, http.StatusOK)
+		return nil
 	}
 }
 

@@ -119,7 +119,7 @@ func (s *server) withCard(m *templates.Meta, key string) {
 }
 
 // handleCard is GET /static/cards/{name}.
-func (s *server) handleCard(w http.ResponseWriter, r *http.Request) {
+func (s *server) handleCard(w http.ResponseWriter, r *http.Request) error {
 	name := chi.URLParam(r, "name")
 	c, ok := s.cardsByName[name]
 	if !ok {
@@ -127,18 +127,16 @@ func (s *server) handleCard(w http.ResponseWriter, r *http.Request) {
 		// by a page a CDN still holds: the site's card stands in.
 		if site, ok := s.cards[siteCard]; ok && earlierCard.MatchString(name) {
 			w.Header().Set("Cache-Control", earlierCache)
-			s.redirect(w, r, site.path(), http.StatusFound)
-			return
+			return s.redirect(w, r, site.path(), http.StatusFound)
 		}
-		s.handleNotFound(w, r)
-		return
+		return statusError(http.StatusNotFound)
 	}
 	p, err := c.image()
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
 	p.serve(w, r, http.StatusOK)
+	return nil
 }
 
 // The card's faces, parsed once.

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -8,6 +9,7 @@ import (
 	"github.com/go-chi/chi/v5"
 	"github.com/guide/pmvspm/content"
 	"github.com/guide/pmvspm/templates"
+	"github.com/guide/pmvspm/web/decision"
 )
 
 // The error path, in one place. Error pages do not depend on the request,
@@ -46,25 +48,73 @@ func (s *server) prerenderErrors() error {
 	return nil
 }
 
-// serveError sends the prerendered error page for status.
-func (s *server) serveError(w http.ResponseWriter, r *http.Request, status int) {
-	p, ok := s.errorPages[status]
-	if !ok { // a status without its own page: a programming error
-		s.logger.Error("no error page", "status", status, "path", r.URL.Path)
-		status, p = http.StatusInternalServerError, s.errorPages[http.StatusInternalServerError]
+// A handler is an http.Handler that returns its error instead of
+// answering it; handle adapts it, as pkgsite's errorHandler does.
+type handler func(w http.ResponseWriter, r *http.Request) error
+
+// handle answers a handler's error with serveErr.
+func (s *server) handle(h handler) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		if err := h(w, r); err != nil {
+			s.serveErr(w, r, err)
+		}
 	}
-	p.serve(w, r, status)
+}
+
+// A statusError is answered with the error page of its status.
+type statusError int
+
+func (e statusError) Error() string { return http.StatusText(int(e)) }
+
+// A formError is the questionnaire's answers with what is wrong with them,
+// answered with the form, the answers kept and the errors shown: 400 for a
+// link, 422 for a post.
+type formError struct {
+	status  int
+	answers decision.Answers
+	errs    []decision.FieldError
+}
+
+func (e *formError) Error() string { return fmt.Sprintf("%d: %v", e.status, e.errs) }
+
+// serveErr is the one way an error reaches the client. A formError gets
+// the form (a link's from the answer cache, since a bad link costs what a
+// result costs; a post's rendered for it alone); a statusError its
+// prerendered page; anything else is logged and gets the 500 page.
+func (s *server) serveErr(w http.ResponseWriter, r *http.Request, err error) {
+	var form *formError
+	var status statusError
+	switch {
+	case errors.As(err, &form) && r.Method == http.MethodPost:
+		err = s.serveForm(w, r, form)
+	case errors.As(err, &form):
+		err = s.serveLinkErrors(w, r, form)
+	case errors.As(err, &status):
+		p, ok := s.errorPages[int(status)]
+		if !ok { // a status without its own page: a programming error
+			err = fmt.Errorf("no error page for status %d", status)
+			break
+		}
+		p.serve(w, r, int(status))
+		return
+	}
+	if err == nil {
+		return
+	}
+	s.logger.Error("request failed", "method", r.Method, "path", r.URL.Path,
+		"request_id", requestID(w), "err", err)
+	s.errorPages[http.StatusInternalServerError].serve(w, r, http.StatusInternalServerError)
 }
 
 // handleNotFound is every unknown path.
-func (s *server) handleNotFound(w http.ResponseWriter, r *http.Request) {
-	s.serveError(w, r, http.StatusNotFound)
+func (s *server) handleNotFound(w http.ResponseWriter, r *http.Request) error {
+	return statusError(http.StatusNotFound)
 }
 
 // handleMethodNotAllowed answers 405 with the Allow header listing the
 // methods the path does support.
-func (s *server) handleMethodNotAllowed(routes chi.Routes) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
+func (s *server) handleMethodNotAllowed(routes chi.Routes) handler {
+	return func(w http.ResponseWriter, r *http.Request) error {
 		var allow []string
 		for _, m := range []string{http.MethodGet, http.MethodHead, http.MethodPost} {
 			method := m
@@ -76,13 +126,6 @@ func (s *server) handleMethodNotAllowed(routes chi.Routes) http.HandlerFunc {
 			}
 		}
 		w.Header()["Allow"] = []string{strings.Join(allow, ", ")}
-		s.serveError(w, r, http.StatusMethodNotAllowed)
+		return statusError(http.StatusMethodNotAllowed)
 	}
-}
-
-// fail logs an unexpected error and sends the 500 page.
-func (s *server) fail(w http.ResponseWriter, r *http.Request, err error) {
-	s.logger.Error("request failed", "method", r.Method, "path", r.URL.Path,
-		"request_id", requestID(w), "err", err)
-	s.serveError(w, r, http.StatusInternalServerError)
 }

@@ -43,7 +43,7 @@ func (s *server) crossOriginProtection(next http.Handler) http.Handler {
 		s.logger.Warn("base URL is not a valid origin; trusting only same-origin posts", "base_url", s.cfg.BaseURL, "err", err)
 	}
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		s.serveError(w, r, http.StatusForbidden)
+		s.serveErr(w, r, statusError(http.StatusForbidden))
 	}))
 	return cop.Handler(next)
 }

@@ -35,7 +35,6 @@ type recorder struct {
 	status int
 	bytes  int
 	id     [1]string
-	route  string // the route pattern that answered; see recordRoute
 }
 
 func (w *recorder) WriteHeader(code int) {
@@ -56,28 +55,6 @@ func (w *recorder) Write(b []byte) (int, error) {
 
 // Unwrap lets http.ResponseController reach the real writer.
 func (w *recorder) Unwrap() http.ResponseWriter { return w.ResponseWriter }
-
-// recordRoute, the router's first middleware, tells the request log which
-// route pattern answered: the log sits outside the router, where chi's
-// routing context is not visible. A request the router refuses with 405
-// has matched no route, so the pattern is looked up for its path.
-func recordRoute(routes chi.Routes) func(http.Handler) http.Handler {
-	return func(next http.Handler) http.Handler {
-		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			next.ServeHTTP(w, r)
-			rec, ok := w.(*recorder)
-			if !ok {
-				return
-			}
-			if rctx := chi.RouteContext(r.Context()); rctx != nil {
-				rec.route = rctx.RoutePattern()
-			}
-			if rec.route == "" && rec.status == http.StatusMethodNotAllowed {
-				rec.route = routes.Find(chi.NewRouteContext(), http.MethodGet, r.URL.Path)
-			}
-		})
-	}
-}
 
 // requestID is the id of the request w answers, or "".
 func requestID(w http.ResponseWriter) string {
@@ -120,8 +97,11 @@ func isHealthProbe(r *http.Request) bool {
 	return r.URL.Path == "/healthz" && r.URL.RawQuery == "" && (r.Method == http.MethodGet || r.Method == http.MethodHead)
 }
 
-// logRequests sets X-Request-Id, counts every request in the metrics and
-// writes one log line per request.
+// logRequests, the router's first middleware, sets X-Request-Id, counts
+// every request in the metrics and writes one log line per request, with
+// the pattern of the route that answered: the router's, once the handler
+// has returned. A request refused with 405 has matched no route, so its
+// pattern is looked up for its path.
 func (s *server) logRequests(next http.Handler) http.Handler {
 	out := s.cfg.RequestLog
 	json := s.cfg.LogFormat == "json"
@@ -134,7 +114,7 @@ func (s *server) logRequests(next http.Handler) http.Handler {
 		rec := &recorder{ResponseWriter: w}
 		rec.id[0] = s.newRequestID(r)
 		w.Header()["X-Request-Id"] = rec.id[:]
-		if !s.cfg.TrustProxy && r.Header["X-Forwarded-For"] != nil && !warned.Swap(true) {
+		if !s.cfg.TrustProxy && r.Header["X-Forwarded-For"] != nil && !warned.Load() && !warned.Swap(true) {
 			s.logger.Warn("requests carry X-Forwarded-For but -trust-proxy is off: every client behind the proxy shares one rate limit and one client_ip; set -trust-proxy (TRUST_PROXY=true) if exactly one proxy you run sets it",
 				"client_ip", s.clientAddr(r))
 		}
@@ -144,7 +124,12 @@ func (s *server) logRequests(next http.Handler) http.Handler {
 				status = http.StatusOK
 			}
 			now := time.Now()
-			s.cfg.Metrics.observe(rec.route, r.Method, status, now.Sub(start))
+			rctx := chi.RouteContext(r.Context())
+			route := rctx.RoutePattern()
+			if route == "" && status == http.StatusMethodNotAllowed {
+				route = rctx.Routes.Find(chi.NewRouteContext(), http.MethodGet, r.URL.Path)
+			}
+			s.cfg.Metrics.observe(route, r.Method, status, now.Sub(start))
 			if out == nil || isHealthProbe(r) {
 				return
 			}
@@ -153,7 +138,7 @@ func (s *server) logRequests(next http.Handler) http.Handler {
 			line.begin(now)
 			line.str("method", r.Method, maxLogField)
 			line.str("path", r.URL.Path, maxLogField)
-			line.str("route", rec.route, -1)
+			line.str("route", route, -1)
 			line.int("status", status)
 			line.int("bytes", rec.bytes)
 			line.millis("duration_ms", now.Sub(start))

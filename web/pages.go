@@ -2,12 +2,13 @@ package web
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/a-h/templ"
-	"github.com/go-chi/chi/v5"
 	"github.com/guide/pmvspm/content"
 	"github.com/guide/pmvspm/static"
 	"github.com/guide/pmvspm/templates"
@@ -38,44 +39,65 @@ func (s *server) meta(path, title, description string) templates.Meta {
 	return m
 }
 
-// prerender renders every page that does not depend on the request.
-func (s *server) prerender() error {
-	site := s.site
-	type page struct {
-		path string
-		c    templ.Component
-	}
+// A page is a page of the site that does not depend on the request,
+// rendered once, at start. listPages is the one list of them: the router
+// serves them (routes.go), the sitemap lists them, and the tests walk them.
+type page struct {
+	path  string // the URL path: /guide/skills
+	route string // the route pattern that serves it: /guide/{slug}; "" when routes.go gives it a handler of its own
+	title string
+	body  func() ([]byte, error)
+	// contentType is the body's; "" is HTML.
+	contentType string
+	// sitemap: listed in /sitemap.xml, with lastmod when it is not zero.
+	sitemap bool
+	lastmod time.Time
+}
+
+// listPages lists every page rendered at start, in the sitemap's order.
+func (s *server) listPages() []page {
+	site, words := s.site, s.site.Words.Pages
 	var pages []page
+	add := func(route string, m templates.Meta, lastmod time.Time, c templ.Component) {
+		pages = append(pages, page{path: m.Path, route: route, title: m.Title, sitemap: true, lastmod: lastmod,
+			body: func() ([]byte, error) { return render(c) }})
+	}
 
 	home := s.meta("/", site.Home.Title, site.Home.Description)
 	home.JSONLD = map[string]any{
 		"@context": "https://schema.org", "@type": "WebSite",
 		"name": templates.SiteName, "url": s.cfg.BaseURL + "/", "description": site.Home.Description,
 	}
-	pages = append(pages, page{"/", templates.HomePage(home, site.Words.Home, site.Home, site.Comparison.Summary, site.Sections)})
+	add("/", home, site.Home.Updated, templates.HomePage(home, site.Words.Home, site.Home, site.Comparison.Summary, site.Sections))
 
-	words := site.Words.Pages
 	guide := s.meta("/guide", words.Guide.Title, words.Guide.Description)
 	guide.Nav, guide.OGType = "guide", "article"
 	guide.JSONLD = s.article(guide, site.GuideUpdated())
-	pages = append(pages, page{"/guide", templates.GuidePage(guide, site.Words.Guide, site.Sections)})
-
+	add("/guide", guide, site.GuideUpdated(), templates.GuidePage(guide, site.Words.Guide, site.Sections))
 	for i, sec := range site.Sections {
 		m := s.meta("/guide/"+sec.Slug, sec.Title, sec.Description)
 		m.Nav, m.OGType = "guide", "article"
 		m.JSONLD = s.article(m, sec.Updated)
 		s.withCard(&m, sectionCard(sec.Slug))
-		pages = append(pages, page{m.Path, templates.SectionPage(m, site.Words.Guide, site.Sections, i)})
+		add("/guide/{slug}", m, sec.Updated, templates.SectionPage(m, site.Words.Guide, site.Sections, i))
 	}
 
 	cmp := s.meta("/compare", site.Comparison.Title, site.Comparison.Description)
 	cmp.Nav = "compare"
-	pages = append(pages, page{"/compare", templates.ComparePage(cmp, site.Words.Compare, site.Comparison)})
+	add("/compare", cmp, site.Comparison.Updated, templates.ComparePage(cmp, site.Words.Compare, site.Comparison))
+
+	// The form with no answers; handleForm serves it, and pre-fills it
+	// from a query.
+	pages = append(pages, page{path: "/which-role", title: words.WhichRole.Title, sitemap: true,
+		body: func() ([]byte, error) { return s.formPage(formView(site, decision.Answers{}, nil)) }})
+	how := s.meta("/which-role/how-it-works", words.HowItWorks.Title, words.HowItWorks.Description)
+	how.Nav = "which-role"
+	add(how.Path, how, time.Time{}, templates.HowItWorksPage(how, s.howItWorksView()))
 
 	faq := s.meta("/faq", words.FAQ.Title, words.FAQ.Description)
 	faq.Nav = "faq"
 	faq.JSONLD = s.faqPage(site)
-	pages = append(pages, page{"/faq", templates.FAQPage(faq, site.Words.FAQ, site.Answers)})
+	add("/faq", faq, site.FAQUpdated(), templates.FAQPage(faq, site.Words.FAQ, site.Answers))
 	for _, a := range site.Answers {
 		m := s.meta("/faq/"+a.Slug, a.Question, a.Summary)
 		m.Nav, m.OGType = "faq", "article"
@@ -86,39 +108,34 @@ func (s *server) prerender() error {
 				related = append(related, sec)
 			}
 		}
-		pages = append(pages, page{m.Path, templates.AnswerPage(m, site.Words.FAQ, a, related)})
+		add("/faq/{slug}", m, a.Updated, templates.AnswerPage(m, site.Words.FAQ, a, related))
 	}
 
 	for _, p := range site.Pages {
 		m := s.meta("/"+p.Slug, p.Title, p.Description)
-		pages = append(pages, page{m.Path, templates.InfoPage(m, p)})
+		add(m.Path, m, p.Updated, templates.InfoPage(m, p))
 	}
 
-	how := s.meta("/which-role/how-it-works", words.HowItWorks.Title, words.HowItWorks.Description)
-	how.Nav = "which-role"
-	pages = append(pages, page{how.Path, templates.HowItWorksPage(how, s.howItWorksView())})
+	return append(pages,
+		page{path: "/sitemap.xml", route: "/sitemap.xml", contentType: "application/xml; charset=utf-8",
+			body: func() ([]byte, error) { return s.sitemap(pages) }},
+		page{path: "/robots.txt", route: "/robots.txt", contentType: "text/plain; charset=utf-8",
+			body: func() ([]byte, error) { return s.robots(), nil }},
+	)
+}
 
-	s.pages = map[string]*prerenderedPage{}
-	for _, p := range pages {
-		body, err := render(p.c)
+// prerender renders every page in s.pageList and every response that
+// does not depend on the request: error pages, static files.
+func (s *server) prerender() error {
+	s.pages = map[string]*representation{}
+	for _, p := range s.pageList {
+		body, err := p.body()
 		if err != nil {
 			return fmt.Errorf("render %s: %w", p.path, err)
 		}
-		s.addPage(p.path, htmlType, body)
+		contentType := cmp.Or(p.contentType, htmlType)
+		s.pages[p.path] = newUncompressed(contentType, s.pageCacheControl, body)
 	}
-	form, err := s.formPage(formView(site, decision.Answers{}, nil))
-	if err != nil {
-		return err
-	}
-	s.addPage("/which-role", htmlType, form)
-
-	sitemap, err := s.sitemap()
-	if err != nil {
-		return err
-	}
-	s.addPage("/sitemap.xml", "application/xml; charset=utf-8", sitemap)
-	s.addPage("/robots.txt", "text/plain; charset=utf-8", s.robots())
-
 	if err := s.prerenderDamagedLink(); err != nil {
 		return err
 	}
@@ -131,49 +148,12 @@ func (s *server) prerender() error {
 	return nil
 }
 
-// handlePage serves a prerendered page, or the 404 page.
-func (s *server) handlePage(w http.ResponseWriter, r *http.Request) {
+// handlePage serves a page rendered at start, or the 404 page.
+func (s *server) handlePage(w http.ResponseWriter, r *http.Request) error {
 	p, ok := s.pages[r.URL.Path]
 	if !ok {
-		s.handleNotFound(w, r)
-		return
+		return statusError(http.StatusNotFound)
 	}
 	p.serve(w, r, http.StatusOK)
-}
-
-// A prerenderedPage is a page rendered at start, with the route pattern
-// that serves it (for the request log and metrics).
-type prerenderedPage struct {
-	*representation
-	route string // set by setPageRoutes, once the router exists
-}
-
-func (s *server) addPage(path, contentType string, body []byte) {
-	s.pages[path] = &prerenderedPage{representation: newUncompressed(contentType, s.pageCacheControl, body)}
-}
-
-// setPageRoutes gives each prerendered page the router's pattern for it.
-func (s *server) setPageRoutes(router chi.Routes) {
-	for path, p := range s.pages {
-		p.route = router.Find(chi.NewRouteContext(), http.MethodGet, path)
-	}
-}
-
-// prerendered serves a prerendered page without going through the router:
-// a GET or HEAD of its exact path with no query, which the router would
-// answer with the same bytes (handlePage, or handleForm with no answers),
-// only more slowly. Everything else goes on to next.
-func (s *server) prerendered(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if (r.Method == http.MethodGet || r.Method == http.MethodHead) && r.URL.RawQuery == "" && r.URL.RawPath == "" {
-			if p, ok := s.pages[r.URL.Path]; ok {
-				if rec, ok := w.(*recorder); ok {
-					rec.route = p.route
-				}
-				p.serve(w, r, http.StatusOK)
-				return
-			}
-		}
-		next.ServeHTTP(w, r)
-	})
+	return nil
 }

@@ -41,11 +41,12 @@ func (s *server) prerenderDamagedLink() error {
 	return nil
 }
 
-// serveQueryErrors serves the form with a query's valid answers kept and
-// its errors shown (400), from the answer cache: what it shows depends only
-// on those, so each such page is rendered once, and a bad link costs what a
+// serveLinkErrors serves the form with a link's valid answers kept and
+// its errors shown, from the answer cache: what it shows depends only on
+// those, so each such page is rendered once, and a bad link costs what a
 // result costs.
-func (s *server) serveQueryErrors(w http.ResponseWriter, r *http.Request, a decision.Answers, errs []decision.FieldError) {
+func (s *server) serveLinkErrors(w http.ResponseWriter, r *http.Request, e *formError) error {
+	a, errs := e.answers, e.errs
 	var key strings.Builder
 	key.WriteString("form-errors?")
 	key.WriteString(a.Query())
@@ -60,8 +61,8 @@ func (s *server) serveQueryErrors(w http.ResponseWriter, r *http.Request, a deci
 		return newRepresentation(htmlType, noStore, body), err
 	})
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	p.serve(w, r, http.StatusBadRequest)
+	p.serve(w, r, e.status)
+	return nil
 }

@@ -143,7 +143,7 @@ func (s *server) limitPosts(next http.Handler) http.Handler {
 		if !ok {
 			secs := int(wait.Seconds() + 0.999)
 			w.Header()["Retry-After"] = []string{strconv.Itoa(max(secs, 1))}
-			s.serveError(w, r, http.StatusTooManyRequests)
+			s.serveErr(w, r, statusError(http.StatusTooManyRequests))
 			return
 		}
 		next.ServeHTTP(w, r)

@@ -20,7 +20,7 @@ func (s *server) recoverPanics(next http.Handler) http.Handler {
 			}
 			s.logger.Error("panic", "method", r.Method, "path", r.URL.Path, "request_id", requestID(w),
 				"panic", fmt.Sprint(v), "stack", string(debug.Stack()))
-			s.serveError(w, r, http.StatusInternalServerError)
+			s.serveErr(w, r, statusError(http.StatusInternalServerError))
 		}()
 		next.ServeHTTP(w, r)
 	})

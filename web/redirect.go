@@ -19,34 +19,33 @@ func (s *server) redirectSlashes(next http.Handler) http.Handler {
 			return
 		}
 		clean := strings.TrimRight(p, "/")
-		if clean == "" || !isSafePath(clean) {
-			s.serveError(w, r, http.StatusNotFound)
-			return
-		}
 		q := r.URL.RawQuery
-		if !utf8.ValidString(q) || hasControl(q) { // a client's junk, not an attack on the redirect
-			s.serveError(w, r, http.StatusNotFound)
-			return
+		var err error = statusError(http.StatusNotFound)
+		// A query that is a client's junk is not an attack on the redirect.
+		if clean != "" && isSafePath(clean) && utf8.ValidString(q) && !hasControl(q) {
+			loc := (&url.URL{Path: clean}).EscapedPath()
+			if q != "" {
+				loc += "?" + q
+			}
+			err = s.redirect(w, r, loc, http.StatusMovedPermanently)
 		}
-		loc := (&url.URL{Path: clean}).EscapedPath()
-		if q != "" {
-			loc += "?" + q
+		if err != nil {
+			s.serveErr(w, r, err)
 		}
-		s.redirect(w, r, loc, http.StatusMovedPermanently)
 	})
 }
 
 // redirect sends a redirect to loc, which must stay on the site; a
 // Location that does not is never sent (the request gets a 404). Callers
 // refuse a client's bad input themselves, so the warning here means a bug.
-func (s *server) redirect(w http.ResponseWriter, r *http.Request, loc string, status int) {
+func (s *server) redirect(w http.ResponseWriter, r *http.Request, loc string, status int) error {
 	if !s.isSafeLocation(loc) {
 		s.logger.Warn("refused an off-site redirect", "path", r.URL.Path, "location", loc)
-		s.serveError(w, r, http.StatusNotFound)
-		return
+		return statusError(http.StatusNotFound)
 	}
 	w.Header()["Location"] = []string{loc}
 	w.WriteHeader(status)
+	return nil
 }
 
 // isSafeLocation reports whether loc keeps the browser on this site: a path

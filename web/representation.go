@@ -145,7 +145,7 @@ func (p *representation) tag() string { return strings.Trim(p.identity.etag[0], 
 func (s *server) compressPrerendered() {
 	pages := []*representation{s.favicon, s.damagedLink}
 	for _, p := range s.pages {
-		pages = append(pages, p.representation)
+		pages = append(pages, p)
 	}
 	for _, p := range s.errorPages {
 		pages = append(pages, p)

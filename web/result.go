@@ -12,12 +12,12 @@ import (
 
 // handleResult is GET /which-role/result: the recommendation for the
 // answers in the query.
-func (s *server) handleResult(w http.ResponseWriter, r *http.Request) {
-	a, ok := s.answersFromQuery(w, r)
-	if !ok {
-		return
+func (s *server) handleResult(w http.ResponseWriter, r *http.Request) error {
+	a, err := answersFromQuery(r)
+	if err != nil {
+		return err
 	}
-	s.serveCached(w, r, "result?"+a.Query(), func() (*representation, error) {
+	return s.serveCached(w, r, "result?"+a.Query(), func() (*representation, error) {
 		v := s.resultView(a)
 		res := decision.Decide(a)
 		m := s.meta("/which-role/result?"+a.Query(), v.Title, v.Brief.Summary)

@@ -9,28 +9,64 @@ import (
 	"github.com/PuerkitoBio/goquery"
 )
 
-// publicPages are every GET page of the site with the <h1> each shows.
+// publicPages are the pages the sitemap lists (pages.go's list), each with
+// the <h1> it shows: its title, but for /guide, whose h1 says more.
 func publicPages(t *testing.T) map[string]string {
-	site := loadSite(t)
-	w := site.Words
-	pages := map[string]string{
-		"/":                        site.Home.Title,
-		"/guide":                   w.Guide.Heading,
-		"/compare":                 site.Comparison.Title,
-		"/faq":                     w.Pages.FAQ.Title,
-		"/which-role":              w.Pages.WhichRole.Title,
-		"/which-role/how-it-works": w.Pages.HowItWorks.Title,
+	s := listingServer(t)
+	pages := map[string]string{}
+	for _, p := range s.pageList {
+		if p.sitemap {
+			pages[p.path] = p.title
+		}
 	}
-	for _, p := range site.Pages {
-		pages["/"+p.Slug] = p.Title
-	}
-	for _, s := range site.Sections {
-		pages["/guide/"+s.Slug] = s.Title
-	}
-	for _, a := range site.Answers {
-		pages["/faq/"+a.Slug] = a.Question
+	if _, ok := pages["/guide"]; ok {
+		pages["/guide"] = s.site.Words.Guide.Heading
 	}
 	return pages
+}
+
+// listingServer is a server with its list of pages made, and nothing rendered.
+func listingServer(t *testing.T) *server {
+	s := &server{site: loadSite(t)}
+	s.cfg.defaults()
+	s.makeCards()
+	s.pageList = s.listPages()
+	return s
+}
+
+// The list of pages holds every page the content makes, and the SPEC's
+// fixed pages, each with its title from the content.
+func TestPageListCoversTheContent(t *testing.T) {
+	site := loadSite(t)
+	w := site.Words.Pages
+	want := map[string]string{
+		"/":                        site.Home.Title,
+		"/guide":                   w.Guide.Title,
+		"/compare":                 site.Comparison.Title,
+		"/faq":                     w.FAQ.Title,
+		"/which-role":              w.WhichRole.Title,
+		"/which-role/how-it-works": w.HowItWorks.Title,
+	}
+	for _, p := range site.Pages {
+		want["/"+p.Slug] = p.Title
+	}
+	for _, s := range site.Sections {
+		want["/guide/"+s.Slug] = s.Title
+	}
+	for _, a := range site.Answers {
+		want["/faq/"+a.Slug] = a.Question
+	}
+	got := map[string]string{}
+	for _, p := range listingServer(t).pageList {
+		if p.sitemap {
+			got[p.path] = p.title
+		}
+	}
+	for path, title := range want {
+		if got[path] != title {
+			t.Errorf("%s: title %q in the list of pages, want %q", path, got[path], title)
+		}
+	}
 }
 
 func TestRoutes(t *testing.T) {

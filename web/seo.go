@@ -5,7 +5,6 @@ package web
 import (
 	"encoding/xml"
 	"fmt"
-	"time"
 )
 
 type sitemapURL struct {
@@ -13,29 +12,19 @@ type sitemapURL struct {
 	LastMod string `xml:"lastmod,omitempty"`
 }
 
-// sitemap lists every public GET page with its absolute URL and, where the
-// content says, when it last changed.
-func (s *server) sitemap() ([]byte, error) {
-	site := s.site
-	day := func(t time.Time) string { return t.Format("2006-01-02") }
-	urls := []sitemapURL{
-		{s.cfg.BaseURL + "/", day(site.Home.Updated)},
-		{s.cfg.BaseURL + "/guide", day(site.GuideUpdated())},
-	}
-	for _, sec := range site.Sections {
-		urls = append(urls, sitemapURL{s.cfg.BaseURL + "/guide/" + sec.Slug, day(sec.Updated)})
-	}
-	urls = append(urls,
-		sitemapURL{s.cfg.BaseURL + "/compare", day(site.Comparison.Updated)},
-		sitemapURL{s.cfg.BaseURL + "/which-role", ""},
-		sitemapURL{s.cfg.BaseURL + "/which-role/how-it-works", ""},
-		sitemapURL{s.cfg.BaseURL + "/faq", day(site.FAQUpdated())},
-	)
-	for _, a := range site.Answers {
-		urls = append(urls, sitemapURL{s.cfg.BaseURL + "/faq/" + a.Slug, day(a.Updated)})
-	}
-	for _, p := range site.Pages {
-		urls = append(urls, sitemapURL{s.cfg.BaseURL + "/" + p.Slug, day(p.Updated)})
+// sitemap lists the pages marked for it, with their absolute URL and,
+// where the content says, when each last changed.
+func (s *server) sitemap(pages []page) ([]byte, error) {
+	var urls []sitemapURL
+	for _, p := range pages {
+		if !p.sitemap {
+			continue
+		}
+		u := sitemapURL{Loc: s.cfg.BaseURL + p.path}
+		if !p.lastmod.IsZero() {
+			u.LastMod = p.lastmod.Format("2006-01-02")
+		}
+		urls = append(urls, u)
 	}
 	out, err := xml.MarshalIndent(struct {
 		XMLName xml.Name     `xml:"urlset"`

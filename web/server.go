@@ -100,9 +100,10 @@ type server struct {
 	logger *slog.Logger
 	site   *content.Site
 
-	pages      map[string]*prerenderedPage // prerendered GET pages by path
-	errorPages map[int]*representation     // prerendered error pages by status
-	static     map[string]*representation  // by hashed name
+	pageList   []page                     // the pages rendered at start: pages.go
+	pages      map[string]*representation // their bodies, by path
+	errorPages map[int]*representation    // prerendered error pages by status
+	static     map[string]*representation // by hashed name
 	favicon    *representation
 	answers    *answerCache // pages built for answers: answercache.go
 	// damagedLink is the form a refused query gets: querylimit.go.
@@ -155,16 +156,16 @@ func newServer(logger *slog.Logger, site *content.Site, cfg Config) (*server, ht
 	}
 	s.makeCards()
 	s.contentDate = site.GuideUpdated()
+	s.pageList = s.listPages()
 	if err := s.prerender(); err != nil {
 		return nil, nil, err
 	}
 	if !cfg.CheckOnly {
 		s.compressPrerendered()
 	}
-	h, router := s.routes()
-	s.setPageRoutes(router)
+	router := s.routes()
 	if err := s.checkLinks(router); err != nil {
 		return nil, nil, err
 	}
-	return s, h, nil
+	return s, router, nil
 }

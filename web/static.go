@@ -34,20 +34,19 @@ var hashedName = regexp.MustCompile(`^([a-z0-9-]+)\.[0-9a-f]{10}(\.[a-z]+)$`)
 // CDN or browser may still hold during and after a rollout: it is
 // redirected to this build's file rather than answered 404, which would
 // leave that page without its stylesheet. Other names are 404.
-func (s *server) handleStatic(w http.ResponseWriter, r *http.Request) {
+func (s *server) handleStatic(w http.ResponseWriter, r *http.Request) error {
 	name := chi.URLParam(r, "name")
 	if p, ok := s.static[name]; ok {
 		p.serve(w, r, http.StatusOK)
-		return
+		return nil
 	}
 	if m := hashedName.FindStringSubmatch(name); m != nil {
 		if a, ok := static.Get(m[1] + m[2]); ok {
 			w.Header().Set("Cache-Control", earlierCache)
-			s.redirect(w, r, "/static/"+a.HashedName, http.StatusFound)
-			return
+			return s.redirect(w, r, "/static/"+a.HashedName, http.StatusFound)
 		}
 	}
-	s.handleNotFound(w, r)
+	return statusError(http.StatusNotFound)
 }
 
 // handleFavicon serves /favicon.ico, which browsers ask for on their own.

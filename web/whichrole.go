@@ -220,27 +220,27 @@ func (s *server) formPage(v templates.FormView) ([]byte, error) {
 	return render(templates.WhichRolePage(m, v))
 }
 
-// serveForm renders the form with the answers kept and their errors: 422
-// or 400. Such responses are never cached.
-func (s *server) serveForm(w http.ResponseWriter, r *http.Request, status int, a decision.Answers, errs []decision.FieldError) {
-	body, err := s.formPage(formView(s.site, a, errs))
+// serveForm renders a post's form with the answers kept and their errors.
+// Such responses are never cached.
+func (s *server) serveForm(w http.ResponseWriter, r *http.Request, e *formError) error {
+	body, err := s.formPage(formView(s.site, e.answers, e.errs))
 	if err != nil {
-		s.fail(w, r, err)
-		return
+		return err
 	}
-	s.serveRendered(w, r, status, body)
+	s.serveRendered(w, r, e.status, body)
+	return nil
 }
 
 // handleForm is GET /which-role. Query parameters pre-fill the form, so
 // that "change your answers" links work; their errors are not shown, since
 // a half-filled form is normal here.
-func (s *server) handleForm(w http.ResponseWriter, r *http.Request) {
+func (s *server) handleForm(w http.ResponseWriter, r *http.Request) error {
 	if r.URL.RawQuery == "" {
 		s.pages["/which-role"].serve(w, r, http.StatusOK)
-		return
+		return nil
 	}
 	a, _ := decision.ParseForm(r.URL.Query())
-	s.serveCached(w, r, "form?"+a.Query(), func() (*representation, error) {
+	return s.serveCached(w, r, "form?"+a.Query(), func() (*representation, error) {
 		body, err := s.formPage(formView(s.site, a, nil))
 		return newRepresentation(htmlType, s.pageCacheControl, body), err
 	})
@@ -248,38 +248,34 @@ func (s *server) handleForm(w http.ResponseWriter, r *http.Request) {
 
 // handleSubmit is POST /which-role: valid answers go to their result page
 // (303), invalid ones come back with the form and its errors (422).
-func (s *server) handleSubmit(w http.ResponseWriter, r *http.Request) {
+func (s *server) handleSubmit(w http.ResponseWriter, r *http.Request) error {
 	r.Body = http.MaxBytesReader(w, r.Body, maxFormBody)
 	if err := r.ParseForm(); err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			s.serveError(w, r, http.StatusRequestEntityTooLarge)
-			return
+			return statusError(http.StatusRequestEntityTooLarge)
 		}
-		s.serveForm(w, r, http.StatusBadRequest, decision.Answers{}, []decision.FieldError{{Field: "goal", Problem: decision.Unreadable}})
-		return
+		return &formError{http.StatusBadRequest, decision.Answers{}, []decision.FieldError{{Field: "goal", Problem: decision.Unreadable}}}
 	}
 	a, errs := decision.ParseForm(r.PostForm)
 	if len(errs) > 0 {
-		s.serveForm(w, r, http.StatusUnprocessableEntity, a, errs)
-		return
+		return &formError{http.StatusUnprocessableEntity, a, errs}
 	}
 	s.cfg.Metrics.recommended(string(decision.Decide(a).Recommendation))
 	w.Header()["Cache-Control"] = noStoreOnly
-	s.redirect(w, r, "/which-role/result?"+a.Query(), http.StatusSeeOther)
+	return s.redirect(w, r, "/which-role/result?"+a.Query(), http.StatusSeeOther)
 }
 
-// answersFromQuery reads a result or brief URL; on errors it answers 400
-// with the form and reports false.
-func (s *server) answersFromQuery(w http.ResponseWriter, r *http.Request) (decision.Answers, bool) {
+// answersFromQuery reads the answers of a result, brief or job advert
+// URL; a link with errors is a formError (400).
+func answersFromQuery(r *http.Request) (decision.Answers, error) {
 	q, err := url.ParseQuery(r.URL.RawQuery)
 	a, errs := decision.Parse(q)
 	if err != nil && len(errs) == 0 {
 		errs = []decision.FieldError{{Field: "goal", Problem: decision.DamagedLink}}
 	}
 	if len(errs) > 0 {
-		s.serveQueryErrors(w, r, a, errs)
-		return a, false
+		return a, &formError{http.StatusBadRequest, a, errs}
 	}
-	return a, true
+	return a, nil
 }

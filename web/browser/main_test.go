@@ -1,11 +1,14 @@
 package browser
 
 import (
+	"encoding/xml"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/guide/pmvspm/content"
@@ -61,28 +64,19 @@ type page struct {
 
 func (p page) url() string { return baseURL + p.path }
 
-// pages lists every page of the site, the questionnaire's error states and
-// the 404 page included.
+// pages lists every page of the site (every page the sitemap lists,
+// which the server makes from its one list of pages), the questionnaire's
+// states and the 404 page.
 func pages() []page {
-	ps := []page{
-		{name: "home", path: "/", status: 200},
-		{name: "guide", path: "/guide", status: 200},
-	}
-	for _, s := range site.Sections {
-		ps = append(ps, page{name: "guide-" + s.Slug, path: "/guide/" + s.Slug, status: 200})
-	}
-	ps = append(ps,
-		page{name: "compare", path: "/compare", status: 200},
-		page{name: "faq", path: "/faq", status: 200},
-	)
-	for _, a := range site.Answers {
-		ps = append(ps, page{name: "faq-" + a.Slug, path: "/faq/" + a.Slug, status: 200})
-	}
-	for _, p := range site.Pages {
-		ps = append(ps, page{name: p.Slug, path: "/" + p.Slug, status: 200})
+	var ps []page
+	for _, path := range sitemapPaths() {
+		name := strings.ReplaceAll(strings.Trim(path, "/"), "/", "-")
+		if name == "" {
+			name = "home"
+		}
+		ps = append(ps, page{name: name, path: path, status: 200})
 	}
 	return append(ps,
-		page{name: "which-role", path: "/which-role", status: 200},
 		page{name: "which-role-reveal-open", path: "/which-role?goal=internal-system&customer_facing=no", status: 200},
 		page{name: "which-role-result-bad-new", path: "/which-role/result?goal=internal-system&decider=nobody-clearly&complexity=single-team&hires=one", status: 400},
 		page{name: "which-role-post-empty", path: "/which-role", status: 422, submitEmpty: true},
@@ -94,7 +88,6 @@ func pages() []page {
 		page{name: "which-role-result-contract", path: "/which-role/result?goal=client-work&problems=no-launches&decider=already-covered&complexity=single-team&hires=part-time", status: 200},
 		page{name: "which-role-result-both-new", path: "/which-role/result?goal=new-product&problems=missed-deadlines&decider=nobody-clearly&complexity=several-teams&hires=two", status: 200},
 		page{name: "which-role-result-not-yet", path: "/which-role/result?goal=new-feature&decider=founder-has-time&complexity=single-team&hires=one", status: 200},
-		page{name: "which-role-how-it-works", path: "/which-role/how-it-works", status: 200},
 		page{name: "which-role-brief-one-person", path: "/which-role/brief?goal=new-product&decider=founder-stretched&complexity=single-team&hires=one", status: 200},
 		page{name: "which-role-brief-not-yet", path: "/which-role/brief?goal=new-feature&decider=founder-has-time&complexity=single-team&hires=one", status: 200},
 		page{name: "which-role-brief", path: "/which-role/brief?goal=new-product&problems=over-budget&customer_facing=no&complexity=single-team", status: 200},
@@ -116,3 +109,25 @@ const canaryHTML = `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><
 
 // canaryURL is canaryHTML as an address the browser can open.
 func canaryURL() string { return "data:text/html," + url.PathEscape(canaryHTML) }
+
+// sitemapPaths are the paths /sitemap.xml lists.
+func sitemapPaths() []string {
+	resp, err := http.Get(baseURL + "/sitemap.xml")
+	if err != nil {
+		panic(err)
+	}
+	defer resp.Body.Close()
+	var sitemap struct {
+		URLs []struct {
+			Loc string `xml:"loc"`
+		} `xml:"url"`
+	}
+	if err := xml.NewDecoder(resp.Body).Decode(&sitemap); err != nil || len(sitemap.URLs) == 0 {
+		panic(fmt.Sprintf("sitemap: %d URLs, %v", len(sitemap.URLs), err))
+	}
+	var paths []string
+	for _, u := range sitemap.URLs {
+		paths = append(paths, strings.TrimPrefix(u.Loc, baseURL))
+	}
+	return paths
+}
