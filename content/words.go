@@ -61,6 +61,13 @@ type LayoutWords struct {
 	// The split diagram's accessible title and description.
 	DiagramTitle       string `yaml:"diagram_title"`
 	DiagramDescription string `yaml:"diagram_description"`
+	// The diagram's labels, each drawn on two lines (split at its first
+	// space): each role, its part, and where they meet.
+	DiagramProduct     string `yaml:"diagram_product"`
+	DiagramProductPart string `yaml:"diagram_product_part"`
+	DiagramProject     string `yaml:"diagram_project"`
+	DiagramProjectPart string `yaml:"diagram_project_part"`
+	DiagramShared      string `yaml:"diagram_shared"`
 	// The main navigation's links.
 	NavGuide     string `yaml:"nav_guide"`
 	NavCompare   string `yaml:"nav_compare"`
@@ -103,6 +110,10 @@ type GuideWords struct {
 	Heading        string `yaml:"heading"`
 	Lede           string `yaml:"lede"`
 	BackToContents string `yaml:"back_to_contents"`
+	BackFrom       string `yaml:"back_from"` // read out after it, before the part's title
+	// Under each section: a link to the one-page guide, and what follows it.
+	OnePageLink string `yaml:"one_page_link"`
+	OnePageRest string `yaml:"one_page_rest"`
 }
 
 // FAQWords are the FAQ pages'.

@@ -42,7 +42,6 @@ type BriefPart struct {
 type BriefRole struct {
 	Name    string // "product manager"
 	Need    string // "a product manager"
-	Words   content.BriefWords
 	Why     []ReasonView
 	Profile content.Profile
 	Hire    content.Hire // its scorecard, questions and work sample
@@ -59,9 +58,13 @@ type ReasonView struct {
 func (b Brief) Title() string { return content.Fill(b.Words.Title, "role", b.Need) }
 
 // Headings of a role's part of the brief, the same in every format.
-func (r BriefRole) Heading() string          { return content.Fill(r.Words.RoleHeading, "role", r.Name) }
-func (r BriefRole) WhyHeading() string       { return content.Fill(r.Words.Why, "role", r.Need) }
-func (r BriefRole) QuestionsHeading() string { return content.Fill(r.Words.Questions, "role", r.Name) }
+func (b Brief) RoleHeading(r BriefRole) string {
+	return content.Fill(b.Words.RoleHeading, "role", r.Name)
+}
+func (b Brief) WhyHeading(r BriefRole) string { return content.Fill(b.Words.Why, "role", r.Need) }
+func (b Brief) QuestionsHeading(r BriefRole) string {
+	return content.Fill(b.Words.Questions, "role", r.Name)
+}
 
 // WriteMarkdown writes the brief as a Markdown document.
 func (b Brief) WriteMarkdown(w io.Writer) error {
@@ -91,7 +94,7 @@ func (b Brief) WriteMarkdown(w io.Writer) error {
 		fmt.Fprintf(&s, "%s\n\n", n)
 	}
 	for _, role := range b.Roles {
-		fmt.Fprintf(&s, "## %s\n\n### %s\n\n", role.Heading(), role.WhyHeading())
+		fmt.Fprintf(&s, "## %s\n\n### %s\n\n", b.RoleHeading(role), b.WhyHeading(role))
 		for _, r := range role.Why {
 			fmt.Fprintf(&s, "- %s\n", r.Text)
 		}
@@ -99,7 +102,7 @@ func (b Brief) WriteMarkdown(w io.Writer) error {
 		writeChecklist(&s, role.Profile.Responsibilities)
 		fmt.Fprintf(&s, "\n### %s\n\n", b.Words.Skills)
 		writeChecklist(&s, role.Profile.Skills)
-		writeKitMarkdown(&s, b.Kit, role)
+		writeKitMarkdown(&s, b, role)
 	}
 	if len(b.Mistakes) > 0 {
 		fmt.Fprintf(&s, "## %s\n\n", b.Kit.Mistakes)
@@ -112,13 +115,13 @@ func (b Brief) WriteMarkdown(w io.Writer) error {
 }
 
 // writeKitMarkdown writes a role's scorecard, questions and work sample.
-func writeKitMarkdown(s *strings.Builder, k content.KitWords, role BriefRole) {
-	h := role.Hire
+func writeKitMarkdown(s *strings.Builder, b Brief, role BriefRole) {
+	k, h := b.Kit, role.Hire
 	fmt.Fprintf(s, "\n### %s\n\n%s\n\n", k.Scorecard, k.ScorecardHow)
 	for _, c := range h.Scorecard {
 		fmt.Fprintf(s, "#### %s\n\n- **%s**: %s\n- **%s**: %s\n- %s\n\n", c.Name, k.Strong, c.Strong, k.Weak, c.Weak, k.Score)
 	}
-	fmt.Fprintf(s, "### %s\n\n", role.QuestionsHeading())
+	fmt.Fprintf(s, "### %s\n\n", b.QuestionsHeading(role))
 	for i, q := range h.Questions {
 		fmt.Fprintf(s, "%d. %s\n", i+1, q.Ask)
 		if q.Then != "" {

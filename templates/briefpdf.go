@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/go-pdf/fpdf"
-	"github.com/guide/pmvspm/content"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/gofont/goregular"
 )
@@ -71,8 +70,8 @@ func (b Brief) WritePDF(w io.Writer, made time.Time) error {
 		p.para(n)
 	}
 	for _, role := range b.Roles {
-		p.heading(role.Heading(), 14)
-		p.heading(role.WhyHeading(), 11.5)
+		p.heading(b.RoleHeading(role), 14)
+		p.heading(b.WhyHeading(role), 11.5)
 		for _, r := range role.Why {
 			p.item("•", r.Text)
 		}
@@ -84,7 +83,7 @@ func (b Brief) WritePDF(w io.Writer, made time.Time) error {
 		for _, it := range role.Profile.Skills {
 			p.check(it.Term, it.Detail)
 		}
-		p.kit(b.Kit, role)
+		p.kit(b, role)
 	}
 	if len(b.Mistakes) > 0 {
 		p.heading(b.Kit.Mistakes, 14)
@@ -278,8 +277,8 @@ func (p pdfWriter) check(term, detail string) {
 }
 
 // kit writes a role's scorecard, interview questions and work sample.
-func (p pdfWriter) kit(k content.KitWords, role BriefRole) {
-	h := role.Hire
+func (p pdfWriter) kit(b Brief, role BriefRole) {
+	k, h := b.Kit, role.Hire
 	p.heading(k.Scorecard, 11.5)
 	p.para(k.ScorecardHow)
 	for _, c := range h.Scorecard {
@@ -288,7 +287,7 @@ func (p pdfWriter) kit(k content.KitWords, role BriefRole) {
 		p.labelled(k.Weak, c.Weak)
 		p.item("•", k.Score)
 	}
-	p.heading(role.QuestionsHeading(), 11.5)
+	p.heading(b.QuestionsHeading(role), 11.5)
 	for i, q := range h.Questions {
 		text := q.Ask
 		if q.Then != "" {

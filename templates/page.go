@@ -90,3 +90,11 @@ type ErrorLinks struct {
 	GuideHeading, FAQHeading             string
 	HomeLink, CompareLink, WhichRoleLink string
 }
+
+// boldText is a diagram label's weight: bold, or the drawing's own.
+func boldText(bold bool) templ.Attributes {
+	if bold {
+		return templ.Attributes{"font-weight": "700"}
+	}
+	return nil
+}

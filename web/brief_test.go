@@ -162,7 +162,7 @@ func TestBriefFormatsAgree(t *testing.T) {
 			}
 			want = append(want, b.Notes...)
 			for _, role := range b.Roles {
-				want = append(want, role.Heading(), role.WhyHeading(), role.QuestionsHeading())
+				want = append(want, b.RoleHeading(role), b.WhyHeading(role), b.QuestionsHeading(role))
 				for _, r := range role.Why {
 					want = append(want, r.Text)
 				}
@@ -200,8 +200,8 @@ func TestBriefFormatsAgree(t *testing.T) {
 				}
 			}
 			for _, role := range b.Roles {
-				if n := strings.Count(string(md.body), "### "+role.QuestionsHeading()+"\n"); n != 1 {
-					t.Errorf("Markdown has %d lists headed %q, want one", n, role.QuestionsHeading())
+				if n := strings.Count(string(md.body), "### "+b.QuestionsHeading(role)+"\n"); n != 1 {
+					t.Errorf("Markdown has %d lists headed %q, want one", n, b.QuestionsHeading(role))
 				}
 			}
 		})

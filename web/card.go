@@ -139,22 +139,15 @@ func (s *server) handleCard(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// The card's faces, parsed once.
-var (
-	cardFontsOnce    sync.Once
-	cardBold, cardRg *opentype.Font
-	cardFontsErr     error
-)
-
-func cardFonts() (bold, regular *opentype.Font, err error) {
-	cardFontsOnce.Do(func() {
-		if cardBold, cardFontsErr = opentype.Parse(gobold.TTF); cardFontsErr != nil {
-			return
-		}
-		cardRg, cardFontsErr = opentype.Parse(goregular.TTF)
-	})
-	return cardBold, cardRg, cardFontsErr
-}
+// cardFonts are the card's faces, parsed once: immutable once made.
+var cardFonts = sync.OnceValues(func() ([2]*opentype.Font, error) {
+	bold, err := opentype.Parse(gobold.TTF)
+	if err != nil {
+		return [2]*opentype.Font{}, err
+	}
+	regular, err := opentype.Parse(goregular.TTF)
+	return [2]*opentype.Font{bold, regular}, err
+})
 
 // The site's colours (static/style.css): the teal accent, and the product
 // and project managers' blue and amber.
@@ -184,10 +177,11 @@ const (
 // and the site's name, the kind of page in teal, its title as large as
 // fits, and the product and project managers' colours along the foot.
 func drawCard(w *bytes.Buffer, kicker, title string) error {
-	bold, regular, err := cardFonts()
+	fonts, err := cardFonts()
 	if err != nil {
 		return fmt.Errorf("card fonts: %w", err)
 	}
+	bold, regular := fonts[0], fonts[1]
 	img := image.NewRGBA(image.Rect(0, 0, cardWidth, cardHeight))
 	fill := func(r image.Rectangle, c color.Color) {
 		draw.Draw(img, r, image.NewUniform(c), image.Point{}, draw.Src)

@@ -100,7 +100,7 @@ func (s *server) resultView(a decision.Answers) templates.ResultView {
 	}
 	for _, role := range res.Hired() {
 		need, _ := q.Recommendation(string(role))
-		br := templates.BriefRole{Name: roleNoun(role), Need: need.Role, Words: site.Words.Brief, Profile: site.ProductManager}
+		br := templates.BriefRole{Name: roleNoun(role), Need: need.Role, Profile: site.ProductManager}
 		if role == decision.ProjectManager {
 			br.Profile = site.ProjectManager
 		}
