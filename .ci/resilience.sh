@@ -7,6 +7,7 @@
 #   bash .ci/resilience.sh stall     # stdout a pipe nobody reads: one client, back-to-back requests
 #   bash .ci/resilience.sh soak [s]  # a mixed wrk soak (default 180 s): 5xx count, RSS at start and end
 #   bash .ci/resilience.sh memory    # idle RSS; every answer key in every format cold, 200 clients; then 60 s mixed
+#                                    # (MAX_SETS=n takes n answer sets at random: all of them is about 90,000 keys)
 #   bash .ci/resilience.sh pdf       # 200 concurrent first requests for one PDF: CPU seconds and RSS
 #
 # GUIDE=path/to/binary measures another build (e.g. an older commit's).
@@ -99,7 +100,8 @@ memory)
         walk(i + 1, q s)
       }
     }
-    END { walk(1, "") }' "$tmp/fields" >"$tmp/sets"
+    END { walk(1, "") }' "$tmp/fields" | shuf --random-source=<(yes) >"$tmp/all-sets"
+  head -n "${MAX_SETS:-1000000}" "$tmp/all-sets" >"$tmp/sets"
   formats="/which-role/result /which-role/brief /which-role/brief.md /which-role/brief.pdf /which-role"
   for f in /which-role/job-ad /which-role/job-ad.md /which-role/job-ad.txt; do
     [ "$(curl -s -o /dev/null -w '%{http_code}' "$url$f?$(head -1 "$tmp/sets")")" = 404 ] || formats="$formats $f"

@@ -394,17 +394,22 @@ func TestBriefPDFIdentity(t *testing.T) {
 	pdf := get(t, srv, "/which-role/brief.pdf?"+longest).body
 
 	text := pdfText(t, pdftotext, pdf)
-	name, title := strings.Index(text, templates.SiteName), strings.Index(text, "Hiring brief")
+	words := loadSite(t).Words.Brief
+	// The title's words before the role it names ("Hiring brief:").
+	heading, _, _ := strings.Cut(words.Title, "{")
+	name, title := strings.Index(text, templates.SiteName), strings.Index(text, strings.TrimSpace(heading))
 	if name < 0 || title < 0 || name > title {
 		t.Errorf("the PDF's first page does not open with the site's name %q (at %d) above its title (at %d)", templates.SiteName, name, title)
 	}
 	// The address: from "Result:" to its end, each line break before ? or &.
 	lines := strings.Split(text, "\n")
+	found := false
 	for i, l := range lines {
-		if !strings.HasPrefix(l, "Result:") {
+		if !strings.HasPrefix(l, words.ResultLabel) {
 			continue
 		}
-		addr := strings.TrimSpace(strings.TrimPrefix(l, "Result:"))
+		found = true
+		addr := strings.TrimSpace(strings.TrimPrefix(l, words.ResultLabel))
 		for j := i + 1; j < len(lines) && !strings.HasSuffix(addr, "complexity=complex-tech"); j++ {
 			next := strings.TrimSpace(lines[j])
 			if next == "" || (next[0] != '?' && next[0] != '&') {
@@ -416,6 +421,9 @@ func TestBriefPDFIdentity(t *testing.T) {
 		if !strings.HasSuffix(addr, "/which-role/result?"+longest) {
 			t.Errorf("the address reads %q", addr)
 		}
+	}
+	if !found {
+		t.Errorf("no line starts %q: the PDF does not give the result's address", words.ResultLabel)
 	}
 
 	// The pixels: page 1 at 30 dots an inch, as a PPM.

@@ -28,7 +28,7 @@ var sourceFacts = []struct {
 	{"/guide/skills", "project manager: built efficiently, on time, within scope", []string{"without waste", "agreed schedule and scope"}},
 	{"/guide/skills", "project manager alongside a product manager or alone", []string{"alongside a product manager", "of their own"}},
 	{"/guide/differences", "the rule of thumb", []string{"what", "why", "how", "when"}},
-	{"/guide/scenarios", "a new product needs both roles", []string{"A new product needs both roles", "roadmap", "blocking"}},
+	{"/guide/scenarios", "a new product needs both roles", []string{"A new product needs both jobs done", "roadmap", "blocking"}},
 	{"/guide/scenarios", "internal IT: project manager leads", []string{"project manager", "leads", "timeline", "rollout"}},
 	{"/guide/scenarios", "internal IT: product manager only if customer-facing", []string{"product your customers use"}},
 	{"/guide/scenarios", "mobile feature", []string{"why users will care", "to the schedule", "ships when planned"}},

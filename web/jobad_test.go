@@ -188,8 +188,19 @@ func TestJobAdBadInput(t *testing.T) {
 	}
 	robots := string(get(t, srv, "/robots.txt").body)
 	sitemap := string(get(t, srv, "/sitemap.xml").body)
-	if !strings.Contains(robots, "Disallow: /which-role/job-ad\n") || strings.Contains(sitemap, "job-ad") {
-		t.Errorf("the job adverts must be kept out of search like the brief:\n%s", robots)
+	// Like the brief's: the downloads are kept from crawlers, the page
+	// (which Lighthouse's SEO audit must be allowed to crawl) is only left
+	// out of the sitemap.
+	for _, file := range []string{"/which-role/job-ad.md", "/which-role/job-ad.txt"} {
+		if !strings.Contains(robots, "Disallow: "+file+"\n") {
+			t.Errorf("robots.txt does not keep %s from crawlers:\n%s", file, robots)
+		}
+	}
+	if strings.Contains(robots, "Disallow: /which-role/job-ad\n") {
+		t.Errorf("robots.txt keeps the job advert page itself from crawlers, unlike the brief's:\n%s", robots)
+	}
+	if strings.Contains(sitemap, "job-ad") {
+		t.Errorf("the sitemap lists a job advert:\n%s", sitemap)
 	}
 }
 

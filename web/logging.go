@@ -114,7 +114,7 @@ func (s *server) logRequests(next http.Handler) http.Handler {
 		rec := &recorder{ResponseWriter: w}
 		rec.id[0] = s.newRequestID(r)
 		w.Header()["X-Request-Id"] = rec.id[:]
-		if !s.cfg.TrustProxy && r.Header["X-Forwarded-For"] != nil && !warned.Swap(true) {
+		if !s.cfg.TrustProxy && r.Header["X-Forwarded-For"] != nil && !warned.Load() && !warned.Swap(true) {
 			s.logger.Warn("requests carry X-Forwarded-For but -trust-proxy is off: every client behind the proxy shares one rate limit and one client_ip; set -trust-proxy (TRUST_PROXY=true) if exactly one proxy you run sets it",
 				"client_ip", s.clientAddr(r))
 		}

@@ -29,7 +29,7 @@ func TestJunkQueryRefused(t *testing.T) {
 		"14 KB of junk":          canonical + "&x=" + strings.Repeat("y", 14<<10),
 		"40 parameters":          canonical + strings.Repeat("&a=1", 40),
 	}
-	for _, path := range []string{"/which-role/result", "/which-role/brief", "/which-role/brief.md", "/which-role/brief.pdf", "/which-role"} {
+	for _, path := range []string{"/which-role/result", "/which-role/brief", "/which-role/brief.md", "/which-role/brief.pdf", "/which-role", "/which-role/job-ad", "/which-role/job-ad.md", "/which-role/job-ad.txt"} {
 		var first []byte
 		for name, q := range junk {
 			r := get(t, srv, path+"?"+q)

@@ -100,12 +100,12 @@ func TestFAQPage(t *testing.T) {
 }
 
 func TestAnswerPages(t *testing.T) {
-	srv, _ := newTestServer(t, Config{BaseURL: "https://hire.example"})
+	srv, _ := newTestServer(t, Config{}) // base URL https://guide.example
 	for _, a := range loadSite(t).Answers {
 		r := get(t, srv, "/faq/"+a.Slug)
 		wantStatus(t, r, 200)
 		doc := r.doc(t)
-		url := "https://hire.example/faq/" + a.Slug
+		url := "https://guide.example/faq/" + a.Slug
 		checks := map[string]string{
 			`link[rel=canonical]`:             url,
 			`meta[property="og:url"]`:         url,

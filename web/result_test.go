@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -304,7 +305,10 @@ func TestFormReveal(t *testing.T) {
 	srv, _ := newTestServer(t, Config{})
 	doc := get(t, srv, "/which-role").doc(t)
 	legends := doc.Find("form > .question > fieldset > legend .caption")
-	if legends.Length() != 5 || text(legends.First()) != "Question 1 of 5" || text(legends.Last()) != "Question 5 of 5" {
+	numbered := func(n int) string {
+		return content.Fill(content.Fill(loadSite(t).Words.Form.Question, "n", strconv.Itoa(n)), "total", "5")
+	}
+	if legends.Length() != 5 || text(legends.First()) != numbered(1) || text(legends.Last()) != numbered(5) {
 		t.Errorf("question numbers: %d, first %q", legends.Length(), text(legends.First()))
 	}
 	cond := doc.Find("#conditional-goal-internal-system")

@@ -38,5 +38,5 @@ func (s *server) sitemap(pages []page) ([]byte, error) {
 }
 
 func (s *server) robots() []byte {
-	return fmt.Appendf(nil, "User-agent: *\nAllow: /\nDisallow: /which-role/brief.md\nDisallow: /which-role/brief.pdf\nDisallow: /which-role/job-ad\n\nSitemap: %s/sitemap.xml\n", s.cfg.BaseURL)
+	return fmt.Appendf(nil, "User-agent: *\nAllow: /\nDisallow: /which-role/brief.md\nDisallow: /which-role/brief.pdf\nDisallow: /which-role/job-ad.md\nDisallow: /which-role/job-ad.txt\n\nSitemap: %s/sitemap.xml\n", s.cfg.BaseURL)
 }

@@ -185,10 +185,11 @@ func TestHeaderLimit(t *testing.T) {
 }
 
 func TestWarnsOnHTTPSWithHTTPBaseURL(t *testing.T) {
-	_, cancel, done, stdout := start(t, map[string]string{"HTTPS": "true", "BASE_URL": "http://hire.example"})
+	// The tests' base URL (see startWriting), here from the environment.
+	_, cancel, done, stdout := start(t, map[string]string{"HTTPS": "true", "BASE_URL": "http://guide.test"})
 	cancel()
 	<-done
-	if !strings.Contains(stdout.String(), "level=WARN") || !strings.Contains(stdout.String(), "http://hire.example") {
+	if !strings.Contains(stdout.String(), "level=WARN") || !strings.Contains(stdout.String(), "http://guide.test") {
 		t.Errorf("no warning:\n%s", stdout.String())
 	}
 }

@@ -213,7 +213,7 @@ func do(t *testing.T, c *http.Client, method, u string, header http.Header, body
 // cache form posts or errors, revalidate with ETags, and rate-limit by the
 // address the proxy saw rather than one the client claims.
 func TestBehindCachingProxy(t *testing.T) {
-	upstream, _, _, _ := start(t, nil, "-trust-proxy", "-https", "-base-url", "https://guide.example.com")
+	upstream, _, _, _ := start(t, nil, "-trust-proxy", "-https")
 	nginx := startNginx(t, upstream)
 	front := "https://" + nginx.https
 	alice := nginx.clientFrom("127.0.0.1")

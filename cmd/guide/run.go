@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -83,6 +84,9 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 	if err != nil {
 		return err
 	}
+	// Start-up rendered and compressed every page: hand that garbage back
+	// to the system now rather than keep it as idle memory.
+	debug.FreeOSMemory()
 	srv := &http.Server{
 		Handler:           h,
 		ReadHeaderTimeout: cfg.headerWait,

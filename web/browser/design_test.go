@@ -461,6 +461,9 @@ func TestPrint(t *testing.T) {
 		if want := baseURL + p.path; r.Address != want {
 			t.Errorf("%s: prints the address %q, want %q", p.path, r.Address, want)
 		}
+		if n := evaluate[int](t, ctx, `[...document.querySelectorAll("main li")].filter(li => li.checkVisibility() && li.innerText.trim() === "").length`); n > 0 {
+			t.Errorf("%s prints %d empty list items (their only link hidden in print)", p.path, n)
+		}
 		if p.path == result {
 			for _, href := range r.Shown {
 				if strings.HasPrefix(href, "/which-role?") {
