@@ -22,7 +22,7 @@ import (
 // its bytes and no spare capacity.
 //
 // A representation is complete before it is served: pages rendered at
-// start get Brotli at the best quality (compressPrerendered, on every core,
+// start get Brotli at startBrotli (compressPrerendered, on every core,
 // within start-up); pages built on request (answer pages) at
 // onDemandBrotli, a thirtieth of the cost for about 15 % more bytes.
 type representation struct {
@@ -45,6 +45,11 @@ var varyAcceptEncoding = []string{"Accept-Encoding"}
 
 // minCompress is the size under which compressing does not pay.
 const minCompress = 512
+
+// startBrotli is the Brotli quality of pages made at start. Quality 11
+// made /guide 3 % smaller than 10 (8,204 B against 8,489 B) but took start-up from about 350 ms to
+// 700–900 ms on 2 cores (doc/performance.md), over the 500 ms bar.
+const startBrotli = 10
 
 // onDemandBrotli is the Brotli quality of bodies built on request: about
 // 1 ms for a result page, against 30–60 ms at quality 11 (BenchmarkBrotli).
@@ -141,7 +146,7 @@ func (p *representation) encodeBrotli(quality int) *encoded {
 func (p *representation) tag() string { return strings.Trim(p.identity.etag[0], `"`) }
 
 // compressPrerendered gives every page and file prepared at start its
-// Brotli encoding at the best quality.
+// Brotli encoding at startBrotli.
 func (s *server) compressPrerendered() {
 	pages := []*representation{s.favicon, s.damagedLink}
 	for _, p := range s.pages {
@@ -156,7 +161,7 @@ func (s *server) compressPrerendered() {
 	compressAll(s.cfg.Encodings, pages)
 }
 
-// compressAll gives each page its best-quality Brotli encoding, one page
+// compressAll gives each page its start-up Brotli encoding, one page
 // per core at a time, taking the ones store already holds.
 func compressAll(store *EncodingCache, pages []*representation) {
 	work := make(chan *representation)
@@ -168,7 +173,7 @@ func compressAll(store *EncodingCache, pages []*representation) {
 					p.br = br
 					continue
 				}
-				p.br = p.encodeBrotli(brotli.BestCompression)
+				p.br = p.encodeBrotli(startBrotli)
 				store.put(p.tag(), p.br)
 			}
 		})
@@ -182,7 +187,7 @@ func compressAll(store *EncodingCache, pages []*representation) {
 	wg.Wait()
 }
 
-// An EncodingCache keeps the best-quality Brotli encodings of prerendered
+// An EncodingCache keeps the start-up Brotli encodings of prerendered
 // pages by their body's hash, for servers made one after another from much
 // the same content (-dev reloads): only the pages that changed are
 // compressed again. It holds at most maxEncodings; nil keeps nothing.
