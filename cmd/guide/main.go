@@ -21,10 +21,16 @@ import (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	signalled, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// run sees the signal only once a second one would end the program at
+	// once: stop happens before the drain starts, so no second signal can
+	// fall between them and be swallowed.
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	go func() {
-		<-ctx.Done()
-		stop() // a second signal now ends the program at once
+		<-signalled.Done()
+		stop()
+		cancel()
 	}()
 	if err := run(ctx, os.Args, os.Getenv, os.Stdout, os.Stderr); err != nil {
 		fmt.Fprintln(os.Stderr, "guide:", err)
