@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -63,24 +64,15 @@ func checkHiringKit(site *content.Site) error {
 		{"problems", "today", kit.Today},
 		{"complexity", "teams", kit.Teams},
 	} {
-		for _, f := range decision.Fields {
-			if f.Name != m.field {
-				continue
-			}
-			for _, v := range f.Values {
-				if m.words[v] == "" {
-					errs = append(errs, kit.Errorf(m.key, "%s: no words for the answer %s=%s", m.key, m.field, v))
-				}
+		f, _ := decision.FieldNamed(m.field)
+		for _, v := range f.Values {
+			if m.words[v] == "" {
+				errs = append(errs, kit.Errorf(m.key, "%s: no words for the answer %s=%s", m.key, m.field, v))
 			}
 		}
-	}
-	for _, key := range []string{"situations", "today", "teams"} {
-		words := map[string]map[string]string{"situations": kit.Situations, "today": kit.Today, "teams": kit.Teams}[key]
-		field := map[string]string{"situations": "goal", "today": "problems", "teams": "complexity"}[key]
-		f, _ := decision.FieldNamed(field)
-		for v := range words {
+		for _, v := range slices.Sorted(maps.Keys(m.words)) {
 			if !slices.Contains(f.Values, v) {
-				errs = append(errs, kit.Errorf(key+"."+v, "%s: %s is not an answer to %s", key, v, field))
+				errs = append(errs, kit.Errorf(m.key+"."+v, "%s: %s is not an answer to %s", m.key, v, m.field))
 			}
 		}
 	}
@@ -127,17 +119,6 @@ func hiresFor(res decision.Result) []string {
 	return ids
 }
 
-// problemSide says which kind of advert names each problem: product
-// problems in a product advert, delivery problems in a project advert,
-// all of them in an advert for one person doing both.
-var problemSide = map[string]string{
-	"no-launches":       "product",
-	"unclear-direction": "product",
-	"over-budget":       "project",
-	"missed-deadlines":  "project",
-	"poor-coordination": "project",
-}
-
 // firstProductHire are the answers to "who decides what gets built" that
 // say nobody has held a product job: a founder decides, or nobody does.
 var firstProductHire = []string{"founder-has-time", "founder-stretched", "nobody-clearly"}
@@ -182,7 +163,10 @@ func jobAd(kit content.HiringKit, h content.Hire, a decision.Answers, other stri
 	}
 	about.Before = append(about.Before, templates.Line(ad.Problem))
 	for _, p := range a.Problems {
-		side := problemSide[p]
+		side := "project"
+		if decision.ProductProblem(p) {
+			side = "product"
+		}
 		switch {
 		case a.Goal == "client-work" && side == "product":
 			// the owner's strategy question, not the hire's

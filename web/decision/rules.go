@@ -79,6 +79,10 @@ var (
 	deliveryProblems = []string{"over-budget", "missed-deadlines", "poor-coordination"}
 )
 
+// ProductProblem reports whether a problem is about what to build (a
+// product problem) rather than about delivery.
+func ProductProblem(p string) bool { return slices.Contains(productProblems, p) }
+
 // Reasons is step 1, product side first. For an old link only the rows
 // for all links and old links apply, and they are SPEC §3's rules: a
 // product need when the goal is a new product, a new feature or
