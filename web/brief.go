@@ -14,11 +14,11 @@ var (
 	briefHTML = answerFormat{
 		kind:        "brief",
 		contentType: htmlType,
-		write: func(s *server, a decision.Answers) ([]byte, error) {
-			b := s.hiringBrief(a)
+		write: func(s *server, a decision.Answers, res decision.Result) ([]byte, error) {
+			b := s.hiringBrief(a, res)
 			m := s.meta("/which-role/brief?"+a.Query(), b.Title(), b.Summary)
 			m.Nav = "which-role"
-			s.withCard(&m, cardForResult(decision.Decide(a)))
+			s.withCard(&m, cardForResult(res))
 			return render(templates.BriefPage(m, b, s.site.Words.Result, a.Query()))
 		},
 	}
@@ -26,9 +26,9 @@ var (
 		kind:        "brief.md",
 		contentType: "text/markdown; charset=utf-8",
 		filename:    func(string) string { return "hiring-brief.md" },
-		write: func(s *server, a decision.Answers) ([]byte, error) {
+		write: func(s *server, a decision.Answers, res decision.Result) ([]byte, error) {
 			var buf bytes.Buffer
-			err := s.hiringBrief(a).WriteMarkdown(&buf)
+			err := s.hiringBrief(a, res).WriteMarkdown(&buf)
 			return buf.Bytes(), err
 		},
 	}
@@ -39,9 +39,9 @@ var (
 			rec, _, _ := strings.Cut(key, "/")
 			return "hiring-brief-" + rec + ".pdf"
 		},
-		write: func(s *server, a decision.Answers) ([]byte, error) {
+		write: func(s *server, a decision.Answers, res decision.Result) ([]byte, error) {
 			var buf bytes.Buffer
-			err := s.hiringBrief(a).WritePDF(&buf, s.contentDate)
+			err := s.hiringBrief(a, res).WritePDF(&buf, s.contentDate)
 			return buf.Bytes(), err
 		},
 	}
@@ -49,13 +49,13 @@ var (
 
 // hiringBrief is the brief for the answers with its kit: each role's
 // scorecard, questions and work sample, and the mistakes to avoid.
-func (s *server) hiringBrief(a decision.Answers) templates.Brief {
+func (s *server) hiringBrief(a decision.Answers, res decision.Result) templates.Brief {
 	kit := s.site.HiringKit
-	b := s.resultView(a).Brief
+	b := s.resultView(a, res).Brief
 	b.Kit = kit.Words
 	seen := map[string]bool{}
 	// The brief's roles are the result's Hired(), in the same order.
-	for i, id := range hiresFor(decision.Decide(a)) {
+	for i, id := range hiresFor(res) {
 		h, _ := kit.Hire(id)
 		if i >= len(b.Roles) {
 			break
@@ -80,8 +80,8 @@ func (s *server) hiringBrief(a decision.Answers) templates.Brief {
 // handleAnswerFile serves one format of a page made from the answers in
 // the query (the brief, the job adverts); a bad query gets 400 and the
 // form. Each is made once per canonical query and kept, like the result
-// page. The attachment header is set only once the file exists, so a
-// failure is an ordinary error page.
+// page. The attachment header is kept with the file, so a failure is an
+// ordinary error page.
 func (s *server) handleAnswerFile(f answerFormat) handler {
 	disposition := map[string][]string{}
 	if f.filename != nil {
@@ -95,14 +95,14 @@ func (s *server) handleAnswerFile(f answerFormat) handler {
 			return err
 		}
 		p, err := s.cached(f.kind+"?"+a.Query(), func() (*representation, error) {
-			body, err := f.write(s, a)
-			return newRepresentation(f.contentType, s.pageCacheControl, body), err
+			res := decision.Decide(a)
+			body, err := f.write(s, a, res)
+			p := newRepresentation(f.contentType, s.pageCacheControl, body)
+			p.disposition = disposition[res.Key()]
+			return p, err
 		})
 		if err != nil {
 			return err
-		}
-		if len(disposition) > 0 {
-			w.Header()["Content-Disposition"] = disposition[decision.Decide(a).Key()]
 		}
 		p.serve(w, r, http.StatusOK)
 		return nil
@@ -116,5 +116,5 @@ type answerFormat struct {
 	// filename is the attachment's name for an outcome's Key; nil for an
 	// HTML page.
 	filename func(key string) string
-	write    func(s *server, a decision.Answers) ([]byte, error)
+	write    func(s *server, a decision.Answers, res decision.Result) ([]byte, error)
 }

@@ -60,7 +60,7 @@ var blockLines = regexp.MustCompile(`(</(?:h1|h2|h3|p|li|ul|ol|div|section)>)`)
 // page's <main>, so that changes to the site's frame do not touch it.
 func TestBriefGolden(t *testing.T) {
 	s := newServerForTest(t)
-	b := fixture(s.hiringBrief(mustAnswers(t, goldenQuery)), "URL", "Link")
+	b := fixture(s.hiringBrief(mustAnswers(t, goldenQuery), decision.Decide(mustAnswers(t, goldenQuery))), "URL", "Link")
 	made := time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
 	tests := []struct {
 		file  string
@@ -147,7 +147,7 @@ func TestBriefFormatsAgree(t *testing.T) {
 		t.Run(q, func(t *testing.T) {
 			srvImpl := newServerForTest(t)
 			a := mustAnswers(t, q)
-			b := srvImpl.hiringBrief(a)
+			b := srvImpl.hiringBrief(a, decision.Decide(a))
 			var want []string
 			want = append(want, b.Title(), b.Summary, b.URL)
 			if b.Split != "" {
@@ -314,7 +314,7 @@ func BenchmarkBriefPDF(b *testing.B) {
 	s := &server{cfg: Config{BaseURL: "https://guide.example"}, site: loadSite(b)}
 	form, _ := url.ParseQuery(goldenQuery)
 	a, _ := decision.Parse(form)
-	brief := s.resultView(a).Brief
+	brief := s.resultView(a, decision.Decide(a)).Brief
 	for b.Loop() {
 		var buf bytes.Buffer
 		if err := brief.WritePDF(&buf, s.contentDate); err != nil {
@@ -338,7 +338,7 @@ func TestHiringKitEveryAnswer(t *testing.T) {
 			continue
 		}
 		seen[key] = true
-		b := s.hiringBrief(a)
+		b := s.hiringBrief(a, decision.Decide(a))
 		q := a.Query()
 		hires := hiresFor(decision.Decide(a))
 		if len(b.Roles) != len(hires) || (len(hires) > 0) != (len(b.Mistakes) > 0) {

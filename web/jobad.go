@@ -18,11 +18,10 @@ var (
 	jobAdHTML = answerFormat{
 		kind:        "job-ad",
 		contentType: htmlType,
-		write: func(s *server, a decision.Answers) ([]byte, error) {
-			v := s.jobAds(a)
+		write: func(s *server, a decision.Answers, res decision.Result) ([]byte, error) {
+			v := s.jobAds(a, res)
 			m := s.meta("/which-role/job-ad?"+a.Query(), v.Title, s.site.HiringKit.Words.Description)
 			m.Nav = "which-role"
-			res := decision.Decide(a)
 			m.MainAttrs = resultAttrs(res)
 			s.withCard(&m, cardForResult(res))
 			return render(templates.JobAdPage(m, v))
@@ -32,9 +31,9 @@ var (
 		kind:        "job-ad.md",
 		contentType: "text/markdown; charset=utf-8",
 		filename:    func(key string) string { return "job-ad-" + strings.ReplaceAll(key, "/", "-") + ".md" },
-		write: func(s *server, a decision.Answers) ([]byte, error) {
+		write: func(s *server, a decision.Answers, res decision.Result) ([]byte, error) {
 			var buf bytes.Buffer
-			err := s.jobAds(a).WriteMarkdown(&buf)
+			err := s.jobAds(a, res).WriteMarkdown(&buf)
 			return buf.Bytes(), err
 		},
 	}
@@ -42,9 +41,9 @@ var (
 		kind:        "job-ad.txt",
 		contentType: "text/plain; charset=utf-8",
 		filename:    func(key string) string { return "job-ad-" + strings.ReplaceAll(key, "/", "-") + ".txt" },
-		write: func(s *server, a decision.Answers) ([]byte, error) {
+		write: func(s *server, a decision.Answers, res decision.Result) ([]byte, error) {
 			var buf bytes.Buffer
-			err := s.jobAds(a).WriteText(&buf)
+			err := s.jobAds(a, res).WriteText(&buf)
 			return buf.Bytes(), err
 		},
 	}
@@ -124,10 +123,10 @@ func hiresFor(res decision.Result) []string {
 var firstProductHire = []string{"founder-has-time", "founder-stretched", "nobody-clearly"}
 
 // jobAds is the adverts for the answers, in the content's words.
-func (s *server) jobAds(a decision.Answers) templates.JobAds {
+func (s *server) jobAds(a decision.Answers, res decision.Result) templates.JobAds {
 	kit := s.site.HiringKit
 	v := templates.JobAds{Query: a.Query(), BaseURL: s.cfg.BaseURL, Words: kit.Words, Lede: kit.Words.Lede}
-	ids := hiresFor(decision.Decide(a))
+	ids := hiresFor(res)
 	if len(ids) == 0 {
 		v.Title, v.Lede, v.NotYet = kit.NotYet.Title, "", true
 		v.Ads = []templates.JobAd{notYetAd(kit)}

@@ -44,7 +44,7 @@ func TestJobAdGolden(t *testing.T) {
 		if got := decision.Decide(a).Key(); got != q.key {
 			t.Fatalf("%s gives %s, want %s", q.query, got, q.key)
 		}
-		v := s.jobAds(a)
+		v := s.jobAds(a, decision.Decide(a))
 		name := "job-ad-" + strings.ReplaceAll(q.key, "/", "-") + ".golden."
 		for _, f := range []struct {
 			ext   string
@@ -219,7 +219,7 @@ func TestJobAdsEveryAnswer(t *testing.T) {
 	seen := map[string]bool{}
 	onPage := map[string]bool{} // pieces a rendered page has carried
 	for _, a := range append(decision.All(), decision.AllOld()...) {
-		v := s.jobAds(a)
+		v := s.jobAds(a, decision.Decide(a))
 		q := a.Query()
 		if len(v.Ads) == 0 {
 			t.Errorf("%s: no advert", q)

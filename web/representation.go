@@ -28,6 +28,7 @@ import (
 type representation struct {
 	contentType  []string
 	cacheControl []string
+	disposition  []string // Content-Disposition, for a file to download; nil for a page
 	identity     encoded
 	gzip         *encoded // nil when not compressible
 	br           *encoded // nil when not compressible
@@ -247,6 +248,9 @@ func (p *representation) serve(w http.ResponseWriter, r *http.Request, status in
 	h := w.Header()
 	h["Content-Type"] = p.contentType
 	h["Cache-Control"] = p.cacheControl
+	if p.disposition != nil {
+		h["Content-Disposition"] = p.disposition
+	}
 	if p.gzip != nil {
 		h["Vary"] = varyAcceptEncoding
 	}

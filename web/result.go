@@ -18,8 +18,8 @@ func (s *server) handleResult(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	return s.serveCached(w, r, "result?"+a.Query(), func() (*representation, error) {
-		v := s.resultView(a)
 		res := decision.Decide(a)
+		v := s.resultView(a, res)
 		m := s.meta("/which-role/result?"+a.Query(), v.Title, v.Brief.Summary)
 		m.Nav = "which-role"
 		m.MainAttrs = resultAttrs(res)
@@ -76,11 +76,10 @@ func (s *server) ruleView(list []content.RuleWords, id, link string) templates.R
 
 // resultView turns a decision into words from the content: the result
 // page and the brief in every format are made from it.
-func (s *server) resultView(a decision.Answers) templates.ResultView {
+func (s *server) resultView(a decision.Answers, res decision.Result) templates.ResultView {
 	site := s.site
 	q := site.Questionnaire
 	rw := site.Words.Result
-	res := decision.Decide(a)
 	words, _ := q.Recommendation(res.Key())
 	b := templates.Brief{
 		Need:    words.Role,

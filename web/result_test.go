@@ -220,7 +220,7 @@ func TestResultWordsFollowAnswers(t *testing.T) {
 		}
 	}
 	for _, a := range append(decision.All(), decision.AllOld()...) {
-		v := s.resultView(a)
+		v := s.resultView(a, decision.Decide(a))
 		res := decision.Decide(a)
 		var texts []string
 		b := v.Brief
