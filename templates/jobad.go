@@ -65,52 +65,40 @@ func Lines(texts ...string) []AdLine {
 // WriteMarkdown writes the adverts as one Markdown document, each advert
 // under its own level-1 heading, separated by a rule.
 func (v JobAds) WriteMarkdown(w io.Writer) error {
-	var s strings.Builder
-	for i, ad := range v.Ads {
-		if i > 0 {
-			s.WriteString("---\n\n")
-		}
-		fmt.Fprintf(&s, "# %s\n\n", ad.Title)
-		if ad.Split != "" {
-			fmt.Fprintf(&s, "%s\n\n", ad.Split)
-		}
-		for _, b := range ad.Blocks {
-			if b.Heading != "" {
-				fmt.Fprintf(&s, "## %s\n\n", b.Heading)
-			}
-			v.writeLines(&s, b.Before, "", markdownLink)
-			if len(b.Items) > 0 {
-				v.writeLines(&s, b.Items, "- ", markdownLink)
-			}
-			v.writeLines(&s, b.After, "", markdownLink)
-		}
-	}
-	_, err := io.WriteString(w, strings.TrimSuffix(s.String(), "\n"))
-	return err
+	return v.write(w, adFormat{rule: "---", title: "# ", heading: "## ", link: markdownLink})
 }
 
 // WriteText writes the adverts as plain text for pasting into a job site:
 // no markup, headings on their own lines, list items after "- ", links as
 // addresses in full.
 func (v JobAds) WriteText(w io.Writer) error {
+	return v.write(w, adFormat{rule: strings.Repeat("-", 40), link: textLink})
+}
+
+// An adFormat is how a file marks the adverts' parts.
+type adFormat struct {
+	rule           string // between two adverts
+	title, heading string // before an advert's title and a part's heading
+	link           func(text, url string) string
+}
+
+func (v JobAds) write(w io.Writer, f adFormat) error {
 	var s strings.Builder
 	for i, ad := range v.Ads {
 		if i > 0 {
-			s.WriteString(strings.Repeat("-", 40) + "\n\n")
+			s.WriteString(f.rule + "\n\n")
 		}
-		fmt.Fprintf(&s, "%s\n\n", ad.Title)
+		fmt.Fprintf(&s, "%s%s\n\n", f.title, ad.Title)
 		if ad.Split != "" {
 			fmt.Fprintf(&s, "%s\n\n", ad.Split)
 		}
 		for _, b := range ad.Blocks {
 			if b.Heading != "" {
-				fmt.Fprintf(&s, "%s\n\n", b.Heading)
+				fmt.Fprintf(&s, "%s%s\n\n", f.heading, b.Heading)
 			}
-			v.writeLines(&s, b.Before, "", textLink)
-			if len(b.Items) > 0 {
-				v.writeLines(&s, b.Items, "- ", textLink)
-			}
-			v.writeLines(&s, b.After, "", textLink)
+			v.writeLines(&s, b.Before, "", f.link)
+			v.writeLines(&s, b.Items, "- ", f.link)
+			v.writeLines(&s, b.After, "", f.link)
 		}
 	}
 	_, err := io.WriteString(w, strings.TrimSuffix(s.String(), "\n"))
