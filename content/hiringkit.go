@@ -7,9 +7,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-
-	"github.com/goccy/go-yaml"
-	"github.com/goccy/go-yaml/ast"
 )
 
 // HiringKit is everything the hiring kit says, from hiringkit.yaml: the
@@ -198,7 +195,7 @@ func (k *HiringKit) Hire(id string) (Hire, bool) {
 // "situations" or "hires[2].ad.decides": for the server's checks of the
 // words against the questionnaire's answers.
 func (k *HiringKit) Errorf(key, format string, args ...any) error {
-	return fileErrorf(k.file, k.lines.path(key), format, args...)
+	return fileErrorf(k.file, k.lines.nearest(key), format, args...)
 }
 
 // The limits the contract sets on a kit.
@@ -317,7 +314,7 @@ func loadHiringKit(fsys fs.FS, file string) (HiringKit, []Link, error) {
 		if l.url == "" {
 			continue
 		}
-		links = append(links, Link{File: file, Line: k.lines.path(l.key), URL: l.url})
+		links = append(links, Link{File: file, Line: k.lines.nearest(l.key), URL: l.url})
 	}
 	if err := problems.err(); err != nil {
 		return HiringKit{}, nil, err
@@ -390,41 +387,4 @@ func eachValue(v reflect.Value, key string, optional bool, f func(key, s string,
 			eachValue(v.MapIndex(k), key+"."+k.String(), false, f)
 		}
 	}
-}
-
-// path returns the file line of a path such as "hires[2].ad.title", or of
-// its closest ancestor present when it is missing.
-func (y yamlLines) path(p string) int {
-	for p != "" {
-		if line := y.pathLine(p); line != 0 {
-			return line
-		}
-		if strings.HasSuffix(p, "]") {
-			p = p[:strings.LastIndexByte(p, '[')]
-		} else if i := strings.LastIndexByte(p, '.'); i >= 0 {
-			p = p[:i]
-		} else {
-			p = ""
-		}
-	}
-	return y.first
-}
-
-// pathLine is the line of the key of path p (or of the sequence entry), or 0.
-func (y yamlLines) pathLine(p string) int {
-	if y.doc == nil || y.doc.Body == nil {
-		return 0
-	}
-	path, err := yaml.PathString("$." + p)
-	if err != nil {
-		return 0
-	}
-	node, err := path.FilterNode(y.doc.Body)
-	if err != nil || node == nil {
-		return 0
-	}
-	if kv, ok := ast.Parent(y.doc, node).(*ast.MappingValueNode); ok {
-		return y.line(kv.Key)
-	}
-	return y.line(node)
 }

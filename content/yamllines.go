@@ -82,17 +82,40 @@ func (y yamlLines) line(n ast.Node) int {
 	return 0
 }
 
-// nearest returns the file line of a dotted key ("errors.not_found.heading"),
-// or of its closest ancestor present when the key itself is missing.
-func (y yamlLines) nearest(key string) int {
-	for {
-		if kv := y.entry(key); kv != nil {
-			return y.line(kv.Key)
+// nearest returns the file line of a path ("errors.not_found.heading",
+// "hires[2].ad.title"), or of its closest ancestor present when it is
+// missing.
+func (y yamlLines) nearest(p string) int {
+	for p != "" {
+		if line := y.pathLine(p); line != 0 {
+			return line
 		}
-		i := strings.LastIndexByte(key, '.')
-		if i < 0 {
-			return y.first
+		if strings.HasSuffix(p, "]") {
+			p = p[:strings.LastIndexByte(p, '[')]
+		} else if i := strings.LastIndexByte(p, '.'); i >= 0 {
+			p = p[:i]
+		} else {
+			p = ""
 		}
-		key = key[:i]
 	}
+	return y.first
+}
+
+// pathLine is the line of the key of path p (or of the sequence entry), or 0.
+func (y yamlLines) pathLine(p string) int {
+	if y.doc == nil || y.doc.Body == nil {
+		return 0
+	}
+	path, err := yaml.PathString("$." + p)
+	if err != nil {
+		return 0
+	}
+	node, err := path.FilterNode(y.doc.Body)
+	if err != nil || node == nil {
+		return 0
+	}
+	if kv, ok := ast.Parent(y.doc, node).(*ast.MappingValueNode); ok {
+		return y.line(kv.Key)
+	}
+	return y.line(node)
 }
