@@ -74,13 +74,10 @@ type Option struct {
 	Hint  string `yaml:"hint"`
 }
 
-// A Reason is what the result page says when a sign fires, and the
-// interview questions that follow from it (none for a sign that a job is
-// already covered).
+// A Reason is what the result page says when a sign fires.
 type Reason struct {
-	ID        string   `yaml:"id"`
-	Text      string   `yaml:"text"`
-	Questions []string `yaml:"questions"`
+	ID   string `yaml:"id"`
+	Text string `yaml:"text"`
 }
 
 // RuleWords are what one rule says, keyed by its id.

@@ -75,6 +75,11 @@ func TestLoadQuestionnaireNewWords(t *testing.T) {
 			file: file, field: "second_hire.introduction", reason: `unknown field "introduction"`,
 		},
 		{
+			name: "reason with interview questions (the hiring kit holds them)",
+			edit: rename(file, "reasons[0].text", "questions"),
+			file: file, field: "reasons[0].questions", reason: `unknown field "questions"`,
+		},
+		{
 			name: "old-link invitation empty",
 			edit: set(file, "old_link", `""`),
 			file: file, field: "old_link", reason: "old_link is required",

@@ -74,9 +74,6 @@ func checkQuestionnaire(site *content.Site) error {
 	for _, r := range decision.Reasons {
 		ids = append(ids, r.ID)
 		anchor("reason", r.ID, r.Link(), r.Section, r.Anchor)
-		if w, ok := q.Reason(r.ID); ok && (len(w.Questions) == 0) != (r.Kind == decision.Covers) {
-			errs = append(errs, fmt.Errorf("reason %s: interview questions are required for a sign of work, and only then", r.ID))
-		}
 	}
 	for _, r := range q.Reasons {
 		words = append(words, r.ID)

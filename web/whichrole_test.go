@@ -247,7 +247,6 @@ func TestQuestionnaireMustMatchContent(t *testing.T) {
 		{"outcome without words", "whichrole.yaml", "id: one-team-one-person\n", "id: one-team\n", "outcome one-team-one-person has no words"},
 		{"lead without words", "whichrole.yaml", "id: founder-owns-product\n", "id: founder\n", "lead founder-owns-product has no words"},
 		{"check without words", "whichrole.yaml", "id: client-work-product-problems\n", "id: client-work\n", "check client-work-product-problems has no words"},
-		{"a covered job with interview questions", "whichrole.yaml", "so this is not a product manager's job.\"\n", "so this is not a product manager's job.\"\n    questions: [\"Why?\"]\n", "reason product-client-decides: interview questions are required for a sign of work, and only then"},
 		{"new anchor missing", "guide/hiring.md", "{#fractional}", "{#few-days}", "/guide/hiring#fractional"},
 	}
 	for _, tt := range tests {
