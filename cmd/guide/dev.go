@@ -22,7 +22,6 @@ import (
 // the handler reloads the content on every save, and serves the content's
 // problems as an error page instead of stopping.
 func siteHandler(ctx context.Context, e editorConfig, logger *slog.Logger, cfg web.Config) (http.Handler, error) {
-	cfg.Encodings = sharedEncodings
 	if !e.dev {
 		h, err := buildSite(e.contentFS(), logger, cfg)
 		if err != nil {
@@ -36,11 +35,6 @@ func siteHandler(ctx context.Context, e editorConfig, logger *slog.Logger, cfg w
 	}
 	return newDevHandler(ctx, e.contentDir(), logger, cfg)
 }
-
-// sharedEncodings, when set, keeps the pages' Brotli encodings across the
-// servers one process builds. The program builds one; its tests build
-// dozens, and set this (TestMain) so that each page is compressed once.
-var sharedEncodings *web.EncodingCache
 
 // reloadDelay gathers the events of one save (editors often write a file
 // in several steps) into one reload.

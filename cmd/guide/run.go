@@ -24,6 +24,14 @@ const maxHeaderBytes = 16<<10 - 4096
 // serves until ctx is cancelled; then it drains (see web.Health) and lets
 // in-flight requests finish.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	return runWith(ctx, nil, args, getenv, stdout, stderr)
+}
+
+// runWith is run with a store of the pages' Brotli encodings to share
+// between the servers one process builds (nil: each builds its own): the
+// program builds one server; its tests build dozens, and pass one store so
+// that each page is compressed once.
+func runWith(ctx context.Context, encodings *web.EncodingCache, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	cfg, err := parseConfig(args, getenv, stderr)
 	if errors.Is(err, flag.ErrHelp) {
 		return nil // -h: the usage went to stderr
@@ -79,7 +87,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		BaseURL: cfg.baseURL, HTTPS: cfg.https,
 		TrustProxy: cfg.trustProxy, ClientIPHeader: cfg.ipHeader,
 		LogFormat: cfg.logFormat, RequestLog: logs,
-		Metrics: metrics, Health: health,
+		Metrics: metrics, Health: health, Encodings: encodings,
 	})
 	if err != nil {
 		return err

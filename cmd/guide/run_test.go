@@ -68,7 +68,7 @@ func startWriting(t *testing.T, stdout io.Writer, env map[string]string, args ..
 		defaults = append(defaults, "-base-url", "http://guide.test")
 	}
 	go func() {
-		errc <- run(ctx, append(defaults, args...), getenv, stdout, io.Discard)
+		errc <- runWith(ctx, sharedEncodings, append(defaults, args...), getenv, stdout, io.Discard)
 	}()
 	// Start-up compresses every page: well under a second, but a machine
 	// shared by many builds (and -race) can make it many times that. The
