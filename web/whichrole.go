@@ -102,8 +102,9 @@ func checkQuestionnaire(site *content.Site) error {
 		words = append(words, r.ID)
 	}
 	match("recommendation", decision.Keys(), words)
-	for _, a := range guideAnchors {
-		anchor("result part", a[1], "/guide/"+a[0]+"#"+a[1], a[0], a[1])
+	for _, link := range []string{decision.LeadRule{}.Link(), firstDaysLink, secondHireLink} {
+		section, id, _ := strings.Cut(strings.TrimPrefix(link, "/guide/"), "#")
+		anchor("result part", id, link, section, id)
 	}
 	return errors.Join(errs...)
 }
@@ -116,10 +117,6 @@ func fieldNames() string {
 	}
 	return strings.Join(names, ", ")
 }
-
-// guideAnchors are the guide headings the result's parts link to, beside
-// those of the rule tables.
-var guideAnchors = [][2]string{{"hiring", "lead-role"}, {"hiring", "first-90-days"}, {"hiring", "second-hire"}}
 
 func ruleIDs(words []content.RuleWords) []string {
 	var out []string

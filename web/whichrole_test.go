@@ -313,3 +313,29 @@ func TestReasonsDoNotRepeatEachOther(t *testing.T) {
 		}
 	}
 }
+
+// The guide headings a one-person result's parts link to (the lead order,
+// the first 90 days, the second hire) are checked at start like the rule
+// tables' links: a renamed heading stops the server, even when no page of
+// the content links to it any more.
+func TestResultPartAnchorsChecked(t *testing.T) {
+	for _, old := range []string{"lead-role", "first-90-days", "second-hire"} {
+		t.Run(old, func(t *testing.T) {
+			fsys := contentCopy(t)
+			for name, f := range fsys {
+				if strings.HasSuffix(name, ".md") || strings.HasSuffix(name, ".yaml") {
+					s := strings.ReplaceAll(string(f.Data), "{#"+old+"}", "{#renamed-"+old+"}")
+					f.Data = []byte(strings.ReplaceAll(s, "/guide/hiring#"+old, "/guide/hiring#renamed-"+old))
+				}
+			}
+			site, err := content.Load(fsys)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = NewServer(slogTo(io.Discard), site, Config{})
+			if want := "result part " + old + " points to /guide/hiring#" + old; err == nil || !strings.Contains(err.Error(), want) {
+				t.Errorf("NewServer error = %v, want one with %q", err, want)
+			}
+		})
+	}
+}
