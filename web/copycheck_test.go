@@ -108,12 +108,8 @@ func TestNoCopiedRuns(t *testing.T) {
 	if len(runs) < 1000 {
 		t.Fatalf("%s has only %d runs; is it the article's?", sourceRunsFile, len(runs))
 	}
-
-	srv, _ := newTestServer(t, Config{})
-	for _, path := range servedPages(t) {
-		r := get(t, srv, path)
-		wantStatus(t, r, 200)
-		doc := r.doc(t)
+	for _, page := range servedDocs(t) {
+		path, doc := page.path, page.doc
 		texts := []string{spacedText(doc.Find("body").Nodes[0]), doc.Find(`meta[name=description]`).AttrOr("content", "")}
 		for _, text := range texts {
 			w := words(text)

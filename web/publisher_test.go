@@ -13,10 +13,9 @@ func TestPublisherShown(t *testing.T) {
 	srv, _ := newTestServer(t, Config{})
 	site := loadSite(t)
 	name, href := site.Publisher.Name, site.Publisher.Href()
-	for _, path := range servedPages(t) {
-		r := get(t, srv, path)
-		wantStatus(t, r, http.StatusOK)
-		a := r.doc(t).Find(`footer a[href="` + href + `"]`)
+	for _, page := range servedDocs(t) {
+		path, doc := page.path, page.doc
+		a := doc.Find(`footer a[href="` + href + `"]`)
 		if a.Length() != 1 || a.Text() != name {
 			t.Errorf("%s: the footer does not name the publisher %q linked to %s", path, name, href)
 		}

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"unicode"
 
@@ -59,6 +60,38 @@ func servedPages(t *testing.T) []string {
 	return paths
 }
 
+// A servedDoc is one of servedPages, fetched and parsed.
+type servedDoc struct {
+	path string
+	doc  *goquery.Document
+}
+
+var served struct {
+	once sync.Once
+	docs []servedDoc
+	ok   bool
+}
+
+// servedDocs fetches and parses servedPages once, from one server, for the
+// tests that read their words; a page served is the same for each of them.
+// The documents are shared: read them, never change them.
+func servedDocs(t *testing.T) []servedDoc {
+	t.Helper()
+	served.once.Do(func() {
+		srv, _ := newTestServer(t, Config{})
+		for _, path := range servedPages(t) {
+			r := get(t, srv, path)
+			wantStatus(t, r, http.StatusOK)
+			served.docs = append(served.docs, servedDoc{path, r.doc(t)})
+		}
+		served.ok = !t.Failed()
+	})
+	if !served.ok {
+		t.Fatal("the served pages could not all be fetched (see the first test that asked for them)")
+	}
+	return served.docs
+}
+
 // pageText is a page's words as a reader meets them: its title, its meta
 // description and its body text, whitespace folded, typographic
 // apostrophes plain.
@@ -86,7 +119,40 @@ var spellingExceptions = []string{
 	"(US: program manager)",
 }
 
-var usSpelling = regexp.MustCompile(`(?i)\b(` + strings.Join(usSpellings, "|") + `)\b`)
+var usSpelling = regexp.MustCompile(`(?i)^(` + strings.Join(usSpellings, "|") + `)$`)
+
+// usSpellingsIn returns where text has a word usSpelling matches. Every
+// spelling is one word, so the text is read word by word (runs of ASCII
+// letters, digits and underscores, as between two \b), each distinct word
+// matched once.
+func usSpellingsIn(text string) [][2]int {
+	var found [][2]int
+	isUS := map[string]bool{}
+	wordByte := func(c byte) bool {
+		return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+	}
+	for i := 0; i < len(text); {
+		if !wordByte(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && wordByte(text[j]) {
+			j++
+		}
+		w := text[i:j]
+		us, ok := isUS[w]
+		if !ok {
+			us = usSpelling.MatchString(w)
+			isUS[w] = us
+		}
+		if us {
+			found = append(found, [2]int{i, j})
+		}
+		i = j
+	}
+	return found
+}
 
 // contentTexts returns every Markdown and YAML file the site is made of,
 // by name: words the pages do not all show at once (every reason, every
@@ -116,15 +182,14 @@ func TestUKSpelling(t *testing.T) {
 		for _, ok := range spellingExceptions {
 			text = strings.ReplaceAll(text, ok, "")
 		}
-		for _, m := range usSpelling.FindAllStringIndex(text, -1) {
+		for _, m := range usSpellingsIn(text) {
 			t.Errorf("%s: American spelling %q in %q", where, text[m[0]:m[1]], text[max(0, m[0]-40):min(len(text), m[1]+40)])
 		}
 	}
 	srv, _ := newTestServer(t, Config{})
-	for _, path := range servedPages(t) {
-		r := get(t, srv, path)
-		wantStatus(t, r, http.StatusOK)
-		check(path, pageText(r.doc(t)))
+	for _, page := range servedDocs(t) {
+		path, doc := page.path, page.doc
+		check(path, pageText(doc))
 	}
 	r := get(t, srv, "/no-such-page")
 	wantStatus(t, r, http.StatusNotFound)
@@ -139,12 +204,12 @@ func TestUKSpelling(t *testing.T) {
 	}
 	// The list must catch what it is for.
 	for _, us := range []string{"organization", "organizes", "toward", "prioritize", "behavior", "color", "center", "judgment", "analyze"} {
-		if !usSpelling.MatchString(us) {
+		if m := usSpellingsIn("We " + us + ", mid-sentence."); len(m) != 1 || m[0] != [2]int{3, 3 + len(us)} {
 			t.Errorf("the spelling list misses %q", us)
 		}
 	}
 	for _, uk := range []string{"organisation", "organises", "towards", "prioritise", "behaviour", "colour", "centre", "judgement", "analyse", "size", "programme"} {
-		if usSpelling.MatchString(uk) {
+		if m := usSpellingsIn("We " + uk + ", mid-sentence."); len(m) != 0 {
 			t.Errorf("the spelling list flags the UK spelling %q", uk)
 		}
 	}
@@ -163,11 +228,8 @@ var roleCase = regexp.MustCompile(`\b[a-z]+,? (Product|Project|Programme|Program
 // headings do not run into the caption before them; the site's name, a
 // title, is left out.
 func TestRoleNamesLowerCase(t *testing.T) {
-	srv, _ := newTestServer(t, Config{})
-	for _, path := range servedPages(t) {
-		r := get(t, srv, path)
-		wantStatus(t, r, http.StatusOK)
-		doc := r.doc(t)
+	for _, page := range servedDocs(t) {
+		path, doc := page.path, page.doc
 		blocks := append([]string{doc.Find("title").Text(), doc.Find(`meta[name=description]`).AttrOr("content", "")},
 			doc.Find("p, li, td, th, dd, dt, h1, h2, h3, h4, h5, h6, caption, legend, label, figcaption").Map(func(_ int, s *goquery.Selection) string { return s.Text() })...)
 		for _, b := range blocks {
@@ -244,12 +306,9 @@ var money = regexp.MustCompile(`[$£€¥]\s?\d|\d[\d,.]*\s?(USD|GBP|EUR|dollars
 // in the guide's pay section, and on one there that has no link to its
 // source beside it.
 func TestMoneyOnlyInPay(t *testing.T) {
-	srv, _ := newTestServer(t, Config{})
 	found := 0
-	for _, path := range servedPages(t) {
-		r := get(t, srv, path)
-		wantStatus(t, r, http.StatusOK)
-		doc := r.doc(t)
+	for _, page := range servedDocs(t) {
+		path, doc := page.path, page.doc
 		head := append([]string{doc.Find("title").Text()}, doc.Find(`meta`).Map(func(_ int, s *goquery.Selection) string { return s.AttrOr("content", "") })...)
 		if m := money.FindString(strings.Join(head, " ")); m != "" {
 			t.Errorf("%s: an amount (%q) in the page's head", path, m)
@@ -286,7 +345,6 @@ func TestMoneyOnlyInPay(t *testing.T) {
 // the visible text beside it ("Back to contentsfrom …"): a letter on each
 // side of the join, with no space between.
 func TestHiddenTextJoins(t *testing.T) {
-	srv, _ := newTestServer(t, Config{})
 	letter := func(s string, last bool) bool {
 		if s == "" {
 			return false
@@ -298,10 +356,9 @@ func TestHiddenTextJoins(t *testing.T) {
 		}
 		return unicode.IsLetter(c) || unicode.IsDigit(c)
 	}
-	for _, path := range servedPages(t) {
-		r := get(t, srv, path)
-		wantStatus(t, r, http.StatusOK)
-		r.doc(t).Find(".vh").Each(func(_ int, vh *goquery.Selection) {
+	for _, page := range servedDocs(t) {
+		path, doc := page.path, page.doc
+		doc.Find(".vh").Each(func(_ int, vh *goquery.Selection) {
 			n := vh.Nodes[0]
 			text := vh.Text()
 			if p := n.PrevSibling; p != nil && letter(goquery.NewDocumentFromNode(p).Text(), true) && letter(text, false) {
@@ -318,7 +375,6 @@ func TestHiddenTextJoins(t *testing.T) {
 // answer's question: a reader who follows "Does one role outrank the
 // other?" should land on a page with that title.
 func TestFAQLinkTexts(t *testing.T) {
-	srv, _ := newTestServer(t, Config{})
 	questions := map[string]string{}
 	for _, a := range loadSite(t).Answers {
 		questions["/faq/"+a.Slug] = a.Question
@@ -327,10 +383,9 @@ func TestFAQLinkTexts(t *testing.T) {
 		return strings.ToLower(strings.Join(strings.Fields(strings.NewReplacer("’", "'", "‘", "'").Replace(s)), " "))
 	}
 	links := 0
-	for _, path := range servedPages(t) {
-		r := get(t, srv, path)
-		wantStatus(t, r, http.StatusOK)
-		r.doc(t).Find(`main a[href^="/faq/"]`).Each(func(_ int, a *goquery.Selection) {
+	for _, page := range servedDocs(t) {
+		path, doc := page.path, page.doc
+		doc.Find(`main a[href^="/faq/"]`).Each(func(_ int, a *goquery.Selection) {
 			href := a.AttrOr("href", "")
 			q, ok := questions[href]
 			if !ok {
