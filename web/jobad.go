@@ -83,8 +83,11 @@ func checkHiringKit(site *content.Site) error {
 			}
 		}
 	}
+	// The hires called for follow from the outcome alone.
 	missing := map[string]bool{}
-	for _, a := range append(decision.All(), decision.AllOld()...) {
+	examples := decision.Examples()
+	for _, key := range decision.Keys() {
+		a := examples[key]
 		for _, id := range hiresFor(decision.Decide(a)) {
 			if _, ok := kit.Hire(id); !ok && !missing[id] {
 				missing[id] = true

@@ -388,3 +388,16 @@ func TestHiringKitMustMatchAnswers(t *testing.T) {
 		})
 	}
 }
+
+// The start-up check of the hiring kit (checkHiringKit) asks each outcome's
+// example for its hires: that holds only if the hires follow from the
+// outcome alone.
+func TestHiresFollowOutcome(t *testing.T) {
+	examples := decision.Examples()
+	for _, a := range append(decision.All(), decision.AllOld()...) {
+		res := decision.Decide(a)
+		if got, want := hiresFor(res), hiresFor(decision.Decide(examples[res.Key()])); !slices.Equal(got, want) {
+			t.Fatalf("%s calls for %v; its outcome's example, for %v", a.Query(), got, want)
+		}
+	}
+}

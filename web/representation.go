@@ -22,14 +22,16 @@ import (
 // its bytes and no spare capacity.
 //
 // A representation is complete before it is served: pages rendered at
-// start get Brotli at startBrotli (compressPrerendered, on every core,
-// within start-up); pages built on request (answer pages) at
-// onDemandBrotli, a thirtieth of the cost for about 15 % more bytes.
+// start are compressed by compressPrerendered (on every core, within
+// start-up, Brotli at startBrotli); pages built on request (answer pages)
+// when they are built, Brotli at onDemandBrotli, a thirtieth of the cost
+// for about 15 % more bytes.
 type representation struct {
 	contentType  []string
 	cacheControl []string
 	disposition  []string // Content-Disposition, for a file to download; nil for a page
 	identity     encoded
+	compress     bool     // the body is worth compressing: gzip and br are set
 	gzip         *encoded // nil when not compressible
 	br           *encoded // nil when not compressible
 }
@@ -60,31 +62,23 @@ const onDemandBrotli = 5
 // gzip and Brotli encodings are made now, once.
 func newRepresentation(contentType, cacheControl string, body []byte) *representation {
 	p := newUncompressed(contentType, cacheControl, body)
-	if p.compressible() {
-		p.br = p.encodeBrotli(onDemandBrotli)
+	if p.compress {
+		p.gzip, p.br = p.encodeGzip(), p.encodeBrotli(onDemandBrotli)
 	}
 	return p
 }
 
-// newUncompressed prepares a body and its gzip encoding, leaving Brotli to
+// newUncompressed prepares a body made at start, leaving its encodings to
 // compressPrerendered.
 func newUncompressed(contentType, cacheControl string, body []byte) *representation {
 	sum := sha256.Sum256(body)
 	tag := base64.RawURLEncoding.EncodeToString(sum[:12])
-	p := &representation{
+	return &representation{
 		contentType:  []string{contentType},
 		cacheControl: []string{cacheControl},
 		identity:     newEncoded(exact(body), tag, ""),
+		compress:     len(body) >= minCompress && isCompressible(contentType),
 	}
-	if len(body) >= minCompress && isCompressible(contentType) {
-		var buf bytes.Buffer
-		zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-		zw.Write(body)
-		zw.Close()
-		gz := newEncoded(exact(buf.Bytes()), tag, "gzip")
-		p.gzip = &gz
-	}
-	return p
 }
 
 // exact copies b into a slice of exactly its length: a buffer that grew
@@ -94,8 +88,6 @@ func exact(b []byte) []byte {
 	copy(c, b)
 	return c
 }
-
-func (p *representation) compressible() bool { return p.gzip != nil }
 
 // size is the bytes the representation holds in its bodies.
 func (p *representation) size() int {
@@ -129,6 +121,16 @@ func isCompressible(contentType string) bool {
 	return false
 }
 
+// encodeGzip makes the gzip encoding, at gzip's best compression.
+func (p *representation) encodeGzip() *encoded {
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	zw.Write(p.identity.body)
+	zw.Close()
+	gz := newEncoded(exact(buf.Bytes()), p.tag(), "gzip")
+	return &gz
+}
+
 // encodeBrotli makes the Brotli encoding at quality, with a window no
 // larger than the body: the same bytes out, about 40 % less memory
 // allocated than the default 4 MiB window.
@@ -146,8 +148,8 @@ func (p *representation) encodeBrotli(quality int) *encoded {
 // tag is the body's hash, as in its ETag.
 func (p *representation) tag() string { return strings.Trim(p.identity.etag[0], `"`) }
 
-// compressPrerendered gives every page and file prepared at start its
-// Brotli encoding at startBrotli.
+// compressPrerendered gives every page and file prepared at start its gzip
+// encoding and its Brotli encoding at startBrotli.
 func (s *server) compressPrerendered() {
 	pages := []*representation{s.favicon, s.damagedLink}
 	for _, p := range s.pages {
@@ -162,25 +164,25 @@ func (s *server) compressPrerendered() {
 	compressAll(s.cfg.Encodings, pages)
 }
 
-// compressAll gives each page its start-up Brotli encoding, one page
-// per core at a time, taking the ones store already holds.
+// compressAll gives each page its start-up encodings, one page per core
+// at a time, taking the ones store already holds.
 func compressAll(store *EncodingCache, pages []*representation) {
 	work := make(chan *representation)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for p := range work {
-				if br := store.get(p.tag()); br != nil {
-					p.br = br
+				if e, ok := store.get(p.tag()); ok {
+					p.gzip, p.br = e.gzip, e.br
 					continue
 				}
-				p.br = p.encodeBrotli(startBrotli)
-				store.put(p.tag(), p.br)
+				p.gzip, p.br = p.encodeGzip(), p.encodeBrotli(startBrotli)
+				store.put(p.tag(), encodings{p.gzip, p.br})
 			}
 		})
 	}
 	for _, p := range pages {
-		if p.compressible() && p.br == nil {
+		if p.compress && p.br == nil {
 			work <- p
 		}
 	}
@@ -188,30 +190,34 @@ func compressAll(store *EncodingCache, pages []*representation) {
 	wg.Wait()
 }
 
-// An EncodingCache keeps the start-up Brotli encodings of prerendered
-// pages by their body's hash, for servers made one after another from much
-// the same content (-dev reloads): only the pages that changed are
-// compressed again. It holds at most maxEncodings; nil keeps nothing.
+// An EncodingCache keeps the start-up encodings of prerendered pages by
+// their body's hash, for servers made one after another from much the same
+// content (-dev reloads): only the pages that changed are compressed again.
+// It holds at most maxEncodings; nil keeps nothing.
 type EncodingCache struct {
 	mu sync.Mutex
-	m  map[string]*encoded
+	m  map[string]encodings
 }
+
+// encodings are one body's start-up encodings.
+type encodings struct{ gzip, br *encoded }
 
 const maxEncodings = 1024
 
 // NewEncodingCache returns an empty cache to pass in Config.Encodings.
-func NewEncodingCache() *EncodingCache { return &EncodingCache{m: map[string]*encoded{}} }
+func NewEncodingCache() *EncodingCache { return &EncodingCache{m: map[string]encodings{}} }
 
-func (c *EncodingCache) get(tag string) *encoded {
+func (c *EncodingCache) get(tag string) (encodings, bool) {
 	if c == nil {
-		return nil
+		return encodings{}, false
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.m[tag]
+	e, ok := c.m[tag]
+	return e, ok
 }
 
-func (c *EncodingCache) put(tag string, e *encoded) {
+func (c *EncodingCache) put(tag string, e encodings) {
 	if c == nil {
 		return
 	}

@@ -55,7 +55,7 @@ type Config struct {
 	// NoStore sends pages with Cache-Control: no-store, for development,
 	// where the content changes under the server.
 	NoStore bool
-	// Encodings, when set, keeps prerendered pages' Brotli encodings across
+	// Encodings, when set, keeps prerendered pages' gzip and Brotli encodings across
 	// the servers given it (-dev reloads), so that an unchanged page is not
 	// compressed again.
 	Encodings *EncodingCache
