@@ -50,10 +50,10 @@ func loadComparison(fsys fs.FS, file string) (Comparison, error) {
 		Summary     string `yaml:"summary"`
 		Rows        []Row  `yaml:"rows"`
 	}
-	if err := decodeYAML(file, src, 1, &raw); err != nil {
+	at, err := decodeYAML(file, src, 1, &raw)
+	if err != nil {
 		return Comparison{}, err
 	}
-	at := newYAMLLines(src, 1)
 	switch {
 	case raw.Title == "" || raw.Description == "" || raw.Summary == "":
 		return Comparison{}, fileErrorf(file, 1, "title, description and summary are required")

@@ -46,22 +46,32 @@ func readMarkdownFile(fsys fs.FS, file string, meta any) (fm yamlLines, body []b
 	if err != nil {
 		return yamlLines{}, nil, 0, err
 	}
-	if err := decodeYAML(file, yamlSrc, frontMatterLine, meta); err != nil {
+	lines, err := decodeYAML(file, yamlSrc, frontMatterLine, meta)
+	if err != nil {
 		return yamlLines{}, nil, 0, err
 	}
-	return newYAMLLines(yamlSrc, frontMatterLine), body, bodyLine, nil
+	return lines, body, bodyLine, nil
 }
 
 // decodeYAML decodes src strictly into v: unknown keys and duplicate keys
-// are errors. first is the file line on which src starts.
-func decodeYAML(file string, src []byte, first int, v any) error {
-	if err := yaml.UnmarshalWithOptions(src, v, yaml.DisallowUnknownField()); err != nil {
-		return plainYAMLError(file, src, first, err)
+// are errors. first is the file line on which src starts. The source is
+// parsed once, and its tree returned to find the lines of later problems.
+func decodeYAML(file string, src []byte, first int, v any) (yamlLines, error) {
+	lines := newYAMLLines(src, first)
+	var err error
+	if lines.doc != nil && lines.doc.Body != nil {
+		err = yaml.NodeToValue(lines.doc.Body, v, yaml.DisallowUnknownField())
+	} else {
+		// Empty, or it does not parse: decoding says which.
+		err = yaml.UnmarshalWithOptions(src, v, yaml.DisallowUnknownField())
 	}
-	if err := checkWholeNumbers(file, src, first, v); err != nil {
-		return err
+	if err != nil {
+		return lines, plainYAMLError(file, src, first, err)
 	}
-	return nil
+	if err := checkWholeNumbers(file, lines, v); err != nil {
+		return lines, err
+	}
+	return lines, nil
 }
 
 // parseDate parses a front-matter date such as 2026-11-27.

@@ -222,10 +222,11 @@ func loadHiringKit(fsys fs.FS, file string) (HiringKit, []Link, error) {
 		return HiringKit{}, nil, fmt.Errorf("read %s: %w", file, err)
 	}
 	var k HiringKit
-	if err := decodeYAML(file, src, 1, &k); err != nil {
+	lines, err := decodeYAML(file, src, 1, &k)
+	if err != nil {
 		return HiringKit{}, nil, err
 	}
-	k.file, k.lines = file, newYAMLLines(src, 1)
+	k.file, k.lines = file, lines
 	var problems Problems
 	bad := func(key, format string, args ...any) {
 		problems.add(k.Errorf(key, format, args...))

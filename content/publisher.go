@@ -56,10 +56,10 @@ func loadPublisher(fsys fs.FS, file string) (Publisher, error) {
 		return Publisher{}, fmt.Errorf("read %s: %w", file, err)
 	}
 	var p Publisher
-	if err := decodeYAML(file, src, 1, &p); err != nil {
+	at, err := decodeYAML(file, src, 1, &p)
+	if err != nil {
 		return Publisher{}, err
 	}
-	at := newYAMLLines(src, 1)
 	var problems Problems
 	p.Name = strings.TrimSpace(p.Name)
 	p.Contact = strings.TrimSpace(p.Contact)

@@ -159,13 +159,13 @@ func loadQuestionnaire(fsys fs.FS, file string) (Questionnaire, error) {
 		return Questionnaire{}, fmt.Errorf("read %s: %w", file, err)
 	}
 	var q Questionnaire
-	if err := decodeYAML(file, src, 1, &q); err != nil {
+	at, err := decodeYAML(file, src, 1, &q)
+	if err != nil {
 		return Questionnaire{}, err
 	}
-	q.file, q.lines = file, newYAMLLines(src, 1)
-	// The YAML is parsed for its lines only when there is a problem.
+	q.file, q.lines = file, at
 	var problems Problems
-	lines := func(key string, n int) []int { return newYAMLLines(src, 1).entries(key, n) }
+	lines := at.entries
 	blank := func(s string) bool { return strings.TrimSpace(s) == "" }
 	for i, x := range q.Questions {
 		if blank(x.Field) || blank(x.Legend) || blank(x.Short) || blank(x.Error) || len(x.Options) == 0 {
@@ -197,7 +197,6 @@ func loadQuestionnaire(fsys fs.FS, file string) (Questionnaire, error) {
 			problems.add(fileErrorf(file, lines("recommendations", len(q.Recommendations))[i], "recommendation %q: id, title, role and summary are required", r.ID))
 		}
 	}
-	at := newYAMLLines(src, 1)
 	for _, s := range []struct {
 		key string
 		s   Signals

@@ -284,10 +284,10 @@ func loadWords(fsys fs.FS, file string) (Words, error) {
 		return Words{}, fmt.Errorf("read %s: %w", file, err)
 	}
 	var w Words
-	if err := decodeYAML(file, src, 1, &w); err != nil {
+	at, err := decodeYAML(file, src, 1, &w)
+	if err != nil {
 		return Words{}, err
 	}
-	at := newYAMLLines(src, 1)
 	var problems Problems
 	eachString(reflect.ValueOf(&w).Elem(), "", func(key string, s string) {
 		if strings.TrimSpace(s) == "" {

@@ -191,12 +191,11 @@ func expected(t reflect.Type) string {
 
 // checkWholeNumbers refuses a number with a fraction in a whole-number
 // field of v's top level (go-yaml would silently take 9 for 9.7).
-func checkWholeNumbers(file string, src []byte, first int, v any) *FileError {
+func checkWholeNumbers(file string, y yamlLines, v any) *FileError {
 	rv := reflect.Indirect(reflect.ValueOf(v))
 	if rv.Kind() != reflect.Struct {
 		return nil
 	}
-	y := newYAMLLines(src, first)
 	for i := range rv.NumField() {
 		f := rv.Type().Field(i)
 		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
