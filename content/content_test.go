@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 	"unicode/utf8"
@@ -18,13 +19,13 @@ import (
 	"github.com/guide/pmvspm/content"
 )
 
-// realFS returns a fresh, writable copy of every file in content.Files, so
-// that each case can change one file and load the rest as shipped.
 // updatedLine is a front-matter date.
 var updatedLine = regexp.MustCompile(`(?m)^updated: \d{4}-\d{2}-\d{2}$`)
 
-func realFS(t *testing.T) fstest.MapFS {
-	t.Helper()
+// shipped is every file in content.Files, read once. The cases edit front
+// matter by its text: every date reads 2026-11-27 here, whenever a file was
+// last updated.
+var shipped = sync.OnceValues(func() (fstest.MapFS, error) {
 	fsys := fstest.MapFS{}
 	err := fs.WalkDir(content.Files, ".", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -34,14 +35,23 @@ func realFS(t *testing.T) fstest.MapFS {
 		if err != nil {
 			return err
 		}
-		// The cases edit front matter by its text: every date reads
-		// 2026-11-27 here, whenever a file was last updated.
-		data = updatedLine.ReplaceAll(data, []byte("updated: 2026-11-27"))
-		fsys[path] = &fstest.MapFile{Data: data}
+		fsys[path] = &fstest.MapFile{Data: updatedLine.ReplaceAll(data, []byte("updated: 2026-11-27"))}
 		return nil
 	})
+	return fsys, err
+})
+
+// realFS returns a fresh, writable copy of every file in content.Files, so
+// that each case can change one file and load the rest as shipped.
+func realFS(t *testing.T) fstest.MapFS {
+	t.Helper()
+	files, err := shipped()
 	if err != nil {
 		t.Fatalf("copy content.Files: %v", err)
+	}
+	fsys := fstest.MapFS{}
+	for path, f := range files {
+		fsys[path] = &fstest.MapFile{Data: slices.Clone(f.Data)}
 	}
 	return fsys
 }
