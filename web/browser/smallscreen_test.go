@@ -73,33 +73,38 @@ var layoutCheck = fmt.Sprintf(`(() => {
 func TestSmallScreens(t *testing.T) {
 	t.Parallel()
 	ctx := newTab(t)
-	for _, width := range smallWidths {
-		t.Run(fmt.Sprintf("%dpx", width), func(t *testing.T) {
+	// Each page is loaded once and laid out at each width, as a phone
+	// turned or a window narrowed would: the layout follows the width.
+	t.Run("canary", func(t *testing.T) {
+		run(t, ctx, chromedp.EmulateViewport(smallWidths[0], 720))
+		run(t, ctx, chromedp.Navigate(canaryURL()))
+		for _, width := range smallWidths {
 			run(t, ctx, chromedp.EmulateViewport(width, 720))
-			t.Run("canary", func(t *testing.T) {
-				run(t, ctx, chromedp.Navigate(canaryURL()))
+			r := evaluate[layoutReport](t, ctx, layoutCheck)
+			if r.ClientWidth != float64(width) || r.ScrollWidth <= r.ClientWidth || len(r.Wide) == 0 || len(r.Small) == 0 {
+				t.Fatalf("at %dpx the canary's wide element and tiny text went unnoticed: the check is broken: %+v", width, r)
+			}
+		}
+	})
+	for _, p := range pages() {
+		t.Run(p.name, func(t *testing.T) {
+			run(t, ctx, chromedp.EmulateViewport(smallWidths[0], 720))
+			open(t, ctx, p)
+			for _, width := range smallWidths {
+				run(t, ctx, chromedp.EmulateViewport(width, 720))
 				r := evaluate[layoutReport](t, ctx, layoutCheck)
-				if r.ScrollWidth <= r.ClientWidth || len(r.Wide) == 0 || len(r.Small) == 0 {
-					t.Fatalf("the canary's wide element and tiny text went unnoticed: the check is broken: %+v", r)
+				if r.ClientWidth != float64(width) {
+					t.Fatalf("%s: viewport is %vpx wide, want %dpx", p.path, r.ClientWidth, width)
 				}
-			})
-			for _, p := range pages() {
-				t.Run(p.name, func(t *testing.T) {
-					open(t, ctx, p)
-					r := evaluate[layoutReport](t, ctx, layoutCheck)
-					if r.ClientWidth != float64(width) {
-						t.Fatalf("%s: viewport is %vpx wide, want %dpx", p.path, r.ClientWidth, width)
+				if r.ScrollWidth > r.ClientWidth {
+					t.Errorf("%s at %dpx: scrolls sideways: %vpx of content in %vpx; too wide:", p.path, width, r.ScrollWidth, r.ClientWidth)
+					for _, w := range r.Wide {
+						t.Errorf("\t%s", w)
 					}
-					if r.ScrollWidth > r.ClientWidth {
-						t.Errorf("%s at %dpx: scrolls sideways: %vpx of content in %vpx; too wide:", p.path, width, r.ScrollWidth, r.ClientWidth)
-						for _, w := range r.Wide {
-							t.Errorf("\t%s", w)
-						}
-					}
-					for _, s := range r.Small {
-						t.Errorf("%s at %dpx: text smaller than %dpx: %s", p.path, width, minFontSize, s)
-					}
-				})
+				}
+				for _, s := range r.Small {
+					t.Errorf("%s at %dpx: text smaller than %dpx: %s", p.path, width, minFontSize, s)
+				}
 			}
 		})
 	}
