@@ -129,10 +129,11 @@ func TestHeader(t *testing.T) {
 	ctx := newTab(t)
 	var height float64
 	widths := map[string][]float64{} // menu item widths on the first page, by viewport width
-	for _, vw := range []int64{320, 390, 768, 1280} {
-		viewport(t, ctx, vw, 900)
-		for _, p := range headerPages() {
-			open(t, ctx, p)
+	for _, p := range headerPages() {
+		viewport(t, ctx, 320, 900)
+		open(t, ctx, p)
+		for _, vw := range []int64{320, 390, 768, 1280} { // one load, laid out at each width
+			viewport(t, ctx, vw, 900)
 			r := evaluate[navReport](t, ctx, navCheck)
 			where := fmt.Sprintf("%s at %dpx", p.path, vw)
 			if height == 0 {
