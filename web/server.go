@@ -160,12 +160,12 @@ func newServer(logger *slog.Logger, site *content.Site, cfg Config) (*server, ht
 	if err := s.prerender(); err != nil {
 		return nil, nil, err
 	}
-	if !cfg.CheckOnly {
-		s.compressPrerendered()
-	}
 	router := s.routes()
 	if err := s.checkLinks(router); err != nil {
 		return nil, nil, err
+	}
+	if !cfg.CheckOnly { // last: content that fails a check is not compressed first
+		s.compressPrerendered()
 	}
 	return s, router, nil
 }
