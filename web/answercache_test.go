@@ -69,6 +69,7 @@ func answerSets(t testing.TB, n int) []string {
 // keys asked for; each body is held in a slice of exactly its size, and the
 // bytes it counts are the bytes its pages hold.
 func TestAnswerCacheBounded(t *testing.T) {
+	t.Parallel()
 	const bound = 64 << 10 // a few answers' pages in every encoding
 	s, h, err := newServer(slogTo(io.Discard), loadSite(t), Config{answerBytes: bound, Encodings: testEncodings})
 	if err != nil {
@@ -122,6 +123,7 @@ func TestAnswerCacheBounded(t *testing.T) {
 // Concurrent first requests for one page build it once; for twenty new
 // pages, twenty builds.
 func TestAnswerBuiltOnce(t *testing.T) {
+	t.Parallel()
 	s, h, err := newServer(slogTo(io.Discard), loadSite(t), Config{Encodings: testEncodings})
 	if err != nil {
 		t.Fatal(err)
@@ -177,6 +179,7 @@ func TestAnswerBuiltOnce(t *testing.T) {
 
 // The least recently used page goes first.
 func TestAnswerCacheOrder(t *testing.T) {
+	t.Parallel()
 	page := func(b byte) *representation {
 		return newUncompressed("application/pdf", noStore, bytes.Repeat([]byte{b}, 1000))
 	}
@@ -204,6 +207,7 @@ func TestAnswerCacheOrder(t *testing.T) {
 // A shared link (its query canonical) is answered from the cache as it
 // stands; the same answers in another order get the same page, built once.
 func TestResultFromCacheByQuery(t *testing.T) {
+	t.Parallel()
 	s, h, err := newServer(slogTo(io.Discard), loadSite(t), Config{Encodings: testEncodings})
 	if err != nil {
 		t.Fatal(err)

@@ -59,6 +59,7 @@ var blockLines = regexp.MustCompile(`(</(?:h1|h2|h3|p|li|ul|ol|div|section)>)`)
 // words themselves are checked by TestBriefFormatsAgree. The HTML is the
 // page's <main>, so that changes to the site's frame do not touch it.
 func TestBriefGolden(t *testing.T) {
+	t.Parallel()
 	s := newServerForTest(t)
 	b := fixture(s.hiringBrief(mustAnswers(t, goldenQuery), decision.Decide(mustAnswers(t, goldenQuery))), "URL", "Link")
 	made := time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
@@ -99,6 +100,7 @@ func TestBriefGolden(t *testing.T) {
 // The server sends the brief's formats with their types and names, the
 // same bytes each time.
 func TestBriefFormats(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	tests := []struct {
 		path, contentType, disposition string
@@ -127,6 +129,7 @@ func TestBriefFormats(t *testing.T) {
 // TestBriefFormatsAgree checks that the three formats carry the same
 // words: every heading, reason, checklist item and question of the brief.
 func TestBriefFormatsAgree(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	pdftotext, err := exec.LookPath("pdftotext")
 	if err != nil {
@@ -256,6 +259,7 @@ var pdfPageCount = regexp.MustCompile(`/Type /Pages\s*/Kids \[[^\]]*\]\s*/Count 
 // TestBriefPDF checks that the PDF is a PDF: header, trailer, a page tree
 // with pages, the fonts embedded, and the title and language set.
 func TestBriefPDF(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	r := get(t, srv, "/which-role/brief.pdf?"+goldenQuery)
 	wantStatus(t, r, http.StatusOK)
@@ -328,6 +332,7 @@ func BenchmarkBriefPDF(b *testing.B) {
 // good answer covers (as many for one role as for the other), a work
 // sample and the mistakes to avoid, in words that fit the answers.
 func TestHiringKitEveryAnswer(t *testing.T) {
+	t.Parallel()
 	s := newServerForTest(t)
 	seen := map[string]bool{}
 	for _, a := range append(decision.All(), decision.AllOld()...) {
@@ -381,6 +386,7 @@ func TestHiringKitEveryAnswer(t *testing.T) {
 // site's name and mark in white on its teal band at the top of the first
 // page, and the result's address broken only before a "?" or an "&".
 func TestBriefPDFIdentity(t *testing.T) {
+	t.Parallel()
 	pdftotext, err1 := exec.LookPath("pdftotext")
 	pdftoppm, err2 := exec.LookPath("pdftoppm")
 	if err1 != nil || err2 != nil {

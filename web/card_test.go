@@ -21,6 +21,7 @@ import (
 // is drawn and checked as a 1200×630 PNG under 200 KB, immutable (the
 // drawing is the same code for every card, and costs a second under -race).
 func TestSocialCards(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	known := newServerForTest(t).cardsByName
 	paths := []string{"/which-role/how-it-works",
@@ -146,6 +147,7 @@ func BenchmarkMakeCards(b *testing.B) {
 // overlap filled), the kicker in teal, and the product and project
 // managers' colours along the foot, so a shared link looks like the site.
 func TestCardIdentity(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	sheet, ok := static.Get("style.css")
 	if !ok {

@@ -71,6 +71,7 @@ func hashRuns(text string) []string {
 // TestSourceRuns checks that the stored hashes are those of the article,
 // when the article is at hand, and rewrites them with -update.
 func TestSourceRuns(t *testing.T) {
+	t.Parallel()
 	src, err := os.ReadFile(sourceFile())
 	if os.IsNotExist(err) && os.Getenv("GUIDE_SOURCE") == "" {
 		t.Skipf("source article not found at %s; %s is checked against it where it is", sourceFile(), sourceRunsFile)
@@ -96,6 +97,7 @@ func TestSourceRuns(t *testing.T) {
 // TestNoCopiedRuns fails on any run of runLength words that a public page
 // shares with the source article, found by its stored hash.
 func TestNoCopiedRuns(t *testing.T) {
+	t.Parallel()
 	f, err := os.Open(sourceRunsFile)
 	if err != nil {
 		t.Fatal(err)

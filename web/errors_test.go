@@ -14,6 +14,7 @@ import (
 )
 
 func TestErrorPages(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{PostBurst: 1, PostRate: 10 * 60e9})
 	postForm(t, srv, "/which-role", "") // uses up the only token
 	const browser = "gzip, deflate, br"
@@ -126,6 +127,7 @@ func TestErrorsCompressCheaply(t *testing.T) {
 // The form with its errors is rendered per request: gzipped cheaply when
 // the client takes gzip, sent as it is otherwise.
 func TestFormErrorsEncoding(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	for enc, want := range map[string]string{"": "", "br": "", "gzip, deflate, br": "gzip"} {
 		r := postForm(t, srv, "/which-role", "goal=nope", "Accept-Encoding", enc)

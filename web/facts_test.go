@@ -55,6 +55,7 @@ var sourceFacts = []struct {
 }
 
 func TestSourceFacts(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	texts := map[string]string{}
 	for _, f := range sourceFacts {
@@ -87,6 +88,7 @@ func TestSourceFacts(t *testing.T) {
 // TestRetiredClaims fails if a claim or slip that a review found wrong comes
 // back on any page.
 func TestRetiredClaims(t *testing.T) {
+	t.Parallel()
 	retired := []string{
 		"one project at a time",
 		"no particular degree stands out",

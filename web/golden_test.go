@@ -78,6 +78,7 @@ func fixtureValue(v reflect.Value, path string, keep []string) {
 }
 
 func TestFixture(t *testing.T) {
+	t.Parallel()
 	type item struct{ Term, Link string }
 	type view struct {
 		Title string

@@ -13,6 +13,7 @@ import (
 // with its answers, and every row of the four decision tables, in table
 // order: its conditions in the form's words, its effect, and its guide link.
 func TestHowItWorks(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	site := loadSite(t)
 	q := site.Questionnaire

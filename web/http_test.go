@@ -45,6 +45,7 @@ func checkSecurityHeaders(t *testing.T, r response, https bool) {
 }
 
 func TestSecurityHeadersEverywhere(t *testing.T) {
+	t.Parallel()
 	for _, https := range []bool{false, true} {
 		srv, _ := newTestServer(t, Config{HTTPS: https})
 		for path := range publicPages(t) {
@@ -63,6 +64,7 @@ func TestSecurityHeadersEverywhere(t *testing.T) {
 
 // No inline styles or scripts anywhere: the CSP would block them.
 func TestNoInlineStyleOrScript(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	paths := []string{"/nope", "/which-role/result?goal=new-product&customer_facing=yes&complexity=single-team"}
 	for p := range publicPages(t) {
@@ -88,6 +90,7 @@ func TestNoInlineStyleOrScript(t *testing.T) {
 }
 
 func TestStaticAssets(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	home := get(t, srv, "/").doc(t)
 	href := home.Find(`link[rel=stylesheet]`).AttrOr("href", "")
@@ -115,6 +118,7 @@ func TestStaticAssets(t *testing.T) {
 }
 
 func TestETag(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	for _, path := range []string{"/guide", "/faq/who-gets-paid-more", static.Path("style.css"), "/which-role/result?goal=direction&customer_facing=no&complexity=single-team", "/which-role?goal=direction&problems=over-budget"} {
 		for _, enc := range []string{"", "gzip", "br"} {
@@ -139,6 +143,7 @@ func TestETag(t *testing.T) {
 }
 
 func TestCompression(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	plain := get(t, srv, "/guide")
 	tests := []struct {
@@ -188,6 +193,7 @@ func TestCompression(t *testing.T) {
 }
 
 func TestSitemapAndRobots(t *testing.T) {
+	t.Parallel()
 	// The tests' base URL (a server with another would compress every
 	// page again, a minute and more under -race); a trailing slash is
 	// trimmed from any base URL.
@@ -227,6 +233,7 @@ func TestSitemapAndRobots(t *testing.T) {
 }
 
 func TestPanicRecovery(t *testing.T) {
+	t.Parallel()
 	loadSite(t)
 	var logs syncBuffer
 	s := &server{cfg: Config{}, logger: slogTo(&logs), site: testSite}

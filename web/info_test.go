@@ -9,6 +9,7 @@ import (
 // TestInfoPages checks /about and /privacy say what the site promises they
 // say, and that every page's footer leads to them.
 func TestInfoPages(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	tests := []struct {
 		path      string

@@ -38,6 +38,7 @@ var jobAdQueries = []struct{ key, query, sections string }{
 // rewording hiringkit.yaml, run go test ./web -run TestJobAdGolden -update
 // and read the diff. The HTML is the page's <main>.
 func TestJobAdGolden(t *testing.T) {
+	t.Parallel()
 	s := newServerForTest(t)
 	for _, q := range jobAdQueries {
 		a := mustAnswers(t, q.query)
@@ -82,6 +83,7 @@ func TestJobAdGolden(t *testing.T) {
 // TestJobAdFormats: each outcome's adverts come with their types, file
 // names and caching, like the brief's.
 func TestJobAdFormats(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	for _, q := range jobAdQueries {
 		file := "job-ad-" + strings.ReplaceAll(q.key, "/", "-")
@@ -108,6 +110,7 @@ func TestJobAdFormats(t *testing.T) {
 // TestJobAdSections checks the page's shape: a both result has two adverts,
 // in sections with the ids the contract names; one role, one advert.
 func TestJobAdSections(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	for _, q := range jobAdQueries {
 		doc := get(t, srv, "/which-role/job-ad?"+q.query).doc(t)
@@ -144,6 +147,7 @@ func TestJobAdSections(t *testing.T) {
 // TestResultLinksJobAd: every result, and its brief, links its adverts
 // (or why there are none) with words that say so.
 func TestResultLinksJobAd(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	w := loadSite(t).HiringKit.Words
 	for _, q := range jobAdQueries {
@@ -164,6 +168,7 @@ func TestResultLinksJobAd(t *testing.T) {
 // with 400, the form and its errors, never cached and never an attachment,
 // and reflects nothing unescaped; HEAD works.
 func TestJobAdBadInput(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	for _, path := range []string{"/which-role/job-ad?", "/which-role/job-ad.md?", "/which-role/job-ad.txt?"} {
 		for _, q := range []string{"", "goal=boss", "goal=direction&goal=new-product&customer_facing=no&complexity=single-team", "goal=%zz", "goal=%3Cscript%3Ealert(1)%3C/script%3E&complexity=%22%3E%3Cb%3E", "goal=" + strings.Repeat("x", 5000)} {
@@ -214,6 +219,7 @@ var (
 // against the contract's rules, and that its three formats carry the same
 // words.
 func TestJobAdsEveryAnswer(t *testing.T) {
+	t.Parallel()
 	s := newServerForTest(t)
 	w := s.site.HiringKit.Words
 	seen := map[string]bool{}
@@ -357,6 +363,7 @@ func adText(ad templates.JobAd) string { return strings.Join(adPieces(ad), "\n")
 // the adverts depend on has no words, or an outcome has no hire, and says
 // where in hiringkit.yaml.
 func TestHiringKitMustMatchAnswers(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct{ name, old, new, want string }{
 		{"no situation for a goal", "  new-feature: \"We are adding", "  new-featur: \"We are adding", "hiringkit.yaml:{line situations:}: situations: no words for the answer goal=new-feature"},
 		{"no words for a problem", "  over-budget: \"Work costs", "  overbudget: \"Work costs", "today: no words for the answer problems=over-budget"},
@@ -393,6 +400,7 @@ func TestHiringKitMustMatchAnswers(t *testing.T) {
 // example for its hires: that holds only if the hires follow from the
 // outcome alone.
 func TestHiresFollowOutcome(t *testing.T) {
+	t.Parallel()
 	examples := decision.Examples()
 	for _, a := range append(decision.All(), decision.AllOld()...) {
 		res := decision.Decide(a)

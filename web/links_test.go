@@ -13,6 +13,7 @@ import (
 // The content's links to pages that the templates make are checked against
 // the pages the server serves, with their ids, and reported at file:line.
 func TestNewServerChecksLinks(t *testing.T) {
+	t.Parallel()
 	fsys := contentCopy(t)
 	const file = "guide/hiring.md"
 	orig := string(fsys[file].Data)

@@ -42,6 +42,7 @@ func logLines(t *testing.T, logs *syncBuffer, n int) []map[string]any {
 }
 
 func TestRequestLog(t *testing.T) {
+	t.Parallel()
 	srv, logs := newTestServer(t, Config{})
 	wantStatus(t, get(t, srv, "/healthz"), http.StatusOK) // not logged
 	r := get(t, srv, "/faq/who-gets-paid-more", "User-Agent", "Mozilla/5.0 (\"quoted\"\t\\ \xff\u2028)")
@@ -78,6 +79,7 @@ func TestRequestLog(t *testing.T) {
 }
 
 func TestRequestLogText(t *testing.T) {
+	t.Parallel()
 	var logs syncBuffer
 	srv, _ := newTestServer(t, Config{RequestLog: &logs, LogFormat: "text"})
 	r := get(t, srv, "/compare", "User-Agent", "evil level=ERROR msg=\"forged\"")
@@ -130,6 +132,7 @@ func TestRequestLogAllocations(t *testing.T) {
 // (U+009B acts as ESC [ in a terminal), no bidirectional override, in
 // either format, and no field longer than a few hundred bytes.
 func TestLogEscapesAndTruncates(t *testing.T) {
+	t.Parallel()
 	nasty := "a\u009b31mred\u202eevil\u2066x\u200f\x7f\u061c\ufeff\x1b[2J end"
 	long := strings.Repeat("Mozilla/5.0 ", 1300) // 15 KB
 	for _, format := range []string{"json", "text"} {
@@ -166,6 +169,7 @@ func TestLogEscapesAndTruncates(t *testing.T) {
 // A GET or HEAD of exactly /healthz goes unlogged; any other request to it
 // is logged; every one is counted in the metrics.
 func TestHealthzLogging(t *testing.T) {
+	t.Parallel()
 	m := NewMetrics()
 	srv, logs := newTestServer(t, Config{Metrics: m})
 	wantStatus(t, get(t, srv, "/healthz"), http.StatusOK)
@@ -195,6 +199,7 @@ func TestHealthzLogging(t *testing.T) {
 // Request ids are random, not a counter that tells how many requests were
 // served; behind a trusted proxy its well-formed X-Request-Id is kept.
 func TestRequestIDs(t *testing.T) {
+	t.Parallel()
 	plain, _ := newTestServer(t, Config{})
 	proxied, logs := newTestServer(t, Config{TrustProxy: true})
 	seen := map[string]bool{}
@@ -241,6 +246,7 @@ func commonPrefix(a, b string) int {
 // Requests that carry X-Forwarded-For while -trust-proxy is off get one
 // warning, not one per request; with -trust-proxy, none.
 func TestForwardedForWarning(t *testing.T) {
+	t.Parallel()
 	for _, trust := range []bool{false, true} {
 		srv, logs := newTestServer(t, Config{TrustProxy: trust})
 		for range 3 {
@@ -258,6 +264,7 @@ func TestForwardedForWarning(t *testing.T) {
 // path matched, whatever the status; a path no route matches has none
 // (empty in the log, "unmatched" in the metrics).
 func TestRouteLabels(t *testing.T) {
+	t.Parallel()
 	m := NewMetrics()
 	srv, logs := newTestServer(t, Config{Metrics: m})
 	tests := []struct {
@@ -317,6 +324,7 @@ func grepLines(s, sub string) string {
 }
 
 func TestJSONString(t *testing.T) {
+	t.Parallel()
 	for _, in := range []string{"plain", `"q" \ /`, "tab\tnl\ncr\r\x00\x1f\x7f", "\xff\xfe ok \xc3", "\u2028\u2029", "é, 漢字, 🙂", "</script>"} {
 		var out string
 		if err := json.Unmarshal(appendJSONString(nil, in), &out); err != nil {
@@ -330,6 +338,7 @@ func TestJSONString(t *testing.T) {
 }
 
 func TestLogTimeAndDuration(t *testing.T) {
+	t.Parallel()
 	at := time.Date(2026, 11, 27, 18, 5, 9, 7_654_321, time.FixedZone("x", 3600))
 	var stamps stampCache
 	for range 2 { // the second time, from the cached second

@@ -15,6 +15,7 @@ import (
 // TestMetrics serves a few requests and reads the counts back the way
 // Prometheus would.
 func TestMetrics(t *testing.T) {
+	t.Parallel()
 	m := NewMetrics()
 	srv, _ := newTestServer(t, Config{Metrics: m})
 	get(t, srv, "/guide")
@@ -65,6 +66,7 @@ func TestMetrics(t *testing.T) {
 }
 
 func TestMethodAndStatusLabels(t *testing.T) {
+	t.Parallel()
 	if got := methodLabel("BREW"); got != "other" {
 		t.Errorf("methodLabel(BREW) = %q, want other", got)
 	}

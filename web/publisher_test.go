@@ -10,6 +10,7 @@ import (
 // the site, linked to their contact or to /about, and that /about names
 // them under its own heading (SPEC §7.3).
 func TestPublisherShown(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	site := loadSite(t)
 	name, href := site.Publisher.Name, site.Publisher.Href()

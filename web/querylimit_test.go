@@ -21,6 +21,7 @@ func parseText(s string) *goquery.Selection {
 // refused before it is parsed: 400, no-store, the form saying the link is
 // damaged, the same bytes whatever the junk.
 func TestJunkQueryRefused(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	site := loadSite(t)
 	canonical := answerSets(t, 1)[0]
@@ -59,6 +60,7 @@ func TestJunkQueryRefused(t *testing.T) {
 // A bad link within the limits gets the form with its answers kept and its
 // errors (400, no-store), rendered once and then served from the cache.
 func TestQueryErrorsRenderedOnce(t *testing.T) {
+	t.Parallel()
 	s, h, err := newServer(slogTo(io.Discard), loadSite(t), Config{Encodings: testEncodings})
 	if err != nil {
 		t.Fatal(err)

@@ -14,6 +14,7 @@ import (
 // A question or option in whichrole.yaml that does not match the form is
 // reported at its line, saying what the form has, so an editor can fix it.
 func TestQuestionnaireMismatchNamesTheLine(t *testing.T) {
+	t.Parallel()
 	for _, tt := range []struct {
 		name, old, new, want string
 	}{

@@ -14,6 +14,7 @@ import (
 // entry, the one the proxy appended; whatever else the client sends (its
 // own X-Forwarded-For entries, X-Real-IP) cannot choose its bucket.
 func TestClientAddress(t *testing.T) {
+	t.Parallel()
 	const form = "goal=nope"
 	tests := []struct {
 		name    string
@@ -70,6 +71,7 @@ func TestClientAddress(t *testing.T) {
 
 // A refused cross-site post does not use up the client's tokens.
 func TestCrossOriginBeforeRateLimit(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{PostBurst: 2, PostRate: time.Hour})
 	for range 5 {
 		wantStatus(t, postForm(t, srv, "/which-role", "goal=nope", "Sec-Fetch-Site", "cross-site"), http.StatusForbidden)
@@ -80,6 +82,7 @@ func TestCrossOriginBeforeRateLimit(t *testing.T) {
 // The limiter tracks at most max clients, forgetting the one seen least
 // recently.
 func TestLimiterIsBounded(t *testing.T) {
+	t.Parallel()
 	l := newLimiter(time.Hour, 1, 100)
 	now := time.Now()
 	keep := netip.MustParseAddr("192.0.2.1")
@@ -104,6 +107,7 @@ func TestLimiterIsBounded(t *testing.T) {
 // Unique junk in X-Forwarded-For, as a flood would send, makes no new
 // limiter entries and reaches the log as the connection's address.
 func TestForwardedForJunkTracksNothing(t *testing.T) {
+	t.Parallel()
 	var logs syncBuffer
 	s, h, err := newServer(slogTo(io.Discard), loadSite(t), Config{TrustProxy: true, RequestLog: &logs, LogFormat: "json", Encodings: testEncodings})
 	if err != nil {

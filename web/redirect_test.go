@@ -43,6 +43,7 @@ func staysOnSite(loc string) bool {
 }
 
 func TestNoOpenRedirect(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	addr := strings.TrimPrefix(srv.URL, "http://")
 	tests := []struct {
@@ -104,6 +105,7 @@ func TestNoOpenRedirect(t *testing.T) {
 }
 
 func TestSafeLocation(t *testing.T) {
+	t.Parallel()
 	s := &server{cfg: Config{BaseURL: "https://guide.example"}}
 	for loc, want := range map[string]bool{
 		"/guide":                              true,
@@ -132,6 +134,7 @@ func TestSafeLocation(t *testing.T) {
 // A trailing-slash URL with invalid bytes or controls gets the 404 page
 // quietly: no off-site redirect was involved, so no warning (alert noise).
 func TestNoFalseRedirectWarning(t *testing.T) {
+	t.Parallel()
 	srv, logs := newTestServer(t, Config{})
 	addr := strings.TrimPrefix(srv.URL, "http://")
 	for _, target := range []string{"/guide/?\xff", "/guide/?a=\xc3", "/faq/?\x7f", "/guide/?%ff", "/%ff/", "/guide/?\xc2\x85"} {

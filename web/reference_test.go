@@ -9,6 +9,7 @@ import (
 )
 
 func TestComparePage(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	site := loadSite(t)
 	r := get(t, srv, "/compare")
@@ -53,6 +54,7 @@ func TestComparePage(t *testing.T) {
 }
 
 func TestFAQPage(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	site := loadSite(t)
 	doc := get(t, srv, "/faq").doc(t)
@@ -100,6 +102,7 @@ func TestFAQPage(t *testing.T) {
 }
 
 func TestAnswerPages(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{}) // base URL https://guide.example
 	for _, a := range loadSite(t).Answers {
 		r := get(t, srv, "/faq/"+a.Slug)
@@ -139,6 +142,7 @@ func TestAnswerPages(t *testing.T) {
 // TestLinksResolve crawls the site from / and fails on the first internal
 // link whose page or #anchor the site does not serve.
 func TestLinksResolve(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	type page struct {
 		status int

@@ -11,6 +11,7 @@ import (
 // Every page prepared at start has its Brotli encoding before the server
 // answers its first request: no package-level compressor works behind it.
 func TestBrotliReadyAtStart(t *testing.T) {
+	t.Parallel()
 	h, err := NewServer(slogTo(io.Discard), loadSite(t), Config{})
 	if err != nil {
 		t.Fatal(err)
@@ -29,6 +30,7 @@ func TestBrotliReadyAtStart(t *testing.T) {
 // A body built on request gets both encodings at once, each held in a
 // slice of exactly its size.
 func TestRepresentationExactSize(t *testing.T) {
+	t.Parallel()
 	var buf bytes.Buffer
 	for buf.Len() < 10_000 {
 		buf.WriteString("<p>a page, ")

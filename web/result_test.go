@@ -38,6 +38,7 @@ var resultCases = []struct {
 }
 
 func TestResultPage(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	site := loadSite(t)
 	q := site.Questionnaire
@@ -161,6 +162,7 @@ func TestResultPage(t *testing.T) {
 // question, and every recommendation with each of them), since one template
 // renders them all from what that reading gives.
 func TestOldLinks(t *testing.T) {
+	t.Parallel()
 	old := decision.AllOld()
 	for _, a := range old {
 		got, err := answersFromQuery(httptest.NewRequest(http.MethodGet, "/which-role/result?"+a.Query(), nil))
@@ -269,6 +271,7 @@ var (
 // included, and checks that none contradicts the answers (rule 10) and
 // that every link lands on a guide heading that exists (rule 11).
 func TestResultWordsFollowAnswers(t *testing.T) {
+	t.Parallel()
 	s := newServerForTest(t)
 	site := s.site
 	reported := map[string]bool{}
@@ -344,6 +347,7 @@ func TestResultWordsFollowAnswers(t *testing.T) {
 // TestResultBadNewQuery checks the new fields' bad input: 400 with the form
 // and an error by the field, never a 500.
 func TestResultBadNewQuery(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	for _, tt := range []struct{ query, field string }{
 		{"goal=direction&decider=ceo&complexity=single-team&hires=one", "decider"},
@@ -368,6 +372,7 @@ func TestResultBadNewQuery(t *testing.T) {
 // customer-facing question under the internal-system option, inside the
 // goal's fieldset, with its hint saying when it applies.
 func TestFormReveal(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	doc := get(t, srv, "/which-role").doc(t)
 	legends := doc.Find("form > .question > fieldset > legend .caption")

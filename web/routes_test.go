@@ -37,6 +37,7 @@ func listingServer(t *testing.T) *server {
 // The list of pages holds every page the content makes, and the SPEC's
 // fixed pages, each with its title from the content.
 func TestPageListCoversTheContent(t *testing.T) {
+	t.Parallel()
 	site := loadSite(t)
 	w := site.Words.Pages
 	want := map[string]string{
@@ -70,6 +71,7 @@ func TestPageListCoversTheContent(t *testing.T) {
 }
 
 func TestRoutes(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	tests := []struct {
 		path, wantType string
@@ -131,6 +133,7 @@ func TestRoutes(t *testing.T) {
 }
 
 func TestGuideSections(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	site := loadSite(t)
 	whole := get(t, srv, "/guide")
@@ -194,6 +197,7 @@ func TestGuideSections(t *testing.T) {
 }
 
 func TestMethodsAndHead(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	for _, tt := range []struct {
 		method, path, wantAllow string
@@ -225,6 +229,7 @@ func TestMethodsAndHead(t *testing.T) {
 
 // A trailing slash, as people type it, leads to the page itself.
 func TestTrailingSlashRedirects(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	for path, want := range map[string]string{
 		"/guide/":          "/guide",
@@ -241,6 +246,7 @@ func TestTrailingSlashRedirects(t *testing.T) {
 }
 
 func TestNotFoundPage(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	r := get(t, srv, "/faq/not-a-question")
 	wantStatus(t, r, http.StatusNotFound)

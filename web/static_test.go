@@ -12,6 +12,7 @@ import (
 // build, those pages ask for that build's hashed files: each is redirected
 // to this build's file, so the page keeps its stylesheet and icons.
 func TestEarlierBuildsFiles(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	style, _ := static.Get("style.css")
 	icon, _ := static.Get("favicon.svg")

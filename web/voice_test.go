@@ -178,6 +178,7 @@ func contentTexts(t *testing.T) map[string]string {
 // served page (the brief's Markdown and a 404 page too), and every content
 // file, which holds the cards' captions and every answer's words.
 func TestUKSpelling(t *testing.T) {
+	t.Parallel()
 	check := func(where, text string) {
 		for _, ok := range spellingExceptions {
 			text = strings.ReplaceAll(text, ok, "")
@@ -228,6 +229,7 @@ var roleCase = regexp.MustCompile(`\b[a-z]+,? (Product|Project|Programme|Program
 // headings do not run into the caption before them; the site's name, a
 // title, is left out.
 func TestRoleNamesLowerCase(t *testing.T) {
+	t.Parallel()
 	for _, page := range servedDocs(t) {
 		path, doc := page.path, page.doc
 		blocks := append([]string{doc.Find("title").Text(), doc.Find(`meta[name=description]`).AttrOr("content", "")},
@@ -259,6 +261,7 @@ var distinctPages = []string{"/", "/guide", "/faq", "/compare", "/about", "/priv
 // the distinct pages: each point is made where it belongs and linked from
 // elsewhere.
 func TestRepetition(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	texts := map[string]string{}
 	for _, path := range distinctPages {
@@ -306,6 +309,7 @@ var money = regexp.MustCompile(`[$£€¥]\s?\d|\d[\d,.]*\s?(USD|GBP|EUR|dollars
 // in the guide's pay section, and on one there that has no link to its
 // source beside it.
 func TestMoneyOnlyInPay(t *testing.T) {
+	t.Parallel()
 	found := 0
 	for _, page := range servedDocs(t) {
 		path, doc := page.path, page.doc
@@ -345,6 +349,7 @@ func TestMoneyOnlyInPay(t *testing.T) {
 // the visible text beside it ("Back to contentsfrom …"): a letter on each
 // side of the join, with no space between.
 func TestHiddenTextJoins(t *testing.T) {
+	t.Parallel()
 	letter := func(s string, last bool) bool {
 		if s == "" {
 			return false
@@ -375,6 +380,7 @@ func TestHiddenTextJoins(t *testing.T) {
 // answer's question: a reader who follows "Does one role outrank the
 // other?" should land on a page with that title.
 func TestFAQLinkTexts(t *testing.T) {
+	t.Parallel()
 	questions := map[string]string{}
 	for _, a := range loadSite(t).Answers {
 		questions["/faq/"+a.Slug] = a.Question

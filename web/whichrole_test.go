@@ -14,6 +14,7 @@ import (
 )
 
 func TestSubmitValid(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	r := postForm(t, srv, "/which-role", "hires=one&complexity=several-teams&problems=poor-coordination&customer_facing=no&decider=nobody-clearly&problems=no-launches&goal=internal-system")
 	wantStatus(t, r, http.StatusSeeOther)
@@ -27,6 +28,7 @@ func TestSubmitValid(t *testing.T) {
 }
 
 func TestSubmitInvalid(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	tests := []struct {
 		name, body string
@@ -113,6 +115,7 @@ func checkErrorForm(t *testing.T, doc *goquery.Document, badFields []string) {
 }
 
 func TestSubmitLimits(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	r := postForm(t, srv, "/which-role", "goal=new-product&pad="+strings.Repeat("x", 17<<10))
 	wantStatus(t, r, http.StatusRequestEntityTooLarge)
@@ -124,6 +127,7 @@ func TestSubmitLimits(t *testing.T) {
 }
 
 func TestCrossOrigin(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	body := "goal=new-product&decider=nobody-clearly&complexity=single-team&hires=one"
 	tests := []struct {
@@ -149,6 +153,7 @@ func TestCrossOrigin(t *testing.T) {
 }
 
 func TestRateLimit(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{PostBurst: 3, PostRate: 10 * 60e9})
 	for i := range 3 {
 		wantStatus(t, postForm(t, srv, "/which-role", ""), http.StatusUnprocessableEntity)
@@ -173,6 +178,7 @@ func TestRateLimit(t *testing.T) {
 }
 
 func TestResultBadQuery(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	for _, q := range []string{
 		"", "goal=boss", "goal=direction&goal=new-product&customer_facing=no&complexity=single-team", "goal=%zz", "goal=direction&customer_facing=maybe&complexity=single-team",
@@ -194,6 +200,7 @@ func TestResultBadQuery(t *testing.T) {
 }
 
 func TestBrief(t *testing.T) {
+	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	site := loadSite(t)
 	r := get(t, srv, "/which-role/brief.md?goal=new-product&problems=over-budget&customer_facing=yes&complexity=complex-tech")
@@ -235,6 +242,7 @@ func TestBrief(t *testing.T) {
 // The server refuses to start when a reason points to a heading the guide
 // does not have, or the questionnaire's words do not match the contract.
 func TestQuestionnaireMustMatchContent(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name, file, old, new, wantErr string
 	}{
@@ -273,6 +281,7 @@ func TestQuestionnaireMustMatchContent(t *testing.T) {
 // answers, no two reasons that fire together share a three-word phrase,
 // the roles' names apart.
 func TestReasonsDoNotRepeatEachOther(t *testing.T) {
+	t.Parallel()
 	site := loadSite(t)
 	words := regexp.MustCompile(`[a-z’']+`)
 	memo := map[string]map[string]bool{}
@@ -319,6 +328,7 @@ func TestReasonsDoNotRepeatEachOther(t *testing.T) {
 // tables' links: a renamed heading stops the server, even when no page of
 // the content links to it any more.
 func TestResultPartAnchorsChecked(t *testing.T) {
+	t.Parallel()
 	for _, old := range []string{"lead-role", "first-90-days", "second-hire"} {
 		t.Run(old, func(t *testing.T) {
 			fsys := contentCopy(t)
