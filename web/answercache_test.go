@@ -71,7 +71,7 @@ func answerSets(t testing.TB, n int) []string {
 func TestAnswerCacheBounded(t *testing.T) {
 	t.Parallel()
 	const bound = 64 << 10 // a few answers' pages in every encoding
-	s, h, err := newServer(slogTo(io.Discard), loadSite(t), Config{answerBytes: bound, Encodings: testEncodings})
+	s, h, err := newServer(slogTo(io.Discard), loadSite(t), Config{answerBytes: bound, Encodings: testEncodings(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +124,7 @@ func TestAnswerCacheBounded(t *testing.T) {
 // pages, twenty builds.
 func TestAnswerBuiltOnce(t *testing.T) {
 	t.Parallel()
-	s, h, err := newServer(slogTo(io.Discard), loadSite(t), Config{Encodings: testEncodings})
+	s, h, err := newServer(slogTo(io.Discard), loadSite(t), Config{Encodings: testEncodings(t)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -208,7 +208,7 @@ func TestAnswerCacheOrder(t *testing.T) {
 // stands; the same answers in another order get the same page, built once.
 func TestResultFromCacheByQuery(t *testing.T) {
 	t.Parallel()
-	s, h, err := newServer(slogTo(io.Discard), loadSite(t), Config{Encodings: testEncodings})
+	s, h, err := newServer(slogTo(io.Discard), loadSite(t), Config{Encodings: testEncodings(t)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -86,7 +86,7 @@ func allocPerRequest(h http.Handler, newReq func() *http.Request) (bytesPerReq u
 // request, whatever the client accepts. (Brotli at quality 11 allocates
 // tens of MB a page.)
 func TestErrorsCompressCheaply(t *testing.T) {
-	h, err := NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), loadSite(t), Config{RequestLog: io.Discard, PostBurst: 1000, Encodings: testEncodings})
+	h, err := NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), loadSite(t), Config{RequestLog: io.Discard, PostBurst: 1000, Encodings: testEncodings(t)})
 	if err != nil {
 		t.Fatal(err)
 	}

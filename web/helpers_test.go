@@ -32,7 +32,36 @@ func loadSite(t testing.TB) *content.Site {
 	return testSite
 }
 
-var testEncodings = NewEncodingCache()
+// coldStart is a server started as in production, with no encodings to
+// reuse, so that it compresses every page before it answers. The first
+// test that needs a server starts it; its store of encodings then serves
+// the tests' many other servers, so that each page is compressed once.
+var coldStart struct {
+	once sync.Once
+	h    http.Handler
+	enc  *EncodingCache
+	err  error
+}
+
+func coldServer(t testing.TB) (http.Handler, *EncodingCache) {
+	t.Helper()
+	site := loadSite(t)
+	coldStart.once.Do(func() {
+		coldStart.enc = NewEncodingCache()
+		coldStart.h, coldStart.err = NewServer(slog.New(slog.DiscardHandler), site, Config{Encodings: coldStart.enc})
+	})
+	if coldStart.err != nil {
+		t.Fatal(coldStart.err)
+	}
+	return coldStart.h, coldStart.enc
+}
+
+// testEncodings is the store of encodings the cold server filled.
+func testEncodings(t testing.TB) *EncodingCache {
+	t.Helper()
+	_, enc := coldServer(t)
+	return enc
+}
 
 // newTestServer starts the real handler on a loopback port.
 func newTestServer(t testing.TB, cfg Config) (*httptest.Server, *syncBuffer) {
@@ -45,7 +74,7 @@ func newTestServer(t testing.TB, cfg Config) (*httptest.Server, *syncBuffer) {
 		cfg.RequestLog, cfg.LogFormat = &logs, "json"
 	}
 	if cfg.Encodings == nil {
-		cfg.Encodings = testEncodings // the tests' many servers compress each page once
+		cfg.Encodings = testEncodings(t) // the tests' many servers compress each page once
 	}
 	h, err := NewServer(slog.New(slog.NewJSONHandler(&logs, nil)), loadSite(t), cfg)
 	if err != nil {

@@ -25,7 +25,7 @@ func TestNewServerChecksLinks(t *testing.T) {
 	if err != nil {
 		t.Fatalf("content.Load: %v", err)
 	}
-	_, err = NewServer(slogTo(&syncBuffer{}), site, Config{Encodings: testEncodings})
+	_, err = NewServer(slogTo(&syncBuffer{}), site, Config{Encodings: testEncodings(t)})
 	if err == nil {
 		t.Fatal("NewServer accepted broken links")
 	}

@@ -104,7 +104,7 @@ func TestRequestLogAllocations(t *testing.T) {
 		t.Skip("the race detector changes what allocates (sync.Pool drops at random)")
 	}
 	allocs := func(cfg Config) float64 {
-		cfg.Encodings = testEncodings
+		cfg.Encodings = testEncodings(t)
 		h, err := NewServer(slogTo(io.Discard), loadSite(t), cfg)
 		if err != nil {
 			t.Fatal(err)

@@ -61,7 +61,7 @@ func TestJunkQueryRefused(t *testing.T) {
 // errors (400, no-store), rendered once and then served from the cache.
 func TestQueryErrorsRenderedOnce(t *testing.T) {
 	t.Parallel()
-	s, h, err := newServer(slogTo(io.Discard), loadSite(t), Config{Encodings: testEncodings})
+	s, h, err := newServer(slogTo(io.Discard), loadSite(t), Config{Encodings: testEncodings(t)})
 	if err != nil {
 		t.Fatal(err)
 	}

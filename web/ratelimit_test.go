@@ -109,7 +109,7 @@ func TestLimiterIsBounded(t *testing.T) {
 func TestForwardedForJunkTracksNothing(t *testing.T) {
 	t.Parallel()
 	var logs syncBuffer
-	s, h, err := newServer(slogTo(io.Discard), loadSite(t), Config{TrustProxy: true, RequestLog: &logs, LogFormat: "json", Encodings: testEncodings})
+	s, h, err := newServer(slogTo(io.Discard), loadSite(t), Config{TrustProxy: true, RequestLog: &logs, LogFormat: "json", Encodings: testEncodings(t)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,7 +2,6 @@ package web
 
 import (
 	"bytes"
-	"io"
 	"net/http"
 	"net/http/httptest"
 	"testing"
@@ -10,12 +9,11 @@ import (
 
 // Every page prepared at start has its Brotli encoding before the server
 // answers its first request: no package-level compressor works behind it.
+// The server checked is the tests' cold one, which had nothing compressed
+// before it started.
 func TestBrotliReadyAtStart(t *testing.T) {
 	t.Parallel()
-	h, err := NewServer(slogTo(io.Discard), loadSite(t), Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	h, _ := coldServer(t) // started with nothing compressed before
 	for _, path := range []string{"/", "/guide", "/faq", "/which-role", "/which-role/how-it-works", "/sitemap.xml", "/no-such-page"} {
 		req := httptest.NewRequest(http.MethodGet, path, nil)
 		req.Header.Set("Accept-Encoding", "gzip, deflate, br")
