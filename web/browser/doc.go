@@ -5,7 +5,8 @@
 // engine without the desktop browser) driven by chromedp:
 //
 //   - TestAccessibility runs axe-core (WCAG 2.2 A/AA and best practices) in
-//     each page, in the light and the dark colour scheme;
+//     each page in the light colour scheme, and its colour rules in the dark
+//     one (the dark scheme changes colours alone: TestDarkChangesOnlyColours);
 //   - TestValidHTML runs the Nu HTML Checker (vnu) once over every page's
 //     HTML;
 //   - TestKeyboardQuestionnaire and TestFAQLinks use the site with the keyboard
