@@ -32,17 +32,18 @@ func TestSocialCards(t *testing.T) {
 		"/which-role/brief?goal=new-product&customer_facing=no&complexity=single-team",
 		"/no-such-page",
 	}
-	for p := range publicPages(t) {
-		paths = append(paths, p)
-	}
 	for _, c := range resultCases { // one of each outcome
 		paths = append(paths, "/which-role/result?"+c.query)
 	}
+	var docs []servedDoc
+	for _, path := range paths {
+		docs = append(docs, servedDoc{path, get(t, srv, path).doc(t)})
+	}
+	docs = append(docs, servedDocs(t)...) // every public page, and more
 	cardOf := map[string]string{}
 	checked := map[string]bool{}
-	for _, path := range paths {
-		r := get(t, srv, path)
-		doc := r.doc(t)
+	for _, page := range docs {
+		path, doc := page.path, page.doc
 		meta := func(attr, name string) string {
 			return doc.Find(`meta[`+attr+`="`+name+`"]`).AttrOr("content", "")
 		}

@@ -43,10 +43,8 @@ func TestInfoPages(t *testing.T) {
 			}
 		})
 	}
-	for path := range publicPages(t) {
-		r := get(t, srv, path)
-		wantStatus(t, r, http.StatusOK)
-		foot := r.doc(t).Find("footer")
+	for _, page := range servedDocs(t) {
+		path, foot := page.path, page.doc.Find("footer")
 		for _, href := range []string{"/about", "/privacy"} {
 			if foot.Find(`a[href="`+href+`"]`).Length() != 1 {
 				t.Errorf("%s: footer has no link to %s", path, href)
