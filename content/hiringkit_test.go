@@ -111,12 +111,15 @@ func TestHiringKitLoaded(t *testing.T) {
 			t.Errorf("%s: DecidesFor does not fall back to the default", id)
 		}
 	}
-	for _, s := range []string{"rock star", "Young team", "his team", "digital natives"} {
-		if content.Exclusionary(s) == "" {
-			t.Errorf("Exclusionary(%q) found nothing", s)
+	for s, want := range map[string]string{
+		"a rock star": "rock star", "Rockstars wanted": "Rockstars", "Young team": "Young", "his team": "his",
+		"for digital natives.": "digital natives", "a PM’s week": "PM", "(he)": "he", "our culture fit": "culture fit",
+	} {
+		if got := content.Exclusionary(s); got != want {
+			t.Errorf("Exclusionary(%q) = %q, want %q", s, got, want)
 		}
 	}
-	for _, s := range []string{"the team", "this job", "PMP or PRINCE2", "theirs"} {
+	for _, s := range []string{"the team", "this job", "PMP or PRINCE2", "theirs", "a rock, a star", "digital", "hero"} {
 		if got := content.Exclusionary(s); got != "" {
 			t.Errorf("Exclusionary(%q) = %q", s, got)
 		}
