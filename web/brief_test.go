@@ -16,6 +16,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
 
@@ -235,7 +236,18 @@ func hireTexts(k content.KitWords, h content.Hire) []string {
 // wrapped onto lines (a long address in the PDF) and Markdown's spacing
 // compare equal.
 func squeeze(s string) string {
-	return strings.Join(strings.Fields(strings.ReplaceAll(s, "’", "'")), "")
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+		case r == '’':
+			b.WriteByte('\'')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // pdfText extracts a PDF's text, which proves it is real, selectable text.
