@@ -83,16 +83,12 @@ func jsStrings(ss []string) string {
 	return `["` + strings.Join(ss, `", "`) + `"]`
 }
 
-// TestAccessibility runs axe-core in every page, in the light and the dark
-// colour scheme, and fails on any violation.
+// TestAccessibility runs axe-core in every page, every rule in the light
+// colour scheme and the colour rules in the dark one, and fails on any
+// violation.
 func TestAccessibility(t *testing.T) {
 	t.Parallel()
-	path, err := axePath()
-	requireTool(t, err)
-	src, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := axeSource(t)
 	ctx := newTab(t)
 	axe := func(t *testing.T, scheme string) []axeViolation {
 		t.Helper()
@@ -100,7 +96,7 @@ func TestAccessibility(t *testing.T) {
 		// forbids inline and injected scripts. Once per page is enough:
 		// the colour schemes share one load.
 		if !evaluate[bool](t, ctx, `typeof axe === "object"`) {
-			evaluate[chromedp.Void](t, ctx, string(src))
+			evaluate[chromedp.Void](t, ctx, src)
 		}
 		return evaluate[[]axeViolation](t, ctx, runAxe[scheme], chromedp.EvalAwaitPromise)
 	}
@@ -139,6 +135,18 @@ func TestAccessibility(t *testing.T) {
 			}
 		})
 	}
+}
+
+// axeSource is axe-core's script, from .tools.
+func axeSource(t *testing.T) string {
+	t.Helper()
+	path, err := axePath()
+	requireTool(t, err)
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(src)
 }
 
 // setScheme emulates the colour scheme a reader has chosen.
@@ -211,14 +219,9 @@ func TestDarkChangesOnlyColours(t *testing.T) {
 			}
 		}
 	}
-	path, err := axePath()
-	requireTool(t, err)
-	src, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	src := axeSource(t)
 	ctx := newTab(t)
-	evaluate[chromedp.Void](t, ctx, string(src))
+	evaluate[chromedp.Void](t, ctx, src)
 	ids := evaluate[[]string](t, ctx, fmt.Sprintf(`axe.getRules(%s).map(r => r.ruleId)`, jsStrings(axeTags)))
 	for _, r := range axeColourRules {
 		if !slices.Contains(ids, r) {

@@ -168,13 +168,13 @@ func TestSkipSummary(t *testing.T) {
 	if got := s.summary(); got != "" {
 		t.Errorf("summary with nothing skipped = %q; want none", got)
 	}
-	s.add("TestAxe/home", "missing tool: stat /usr/bin/chromium: no such file or directory")
-	s.add("TestAxe/guide", "missing tool: stat /usr/bin/chromium: no such file or directory")
+	s.add("TestAxe/home", "missing tool: stat /usr/bin/chromium-headless-shell: no such file or directory")
+	s.add("TestAxe/guide", "missing tool: stat /usr/bin/chromium-headless-shell: no such file or directory")
 	s.add("TestVNU", `missing tool: exec: "java": executable file not found in $PATH`)
 	got := s.summary()
 	for _, want := range []string{
 		"SKIPPED: 3 browser tests did not run:\n  TestAxe: home, guide\n  TestVNU\nbecause of:\n",
-		"\n  - missing tool: stat /usr/bin/chromium: no such file or directory\n  - missing tool: exec: \"java\"",
+		"\n  - missing tool: stat /usr/bin/chromium-headless-shell: no such file or directory\n  - missing tool: exec: \"java\"",
 		"sudo bash .ci/browser-tools.sh",
 	} {
 		if !strings.Contains(got, want) {
