@@ -31,7 +31,7 @@ type representation struct {
 	cacheControl []string
 	disposition  []string // Content-Disposition, for a file to download; nil for a page
 	identity     encoded
-	compress     bool     // the body is worth compressing: gzip and br are set
+	compress     bool     // worth compressing: gzip and br are set before it is served
 	gzip         *encoded // nil when not compressible
 	br           *encoded // nil when not compressible
 }
