@@ -121,6 +121,9 @@ func TestTablesAreComplete(t *testing.T) {
 		}
 	}
 	for _, c := range Checks {
+		if len(c.If) == 0 {
+			t.Errorf("check %s has no conditions: it would fire for every answer", c.ID)
+		}
 		if !used["check "+c.ID] {
 			t.Errorf("check %s never fires", c.ID)
 		}

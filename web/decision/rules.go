@@ -19,13 +19,14 @@ func (c Cond) Holds(a Answers) bool {
 func is(field string, values ...string) Cond    { return Cond{field, values, false} }
 func isNot(field string, values ...string) Cond { return Cond{field, values, true} }
 
+// all reports whether every condition holds (none: it does).
 func all(a Answers, cs []Cond) bool {
 	for _, c := range cs {
 		if !c.Holds(a) {
 			return false
 		}
 	}
-	return len(cs) > 0
+	return true
 }
 
 // Links says which links a reason applies to.
@@ -157,7 +158,7 @@ func (o Outcome) Matches(res Result, a Answers) bool {
 	if needOf(res) != o.Need || (o.Lead != "" && o.Lead != res.Lead) {
 		return false
 	}
-	return len(o.If) == 0 || all(a, o.If)
+	return all(a, o.If)
 }
 
 // Link is the guide URL that supports the row.
@@ -188,7 +189,7 @@ type LeadRule struct {
 }
 
 // When reports whether the row applies.
-func (l LeadRule) When(a Answers) bool { return len(l.If) == 0 || all(a, l.If) }
+func (l LeadRule) When(a Answers) bool { return all(a, l.If) }
 
 // Link is the guide URL that explains the lead order.
 func (LeadRule) Link() string { return link("hiring", "lead-role") }
