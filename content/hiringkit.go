@@ -222,6 +222,9 @@ var exclusionary = map[string]bool{
 // badTitle is what a job title must not say.
 var badTitle = regexp.MustCompile(`(?i)\bPMs?\b|/|\bhead of\b`)
 
+// kitPlaceholders are the placeholders a value must keep, by its key.
+var kitPlaceholders = map[string][]string{"words.both": {"{other}"}}
+
 // Exclusionary returns the first word or two-word phrase in s, as written,
 // that an advert must not use; whole words, in any case.
 func Exclusionary(s string) string {
@@ -254,21 +257,21 @@ func loadHiringKit(fsys fs.FS, file string) (HiringKit, []Link, error) {
 		problems.add(k.Errorf(key, format, args...))
 	}
 	eachValue(reflect.ValueOf(&k).Elem(), "", false, func(key, s string, optional bool) {
-		switch {
-		case strings.TrimSpace(s) == "" && !optional:
-			bad(key, "%s is required", key)
-		case Exclusionary(s) != "":
-			bad(key, "%s: %q shuts some readers out or is jargon; say it another way", key, Exclusionary(s))
+		if strings.TrimSpace(s) == "" {
+			if !optional {
+				bad(key, "%s is required", key)
+			}
+			return
+		}
+		if w := Exclusionary(s); w != "" {
+			bad(key, "%s: %q shuts some readers out or is jargon; say it another way", key, w)
+		}
+		for _, p := range kitPlaceholders[key] {
+			if !strings.Contains(s, p) {
+				bad(key, "%s must keep %s", key, p)
+			}
 		}
 	})
-	if !strings.Contains(k.Words.Both, "{other}") {
-		bad("words.both", "words.both must keep {other}")
-	}
-	for name, m := range map[string]map[string]string{"situations": k.Situations, "today": k.Today, "teams": k.Teams} {
-		if len(m) == 0 {
-			bad(name, "%s is required", name)
-		}
-	}
 
 	competencies := index(k.Competencies, func(c Competency) string { return c.ID }, "competencies", bad)
 	questions := index(k.Questions, func(q KitQuestion) string { return q.ID }, "questions", bad)
@@ -374,40 +377,4 @@ func lookUp[T any](ids []string, items map[string]T, key, kind string, bad func(
 		out = append(out, it)
 	}
 	return out
-}
-
-// eachValue calls f with the path ("hires[2].ad.title") and value of every
-// string in v, a struct, in declaration order, in slices and in maps (by
-// key order); optional is set by the tag kit:"optional".
-func eachValue(v reflect.Value, key string, optional bool, f func(key, s string, optional bool)) {
-	switch v.Kind() {
-	case reflect.String:
-		f(key, v.String(), optional)
-	case reflect.Struct:
-		t := v.Type()
-		for i := range t.NumField() {
-			field := t.Field(i)
-			name := field.Tag.Get("yaml")
-			if !field.IsExported() || name == "-" {
-				continue
-			}
-			if key != "" {
-				name = key + "." + name
-			}
-			eachValue(v.Field(i), name, field.Tag.Get("kit") == "optional", f)
-		}
-	case reflect.Slice:
-		if v.Len() == 0 && !optional {
-			f(key, "", false)
-		}
-		for i := range v.Len() {
-			eachValue(v.Index(i), fmt.Sprintf("%s[%d]", key, i), false, f)
-		}
-	case reflect.Map:
-		keys := v.MapKeys()
-		slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
-		for _, k := range keys {
-			eachValue(v.MapIndex(k), key+"."+k.String(), false, f)
-		}
-	}
 }

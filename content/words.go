@@ -289,7 +289,7 @@ func loadWords(fsys fs.FS, file string) (Words, error) {
 		return Words{}, err
 	}
 	var problems Problems
-	eachString(reflect.ValueOf(&w).Elem(), "", func(key string, s string) {
+	eachValue(reflect.ValueOf(&w).Elem(), "", false, func(key, s string, _ bool) {
 		if strings.TrimSpace(s) == "" {
 			problems.add(fileErrorf(file, at.nearest(key), "%s is required", key))
 			return
@@ -304,19 +304,4 @@ func loadWords(fsys fs.FS, file string) (Words, error) {
 		return Words{}, err
 	}
 	return w, nil
-}
-
-// eachString calls f with the dotted YAML key and value of every string
-// field in v, a struct, in declaration order.
-func eachString(v reflect.Value, prefix string, f func(key, s string)) {
-	t := v.Type()
-	for i := range t.NumField() {
-		key := prefix + t.Field(i).Tag.Get("yaml")
-		switch fv := v.Field(i); fv.Kind() {
-		case reflect.String:
-			f(key, fv.String())
-		case reflect.Struct:
-			eachString(fv, key+".", f)
-		}
-	}
 }

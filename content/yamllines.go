@@ -1,6 +1,9 @@
 package content
 
 import (
+	"fmt"
+	"reflect"
+	"slices"
 	"strings"
 
 	"github.com/goccy/go-yaml"
@@ -118,4 +121,44 @@ func (y yamlLines) pathLine(p string) int {
 		return y.line(kv.Key)
 	}
 	return y.line(node)
+}
+
+// eachValue calls f with the path ("hires[2].ad.title") and value of every
+// string in v, a struct, in declaration order, in slices and in maps (by
+// key order); optional is set by the tag kit:"optional". An empty slice or
+// map that is not optional is reported as one empty value under its key.
+func eachValue(v reflect.Value, key string, optional bool, f func(key, s string, optional bool)) {
+	switch v.Kind() {
+	case reflect.String:
+		f(key, v.String(), optional)
+	case reflect.Struct:
+		t := v.Type()
+		for i := range t.NumField() {
+			field := t.Field(i)
+			name := field.Tag.Get("yaml")
+			if !field.IsExported() || name == "-" {
+				continue
+			}
+			if key != "" {
+				name = key + "." + name
+			}
+			eachValue(v.Field(i), name, field.Tag.Get("kit") == "optional", f)
+		}
+	case reflect.Slice:
+		if v.Len() == 0 && !optional {
+			f(key, "", false)
+		}
+		for i := range v.Len() {
+			eachValue(v.Index(i), fmt.Sprintf("%s[%d]", key, i), false, f)
+		}
+	case reflect.Map:
+		if v.Len() == 0 && !optional {
+			f(key, "", false)
+		}
+		keys := v.MapKeys()
+		slices.SortFunc(keys, func(a, b reflect.Value) int { return strings.Compare(a.String(), b.String()) })
+		for _, k := range keys {
+			eachValue(v.MapIndex(k), key+"."+k.String(), false, f)
+		}
+	}
 }
