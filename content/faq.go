@@ -36,7 +36,7 @@ type Answer struct {
 	relatedLine int
 }
 
-func (a *Answer) origin() (string, string, int) { return a.Slug, a.file, a.slugLine }
+func (a *Answer) origin() (string, int) { return a.Slug, a.slugLine }
 
 type answerMeta struct {
 	Question string   `yaml:"question"`

@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -61,18 +62,20 @@ func (p Problems) err() error {
 	if len(p) == 0 {
 		return nil
 	}
-	slices.SortStableFunc(p, func(a, b error) int {
-		fa, oka := a.(*FileError)
-		fb, okb := b.(*FileError)
-		switch {
-		case !oka || !okb:
-			return cmp.Compare(boolInt(oka), boolInt(okb))
-		case fa.File != fb.File:
-			return strings.Compare(fa.File, fb.File)
-		}
-		return cmp.Compare(fa.Line, fb.Line)
-	})
+	p.Sort()
 	return p
+}
+
+// Sort puts problems in no file first, then the rest by file and line.
+func (p Problems) Sort() {
+	slices.SortStableFunc(p, func(a, b error) int {
+		var fa, fb *FileError
+		inA, inB := errors.As(a, &fa), errors.As(b, &fb)
+		if !inA || !inB {
+			return cmp.Compare(boolInt(inA), boolInt(inB))
+		}
+		return cmp.Or(strings.Compare(fa.File, fb.File), cmp.Compare(fa.Line, fb.Line))
+	})
 }
 
 func boolInt(b bool) int {

@@ -12,8 +12,8 @@ import (
 // section, an FAQ answer or a standalone page.
 type entry interface {
 	comparable
-	// origin returns the entry's slug, its file and its slug's line.
-	origin() (slug, file string, slugLine int)
+	// origin returns the entry's slug and its line.
+	origin() (slug string, slugLine int)
 }
 
 // loadFolder loads every dir/*.md file with load, in file name order, and
@@ -42,7 +42,7 @@ func loadFolder[T entry](md goldmark.Markdown, fsys fs.FS, dir, url string, brok
 			broken[url+strings.TrimSuffix(path.Base(file), ".md")] = true
 			continue
 		}
-		slug, _, slugLine := e.origin()
+		slug, slugLine := e.origin()
 		if other, dup := first[slug]; dup {
 			problems.add(fileErrorf(file, slugLine, "duplicate slug %q: %s has it too", slug, other))
 			continue

@@ -43,7 +43,7 @@ func (s *Section) HasAnchor(id string) bool {
 	return slices.ContainsFunc(s.Headings, func(h Heading) bool { return h.ID == id })
 }
 
-func (s *Section) origin() (string, string, int) { return s.Slug, s.file, s.slugLine }
+func (s *Section) origin() (string, int) { return s.Slug, s.slugLine }
 
 type sectionMeta struct {
 	Title       string `yaml:"title"`

@@ -26,7 +26,7 @@ type Page struct {
 	slugLine int
 }
 
-func (p *Page) origin() (string, string, int) { return p.Slug, p.file, p.slugLine }
+func (p *Page) origin() (string, int) { return p.Slug, p.slugLine }
 
 type pageMeta struct {
 	Title       string `yaml:"title"`

@@ -11,11 +11,15 @@ import (
 // or in -dev the page of content problems: see Wrap) also says
 // Connection: close, so that each keep-alive client closes its connection
 // after an answer instead of sending a request on an idle connection that
-// the shutdown is about to close. The zero Health is ready.
+// the shutdown is about to close. The zero Health is ready; a nil one
+// never drains.
 type Health struct{ draining atomic.Bool }
 
 // Drain makes /healthz answer 503 and every response close its connection.
 func (h *Health) Drain() { h.draining.Store(true) }
+
+// isDraining reports whether Drain was called.
+func (h *Health) isDraining() bool { return h != nil && h.draining.Load() }
 
 var (
 	textPlain       = []string{"text/plain; charset=utf-8"}
@@ -30,7 +34,7 @@ func (h *Health) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	hd := w.Header()
 	hd["Content-Type"] = textPlain
 	hd["Cache-Control"] = noStoreOnly
-	if h.draining.Load() {
+	if h.isDraining() {
 		w.WriteHeader(http.StatusServiceUnavailable)
 		w.Write(healthzDraining)
 		return
@@ -42,7 +46,7 @@ func (h *Health) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // connection once the drain has begun.
 func (h *Health) closeWhileDraining(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if h.draining.Load() {
+		if h.isDraining() {
 			w.Header()["Connection"] = connectionClose
 		}
 		next.ServeHTTP(w, r)

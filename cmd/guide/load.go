@@ -1,14 +1,12 @@
 package main
 
 import (
-	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/url"
-	"slices"
 	"strings"
 	"testing/fstest"
 
@@ -57,15 +55,7 @@ func buildSite(fsys fs.FS, logger *slog.Logger, cfg web.Config) (http.Handler, e
 			}
 		}
 	}
-	// As Load sorts them: problems in no file first, then by file and line.
-	slices.SortStableFunc(problems, func(a, b error) int {
-		var fa, fb *content.FileError
-		inA, inB := errors.As(a, &fa), errors.As(b, &fb)
-		if !inA || !inB {
-			return cmp.Compare(boolInt(inA), boolInt(inB))
-		}
-		return cmp.Or(strings.Compare(fa.File, fb.File), cmp.Compare(fa.Line, fb.Line))
-	})
+	problems.Sort() // as Load sorts them
 	return nil, problems
 }
 
@@ -129,11 +119,4 @@ func problemCount(err error) string {
 		return "1 problem"
 	}
 	return fmt.Sprintf("%d problems", n)
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
