@@ -83,43 +83,35 @@ func checkHiringKit(site *content.Site) error {
 			}
 		}
 	}
-	// The hires called for follow from the outcome alone.
 	missing := map[string]bool{}
-	examples := decision.Examples()
 	for _, key := range decision.Keys() {
-		a := examples[key]
-		for _, id := range hiresFor(decision.Decide(a)) {
+		for _, id := range hiresByOutcome[key] {
 			if _, ok := kit.Hire(id); !ok && !missing[id] {
 				missing[id] = true
-				errs = append(errs, kit.Errorf("hires", "hires: no hire %s, which the answers %s call for", id, a.Query()))
+				errs = append(errs, kit.Errorf("hires", "hires: no hire %s, which the outcome %s calls for", id, key))
 			}
 		}
 	}
 	return errors.Join(errs...)
 }
 
-// hiresFor returns the kit's hires that a result calls for, in the order
-// the adverts show them (the order of res.Hired()): none yet; one person
-// for both jobs, led by one; part-time help; or each role hired.
-func hiresFor(res decision.Result) []string {
-	switch {
-	case res.Recommendation == decision.NotYet:
-		return nil
-	case res.Recommendation == decision.OnePerson && res.Lead == decision.ProjectManager:
-		return []string{"one-person-project"}
-	case res.Recommendation == decision.OnePerson:
-		return []string{"one-person-product"}
-	case res.Help == decision.Fractional:
-		return []string{"fractional-product"}
-	case res.Help == decision.Contract:
-		return []string{"contract-project"}
-	}
-	var ids []string
-	for _, role := range res.Hired() {
-		ids = append(ids, string(role))
-	}
-	return ids
+// hiresByOutcome are the kit's hires each outcome (by its Key) calls for,
+// in the order the adverts show them (the order of Result.Hired()): none
+// yet; each role hired; part-time help; or one person for both jobs, led
+// by one.
+var hiresByOutcome = map[string][]string{
+	string(decision.NotYet):         nil,
+	string(decision.ProductManager): {"product-manager"},
+	string(decision.ProjectManager): {"project-manager"},
+	string(decision.Both):           {"product-manager", "project-manager"},
+	string(decision.ProductManager) + "/" + string(decision.Fractional): {"fractional-product"},
+	string(decision.ProjectManager) + "/" + string(decision.Contract):   {"contract-project"},
+	string(decision.OnePerson) + "/" + string(decision.ProductManager):  {"one-person-product"},
+	string(decision.OnePerson) + "/" + string(decision.ProjectManager):  {"one-person-project"},
 }
+
+// hiresFor returns the kit's hires that a result calls for.
+func hiresFor(res decision.Result) []string { return hiresByOutcome[res.Key()] }
 
 // firstProductHire are the answers to "who decides what gets built" that
 // say nobody has held a product job: a founder decides, or nobody does.

@@ -396,16 +396,39 @@ func TestHiringKitMustMatchAnswers(t *testing.T) {
 	}
 }
 
-// The start-up check of the hiring kit (checkHiringKit) asks each outcome's
-// example for its hires: that holds only if the hires follow from the
-// outcome alone.
-func TestHiresFollowOutcome(t *testing.T) {
+// Every outcome names its hires (hiresByOutcome, which the start-up check
+// reads), and for every answer set they are the roles the result hires, in
+// its order: each hire's side is the role's, or both jobs for one person.
+func TestHiresByOutcome(t *testing.T) {
 	t.Parallel()
-	examples := decision.Examples()
+	keys := decision.Keys()
+	for key := range hiresByOutcome {
+		if !slices.Contains(keys, key) {
+			t.Errorf("hires for %q, which is no outcome", key)
+		}
+	}
+	for _, key := range keys {
+		if _, ok := hiresByOutcome[key]; !ok {
+			t.Errorf("no hires for the outcome %s", key)
+		}
+	}
+	kit := loadSite(t).HiringKit
+	side := map[decision.Recommendation]string{decision.ProductManager: "product", decision.ProjectManager: "project"}
 	for _, a := range append(decision.All(), decision.AllOld()...) {
 		res := decision.Decide(a)
-		if got, want := hiresFor(res), hiresFor(decision.Decide(examples[res.Key()])); !slices.Equal(got, want) {
-			t.Fatalf("%s calls for %v; its outcome's example, for %v", a.Query(), got, want)
+		ids, roles := hiresFor(res), res.Hired()
+		if len(ids) != len(roles) {
+			t.Fatalf("%s: hires %v for the roles %v", a.Query(), ids, roles)
+		}
+		for i, id := range ids {
+			h, ok := kit.Hire(id)
+			want := side[roles[i]]
+			if res.Recommendation == decision.OnePerson {
+				want = "both"
+			}
+			if !ok || h.Side != want {
+				t.Fatalf("%s: hire %s (side %q) for the role %s, want side %q", a.Query(), id, h.Side, roles[i], want)
+			}
 		}
 	}
 }

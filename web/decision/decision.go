@@ -19,8 +19,6 @@
 // reasons alone, as SPEC §3 does: both roles when both kinds of work show.
 package decision
 
-import "sync"
-
 // A Recommendation is what a business needs.
 type Recommendation string
 
@@ -246,20 +244,6 @@ func (res Result) Key() string {
 	}
 	return string(res.Recommendation)
 }
-
-// Examples returns, for each outcome's Key, the first answer set (new
-// answers, then old links', each in canonical order) that leads to it. The
-// walk over every answer set is made once per process.
-var Examples = sync.OnceValue(func() map[string]Answers {
-	out := map[string]Answers{}
-	for _, a := range append(All(), AllOld()...) {
-		k := Decide(a).Key()
-		if _, ok := out[k]; !ok {
-			out[k] = a
-		}
-	}
-	return out
-})
 
 // Keys are every outcome's Key, in page order.
 func Keys() []string {

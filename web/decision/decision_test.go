@@ -311,30 +311,3 @@ func mustQuery(t testing.TB, q string) url.Values {
 	}
 	return v
 }
-
-// Every outcome has an example, the first answer set that leads to it.
-func TestExamples(t *testing.T) {
-	examples := Examples()
-	if len(examples) != len(Keys()) {
-		t.Errorf("%d examples for %d outcomes", len(examples), len(Keys()))
-	}
-	for _, key := range Keys() {
-		a, ok := examples[key]
-		if !ok {
-			t.Errorf("no answers lead to %s", key)
-			continue
-		}
-		if got := Decide(a).Key(); got != key {
-			t.Errorf("the example for %s, %s, leads to %s", key, a.Query(), got)
-		}
-		for _, b := range append(All(), AllOld()...) {
-			if b.Query() == a.Query() {
-				break
-			}
-			if Decide(b).Key() == key {
-				t.Errorf("%s leads to %s before its example %s", b.Query(), key, a.Query())
-				break
-			}
-		}
-	}
-}
