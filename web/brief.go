@@ -47,27 +47,40 @@ var (
 	}
 )
 
-// hiringBrief is the brief for the answers with its kit: each role's
-// scorecard, questions and work sample, and the mistakes to avoid.
+// hiringBrief is the brief for the answers with its kit: for each role the
+// result hires (its hire in the kit, in the same order: hiresFor), why,
+// its profile, scorecard, questions and work sample; then the mistakes to
+// avoid.
 func (s *server) hiringBrief(a decision.Answers, res decision.Result) templates.Brief {
-	kit := s.site.HiringKit
-	b := s.resultView(a, res).Brief
+	site, kit := s.site, s.site.HiringKit
+	v := s.resultView(a, res)
+	b := v.Brief
 	b.Kit = kit.Words
+	b.Kit.JobAdLink = v.JobAdLink // for no hire yet, the link says why there is none
+	words, _ := site.Questionnaire.Recommendation(res.Key())
 	seen := map[string]bool{}
-	// The brief's roles are the result's Hired(), in the same order.
-	for i, id := range hiresFor(res) {
-		h, _ := kit.Hire(id)
-		if i >= len(b.Roles) {
-			break
+	ids := hiresFor(res)
+	for i, role := range res.Hired() {
+		h, _ := kit.Hire(ids[i])
+		need, _ := site.Questionnaire.Recommendation(string(role))
+		br := templates.BriefRole{Name: h.Name, Need: need.Role, Hire: h, Profile: site.ProductManager}
+		if role == decision.ProjectManager {
+			br.Profile = site.ProjectManager
 		}
-		b.Roles[i].Hire = h
-		b.Roles[i].Name = h.Name
+		if res.Recommendation == decision.OnePerson {
+			br.Need = words.Role
+		}
+		for _, r := range res.Reasons {
+			// One person covering both jobs answers for both sides' work.
+			if r.Kind != decision.Shows || (r.Role != role && res.Recommendation != decision.OnePerson) {
+				continue
+			}
+			br.Why = append(br.Why, s.reasonView(r))
+		}
+		b.Roles = append(b.Roles, br)
 		for _, m := range h.Mistakes {
 			seen[m.ID] = true
 		}
-	}
-	if len(b.Roles) == 0 {
-		b.Kit.JobAdLink = kit.Words.NoAdLink // the link says why there is none
 	}
 	for _, m := range kit.Mistakes {
 		if seen[m.ID] {

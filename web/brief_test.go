@@ -330,7 +330,7 @@ func BenchmarkBriefPDF(b *testing.B) {
 	s := &server{cfg: Config{BaseURL: "https://guide.example"}, site: loadSite(b)}
 	form, _ := url.ParseQuery(goldenQuery)
 	a, _ := decision.Parse(form)
-	brief := s.resultView(a, decision.Decide(a)).Brief
+	brief := s.hiringBrief(a, decision.Decide(a)) // as served: with its kit
 	for b.Loop() {
 		var buf bytes.Buffer
 		if err := brief.WritePDF(&buf, s.contentDate); err != nil {

@@ -97,24 +97,6 @@ func (s *server) resultView(a decision.Answers, res decision.Result) templates.R
 	if a.Old() && !decision.Matters(a, "customer_facing") {
 		b.Notes = append(b.Notes, q.CustomerFacingUnchanged)
 	}
-	for _, role := range res.Hired() {
-		need, _ := q.Recommendation(string(role))
-		br := templates.BriefRole{Name: roleNoun(role), Need: need.Role, Profile: site.ProductManager}
-		if role == decision.ProjectManager {
-			br.Profile = site.ProjectManager
-		}
-		if res.Recommendation == decision.OnePerson {
-			br.Need = words.Role
-		}
-		for _, r := range res.Reasons {
-			// One person covering both jobs answers for both sides' work.
-			if r.Kind != decision.Shows || (r.Role != role && res.Recommendation != decision.OnePerson) {
-				continue
-			}
-			br.Why = append(br.Why, s.reasonView(r))
-		}
-		b.Roles = append(b.Roles, br)
-	}
 	v := templates.ResultView{
 		Title: words.Title, Words: rw,
 		Query: a.Query(), Brief: b, MailTo: mailto(site.Words, b),
