@@ -149,7 +149,7 @@ func (p pdfWriter) masthead() {
 	p.DrawPath("F")
 	p.SetLineWidth(0.2)
 
-	product, project, _ := strings.Cut(SiteName, " or ")
+	product, project := siteProduct, siteProject
 	p.SetTextColor(255, 255, 255)
 	p.SetXY(x+30*u+3, 0)
 	p.SetFont(pdfFont, "B", 14)

@@ -71,16 +71,13 @@ func (s *server) howItWorksView() templates.HowItWorksView {
 			when = []string{hw.Always}
 		}
 		result := hw.TheLead
-		if o.Give != "" {
-			key := string(o.Give)
-			if o.Help != "" {
-				key += "/" + string(o.Help)
-			}
-			words, _ := q.Recommendation(key)
+		switch o.Give {
+		case "":
+		case decision.OnePerson:
+			result = hw.OnePerson
+		default:
+			words, _ := q.Recommendation(decision.Result{Recommendation: o.Give, Help: o.Help}.Key())
 			result = words.Role
-			if o.Give == decision.OnePerson {
-				result = hw.OnePerson
-			}
 		}
 		t.Rows = append(t.Rows, templates.DecisionRow{Cells: [][]string{{needs[o.Need]}, when, {result}}, Link: s.guideLink(o.Link())})
 	}

@@ -122,7 +122,8 @@ func (s *server) resultView(a decision.Answers, res decision.Result) templates.R
 	}
 	if a.Old() {
 		v.OldLink = q.OldLink
-		v.FormLink = "/which-role?" + a.Query() + "#decider-" + decision.Fields[2].Values[0]
+		decider, _ := decision.FieldNamed("decider")
+		v.FormLink = "/which-role?" + a.Query() + "#decider-" + decider.Values[0]
 	}
 	for _, f := range decision.Fields {
 		if f.OnlyFor != "" && a.Goal != f.OnlyFor && !a.Old() {
