@@ -133,16 +133,3 @@ func (v JobAds) writeLines(s *strings.Builder, lines []AdLine, prefix string, li
 
 func markdownLink(text, url string) string { return "[" + text + "](" + url + ")" }
 func textLink(text, url string) string     { return text + ": " + url }
-
-// WordCount is the number of words in the advert as a reader sees it:
-// the title, the split and every line, links' words included, addresses not.
-func (a JobAd) WordCount() int {
-	n := len(strings.Fields(a.Title)) + len(strings.Fields(a.Split))
-	for _, b := range a.Blocks {
-		n += len(strings.Fields(b.Heading))
-		for _, l := range append(append(append([]AdLine{}, b.Before...), b.Items...), b.After...) {
-			n += len(strings.Fields(l.Text)) + len(strings.Fields(l.LinkText))
-		}
-	}
-	return n
-}
