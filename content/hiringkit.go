@@ -31,8 +31,7 @@ type HiringKit struct {
 	Mistakes     []Mistake         `yaml:"mistakes"`
 	NotYet       NotYet            `yaml:"not_yet"`
 
-	file  string
-	lines yamlLines
+	yamlFile // for the server's checks of the words against the answers
 }
 
 // KitWords are the adverts' and the kit's headings and fixed lines.
@@ -192,13 +191,6 @@ func (k *HiringKit) Hire(id string) (Hire, bool) {
 	return k.Hires[i], true
 }
 
-// Errorf is a problem with the file at key, a path such as
-// "situations" or "hires[2].ad.decides": for the server's checks of the
-// words against the questionnaire's answers.
-func (k *HiringKit) Errorf(key, format string, args ...any) error {
-	return fileErrorf(k.file, k.lines.nearest(key), format, args...)
-}
-
 // The limits the contract sets on a kit.
 const (
 	maxMustHaves    = 6
@@ -251,10 +243,10 @@ func loadHiringKit(fsys fs.FS, file string) (HiringKit, []Link, error) {
 	if err != nil {
 		return HiringKit{}, nil, err
 	}
-	k.file, k.lines = file, lines
+	k.yamlFile = yamlFile{file, lines}
 	var problems Problems
 	bad := func(key, format string, args ...any) {
-		problems.add(k.Errorf(key, format, args...))
+		problems.add(k.At(key, format, args...))
 	}
 	eachValue(reflect.ValueOf(&k).Elem(), "", false, func(key, s string, optional bool) {
 		if strings.TrimSpace(s) == "" {

@@ -43,15 +43,7 @@ type Questionnaire struct {
 	// Split says how the two roles divide the work when a business hires both.
 	Split string `yaml:"split"`
 
-	file  string
-	lines yamlLines
-}
-
-// At returns a problem at the line of path in the questionnaire's file
-// ("questions[1].options[2].value"), or of its nearest part present: for
-// checks made outside this package, against the form's contract.
-func (q *Questionnaire) At(path, format string, args ...any) error {
-	return fileErrorf(q.file, q.lines.nearest(path), format, args...)
+	yamlFile // for the server's checks against the form's contract
 }
 
 // A Question is one field of the form.
@@ -163,23 +155,23 @@ func loadQuestionnaire(fsys fs.FS, file string) (Questionnaire, error) {
 	if err != nil {
 		return Questionnaire{}, err
 	}
-	q.file, q.lines = file, at
+	q.yamlFile = yamlFile{file, at}
 	var problems Problems
-	lines := at.entries
+	line := func(key string, i int) int { return at.nearest(fmt.Sprintf("%s[%d]", key, i)) }
 	blank := func(s string) bool { return strings.TrimSpace(s) == "" }
 	for i, x := range q.Questions {
 		if blank(x.Field) || blank(x.Legend) || blank(x.Short) || blank(x.Error) || len(x.Options) == 0 {
-			problems.add(fileErrorf(file, lines("questions", len(q.Questions))[i], "question %q: field, legend, short, error and options are required", x.Field))
+			problems.add(fileErrorf(file, line("questions", i), "question %q: field, legend, short, error and options are required", x.Field))
 		}
 		for _, o := range x.Options {
 			if blank(o.Value) || blank(o.Label) {
-				problems.add(fileErrorf(file, lines("questions", len(q.Questions))[i], "question %q: every option needs a value and a label", x.Field))
+				problems.add(fileErrorf(file, line("questions", i), "question %q: every option needs a value and a label", x.Field))
 			}
 		}
 	}
 	for i, r := range q.Reasons {
 		if blank(r.ID) || blank(r.Text) {
-			problems.add(fileErrorf(file, lines("reasons", len(q.Reasons))[i], "reason %q: id and text are required", r.ID))
+			problems.add(fileErrorf(file, line("reasons", i), "reason %q: id and text are required", r.ID))
 		}
 	}
 	for _, list := range []struct {
@@ -188,13 +180,13 @@ func loadQuestionnaire(fsys fs.FS, file string) (Questionnaire, error) {
 	}{{"outcomes", q.Outcomes}, {"leads", q.Leads}, {"checks", q.Checks}, {"hand_first", q.HandFirst}} {
 		for i, r := range list.words {
 			if blank(r.ID) || blank(r.Text) {
-				problems.add(fileErrorf(file, lines(list.key, len(list.words))[i], "%s: entry %q: id and text are required", list.key, r.ID))
+				problems.add(fileErrorf(file, line(list.key, i), "%s: entry %q: id and text are required", list.key, r.ID))
 			}
 		}
 	}
 	for i, r := range q.Recommendations {
 		if blank(r.ID) || blank(r.Title) || blank(r.Role) || blank(r.Summary) {
-			problems.add(fileErrorf(file, lines("recommendations", len(q.Recommendations))[i], "recommendation %q: id, title, role and summary are required", r.ID))
+			problems.add(fileErrorf(file, line("recommendations", i), "recommendation %q: id, title, role and summary are required", r.ID))
 		}
 	}
 	for _, s := range []struct {

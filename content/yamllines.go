@@ -62,19 +62,26 @@ func (y yamlLines) entries(name string, n int) []int {
 
 // entry returns the key-value pair of a top-level key, or nil.
 func (y yamlLines) entry(name string) *ast.MappingValueNode {
-	if y.doc == nil || y.doc.Body == nil {
-		return nil
-	}
-	path, err := yaml.PathString("$." + name)
-	if err != nil {
-		return nil
-	}
-	value, err := path.FilterNode(y.doc.Body)
-	if err != nil || value == nil {
-		return nil
-	}
-	kv, _ := ast.Parent(y.doc, value).(*ast.MappingValueNode)
+	_, kv := y.find(name)
 	return kv
+}
+
+// find returns the node at path p ("hires[2].ad") and, when it is a
+// mapping's value, its key-value pair; nil if the source has no such node.
+func (y yamlLines) find(p string) (ast.Node, *ast.MappingValueNode) {
+	if y.doc == nil || y.doc.Body == nil {
+		return nil, nil
+	}
+	path, err := yaml.PathString("$." + p)
+	if err != nil {
+		return nil, nil
+	}
+	node, err := path.FilterNode(y.doc.Body)
+	if err != nil || node == nil {
+		return nil, nil
+	}
+	kv, _ := ast.Parent(y.doc, node).(*ast.MappingValueNode)
+	return node, kv
 }
 
 // line returns the file line of a node, or 0 if it has no position.
@@ -104,23 +111,30 @@ func (y yamlLines) nearest(p string) int {
 	return y.first
 }
 
+// A yamlFile is a YAML file that was loaded, kept for problems found after
+// loading it.
+type yamlFile struct {
+	file  string
+	lines yamlLines
+}
+
+// At returns a problem at the line of path in the file (a path such as
+// "questions[1].options[2].value" or "hires[2].ad.decides"), or of its
+// nearest part present: for checks made outside this package, such as the
+// server's of the words against the form's contract.
+func (f yamlFile) At(path, format string, args ...any) error {
+	return fileErrorf(f.file, f.lines.nearest(path), format, args...)
+}
+
 // pathLine is the line of the key of path p (or of the sequence entry), or 0.
 func (y yamlLines) pathLine(p string) int {
-	if y.doc == nil || y.doc.Body == nil {
-		return 0
-	}
-	path, err := yaml.PathString("$." + p)
-	if err != nil {
-		return 0
-	}
-	node, err := path.FilterNode(y.doc.Body)
-	if err != nil || node == nil {
-		return 0
-	}
-	if kv, ok := ast.Parent(y.doc, node).(*ast.MappingValueNode); ok {
+	switch node, kv := y.find(p); {
+	case kv != nil:
 		return y.line(kv.Key)
+	case node != nil:
+		return y.line(node)
 	}
-	return y.line(node)
+	return 0
 }
 
 // eachValue calls f with the path ("hires[2].ad.title") and value of every

@@ -66,12 +66,12 @@ func checkHiringKit(site *content.Site) error {
 		f, _ := decision.FieldNamed(m.field)
 		for _, v := range f.Values {
 			if m.words[v] == "" {
-				errs = append(errs, kit.Errorf(m.key, "%s: no words for the answer %s=%s", m.key, m.field, v))
+				errs = append(errs, kit.At(m.key, "%s: no words for the answer %s=%s", m.key, m.field, v))
 			}
 		}
 		for _, v := range slices.Sorted(maps.Keys(m.words)) {
 			if !slices.Contains(f.Values, v) {
-				errs = append(errs, kit.Errorf(m.key+"."+v, "%s: %s is not an answer to %s", m.key, v, m.field))
+				errs = append(errs, kit.At(m.key+"."+v, "%s: %s is not an answer to %s", m.key, v, m.field))
 			}
 		}
 	}
@@ -79,7 +79,7 @@ func checkHiringKit(site *content.Site) error {
 	for i, h := range kit.Hires {
 		for k := range h.Ad.Decides {
 			if k != "default" && k != "client-work" && !slices.Contains(decider.Values, k) {
-				errs = append(errs, kit.Errorf(fmt.Sprintf("hires[%d].ad.decides.%s", i, k), "hire %s: decides: %s is neither default, client-work nor an answer to decider", h.ID, k))
+				errs = append(errs, kit.At(fmt.Sprintf("hires[%d].ad.decides.%s", i, k), "hire %s: decides: %s is neither default, client-work nor an answer to decider", h.ID, k))
 			}
 		}
 	}
@@ -88,7 +88,7 @@ func checkHiringKit(site *content.Site) error {
 		for _, id := range hiresByOutcome[key] {
 			if _, ok := kit.Hire(id); !ok && !missing[id] {
 				missing[id] = true
-				errs = append(errs, kit.Errorf("hires", "hires: no hire %s, which the outcome %s calls for", id, key))
+				errs = append(errs, kit.At("hires", "hires: no hire %s, which the outcome %s calls for", id, key))
 			}
 		}
 	}
