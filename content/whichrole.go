@@ -15,7 +15,7 @@ import (
 type Questionnaire struct {
 	Questions []Question `yaml:"questions"`
 	// Reasons are what each sign in the answers says (step 1).
-	Reasons []Reason `yaml:"reasons"`
+	Reasons []RuleWords `yaml:"reasons"`
 	// Outcomes explain each row of the outcome table (step 2).
 	Outcomes []RuleWords `yaml:"outcomes"`
 	// Leads explain why one job comes first (step 3).
@@ -66,13 +66,8 @@ type Option struct {
 	Hint  string `yaml:"hint"`
 }
 
-// A Reason is what the result page says when a sign fires.
-type Reason struct {
-	ID   string `yaml:"id"`
-	Text string `yaml:"text"`
-}
-
-// RuleWords are what one rule says, keyed by its id.
+// RuleWords are what one rule says, keyed by its id: a sign the answers
+// show (a reason), an outcome, a lead, a check.
 type RuleWords struct {
 	ID   string `yaml:"id"`
 	Text string `yaml:"text"`
@@ -113,16 +108,6 @@ func (q *Questionnaire) Question(field string) (Question, bool) {
 		}
 	}
 	return Question{}, false
-}
-
-// Reason returns the words for a reason id.
-func (q *Questionnaire) Reason(id string) (Reason, bool) {
-	for _, r := range q.Reasons {
-		if r.ID == id {
-			return r, true
-		}
-	}
-	return Reason{}, false
 }
 
 // Rule returns the words for a rule id in one of the lists of RuleWords.

@@ -60,13 +60,10 @@ func (s *server) guideLink(link string) templates.ReasonView {
 
 // reasonView is a sign's reason in the content's words, with its guide link.
 func (s *server) reasonView(r decision.Reason) templates.ReasonView {
-	words, _ := s.site.Questionnaire.Reason(r.ID)
-	v := s.guideLink(r.Link())
-	v.Text = words.Text
-	return v
+	return s.ruleView(s.site.Questionnaire.Reasons, r.ID, r.Link())
 }
 
-// ruleView is any other rule's words, with its guide link.
+// ruleView is a rule's words, with its guide link.
 func (s *server) ruleView(list []content.RuleWords, id, link string) templates.ReasonView {
 	text, _ := content.Rule(list, id)
 	v := s.guideLink(link)

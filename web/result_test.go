@@ -76,9 +76,9 @@ func TestResultPage(t *testing.T) {
 				t.Fatalf("%d reasons shown, %d fired", items.Length(), len(res.Reasons))
 			}
 			for i, reason := range res.Reasons {
-				words, _ := q.Reason(reason.ID)
+				words, _ := content.Rule(q.Reasons, reason.ID)
 				li := items.Eq(i)
-				if !strings.Contains(text(li), strings.Join(strings.Fields(words.Text), " ")) || li.Find("a").AttrOr("href", "") != reason.Link() {
+				if !strings.Contains(text(li), strings.Join(strings.Fields(words), " ")) || li.Find("a").AttrOr("href", "") != reason.Link() {
 					t.Errorf("reason %s shown as %q", reason.ID, text(li))
 				}
 			}

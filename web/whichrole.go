@@ -70,38 +70,22 @@ func checkQuestionnaire(site *content.Site) error {
 			errs = append(errs, fmt.Errorf("%s %s points to %s, which the guide does not have", what, id, link))
 		}
 	}
-	var ids, words []string
 	for _, r := range decision.Reasons {
-		ids = append(ids, r.ID)
 		anchor("reason", r.ID, r.Link(), r.Section, r.Anchor)
 	}
-	for _, r := range q.Reasons {
-		words = append(words, r.ID)
-	}
-	match("reason", ids, words)
-	ids = nil
 	for _, o := range decision.Outcomes {
-		ids = append(ids, o.ID)
 		anchor("outcome", o.ID, o.Link(), o.Section, o.Anchor)
 	}
-	match("outcome", ids, ruleIDs(q.Outcomes))
-	ids = nil
-	for _, l := range decision.Leads {
-		ids = append(ids, l.ID)
-	}
-	match("lead", ids, ruleIDs(q.Leads))
-	ids = nil
 	for _, c := range decision.Checks {
-		ids = append(ids, c.ID)
 		anchor("check", c.ID, c.Link(), c.Section, c.Anchor)
 	}
-	match("check", ids, ruleIDs(q.Checks))
-	match("lead role", []string{string(decision.ProductManager), string(decision.ProjectManager)}, ruleIDs(q.HandFirst))
-	words = nil
-	for _, r := range q.Recommendations {
-		words = append(words, r.ID)
-	}
-	match("recommendation", decision.Keys(), words)
+	ruleID := func(w content.RuleWords) string { return w.ID }
+	match("reason", idList(decision.Reasons, func(r decision.Reason) string { return r.ID }), idList(q.Reasons, ruleID))
+	match("outcome", idList(decision.Outcomes, func(o decision.Outcome) string { return o.ID }), idList(q.Outcomes, ruleID))
+	match("lead", idList(decision.Leads, func(l decision.LeadRule) string { return l.ID }), idList(q.Leads, ruleID))
+	match("check", idList(decision.Checks, func(c decision.Check) string { return c.ID }), idList(q.Checks, ruleID))
+	match("lead role", []string{string(decision.ProductManager), string(decision.ProjectManager)}, idList(q.HandFirst, ruleID))
+	match("recommendation", decision.Keys(), idList(q.Recommendations, func(r content.RecommendationWords) string { return r.ID }))
 	for _, link := range []string{decision.LeadRule{}.Link(), firstDaysLink, secondHireLink} {
 		section, id, _ := strings.Cut(strings.TrimPrefix(link, "/guide/"), "#")
 		anchor("result part", id, link, section, id)
@@ -118,10 +102,11 @@ func fieldNames() string {
 	return strings.Join(names, ", ")
 }
 
-func ruleIDs(words []content.RuleWords) []string {
+// idList lists the id of each item.
+func idList[T any](items []T, id func(T) string) []string {
 	var out []string
-	for _, w := range words {
-		out = append(out, w.ID)
+	for _, it := range items {
+		out = append(out, id(it))
 	}
 	return out
 }

@@ -218,8 +218,8 @@ func TestBrief(t *testing.T) {
 		}
 	}
 	for _, id := range []string{"product-new-product", "project-new-product", "project-over-budget", "project-complex-tech"} {
-		words, _ := site.Questionnaire.Reason(id)
-		if !strings.Contains(md, words.Text) {
+		words, _ := content.Rule(site.Questionnaire.Reasons, id)
+		if !strings.Contains(md, words) {
 			t.Errorf("brief lacks reason %s", id)
 		}
 	}
@@ -289,8 +289,8 @@ func TestReasonsDoNotRepeatEachOther(t *testing.T) {
 		if m, ok := memo[id]; ok {
 			return m
 		}
-		r, _ := site.Questionnaire.Reason(id)
-		w := words.FindAllString(strings.ToLower(r.Text), -1)
+		text, _ := content.Rule(site.Questionnaire.Reasons, id)
+		w := words.FindAllString(strings.ToLower(text), -1)
 		out := map[string]bool{}
 		for i := 0; i+3 <= len(w); i++ {
 			p := strings.Join(w[i:i+3], " ")
