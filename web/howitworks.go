@@ -15,17 +15,12 @@ func (s *server) howItWorksView() templates.HowItWorksView {
 	q := s.site.Questionnaire
 	hw := s.site.Words.HowItWorks
 	v := templates.HowItWorksView{Title: s.site.Words.Pages.HowItWorks.Title, Words: hw}
-	for _, f := range decision.Fields {
-		if f.OnlyFor != "" {
-			continue // asked under its goal
-		}
+	for _, f := range decision.TopFields() {
 		question, _ := q.Question(f.Name)
 		hq := templates.HowQuestion{Question: question}
-		for _, g := range decision.Fields {
-			if g.OnlyFor != "" && f.Name == "goal" {
-				revealed, _ := q.Question(g.Name)
-				hq.RevealValue, hq.Reveal = g.OnlyFor, &revealed
-			}
+		for _, g := range f.Revealed() {
+			revealed, _ := q.Question(g.Name)
+			hq.RevealValue, hq.Reveal = g.OnlyFor, &revealed
 		}
 		v.Questions = append(v.Questions, hq)
 	}

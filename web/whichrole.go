@@ -116,54 +116,33 @@ func idList[T any](items []T, id func(T) string) []string {
 // counted in "Question N of M"), with the answers given and their errors.
 func formView(site *content.Site, a decision.Answers, errs []decision.FieldError) templates.FormView {
 	v := templates.FormView{Title: site.Words.Pages.WhichRole.Title, Words: site.Words.Form}
+	message := map[string]string{} // each field has one problem at most
 	for _, e := range errs {
-		v.Errors = append(v.Errors, templates.FieldError{Field: e.Field, Message: errorMessage(site, e)})
+		message[e.Field] = errorMessage(site, e)
 	}
 	question := func(f decision.Field) templates.QuestionView {
 		q, _ := site.Questionnaire.Question(f.Name)
-		qv := templates.QuestionView{Question: q, Multiple: f.Multiple, Chosen: a.Values(f.Name), ErrorPrefix: site.Words.Form.ErrorPrefix}
-		for _, e := range errs {
-			if e.Field == f.Name {
-				qv.Error = errorMessage(site, e)
-			}
-		}
-		return qv
+		return templates.QuestionView{Question: q, Multiple: f.Multiple, Chosen: a.Values(f.Name),
+			ErrorPrefix: site.Words.Form.ErrorPrefix, Error: message[f.Name]}
 	}
-	var top int
-	for _, f := range decision.Fields {
-		if f.OnlyFor == "" {
-			top++
+	// The error summary lists the errors in the order the form asks.
+	addError := func(qv templates.QuestionView) {
+		if qv.Error != "" {
+			v.Errors = append(v.Errors, templates.FieldError{Field: qv.Field, Message: qv.Error})
 		}
 	}
-	for _, f := range decision.Fields {
-		if f.OnlyFor != "" {
-			continue
-		}
+	top := decision.TopFields()
+	for i, f := range top {
 		qv := question(f)
-		qv.Number = content.Fill(content.Fill(site.Words.Form.Question, "n", strconv.Itoa(len(v.Questions)+1)), "total", strconv.Itoa(top))
-		for _, g := range decision.Fields {
-			if g.OnlyFor != "" && f.Name == "goal" {
-				sub := question(g)
-				qv.Reveal = append(qv.Reveal, templates.Reveal{Value: g.OnlyFor, Question: sub})
-			}
+		qv.Number = content.Fill(content.Fill(site.Words.Form.Question, "n", strconv.Itoa(i+1)), "total", strconv.Itoa(len(top)))
+		addError(qv)
+		for _, g := range f.Revealed() {
+			sub := question(g)
+			addError(sub)
+			qv.Reveal = append(qv.Reveal, templates.Reveal{Value: g.OnlyFor, Question: sub})
 		}
 		v.Questions = append(v.Questions, qv)
 	}
-	// The error summary lists the errors in the order the form asks.
-	order := func(field string) int {
-		for i, q := range v.Questions {
-			if q.Field == field {
-				return 2 * i
-			}
-			for _, r := range q.Reveal {
-				if r.Question.Field == field {
-					return 2*i + 1
-				}
-			}
-		}
-		return len(v.Questions) * 2
-	}
-	slices.SortStableFunc(v.Errors, func(x, y templates.FieldError) int { return order(x.Field) - order(y.Field) })
 	return v
 }
 

@@ -4,6 +4,7 @@ import (
 	"io"
 	"net/http"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -347,5 +348,28 @@ func TestResultPartAnchorsChecked(t *testing.T) {
 				t.Errorf("NewServer error = %v, want one with %q", err, want)
 			}
 		})
+	}
+}
+
+// The error summary lists the errors in the order the form asks the
+// questions, a question asked under the goal right after the goal: not in
+// the contract's order of fields, where customer_facing comes after decider.
+func TestErrorSummaryInFormOrder(t *testing.T) {
+	t.Parallel()
+	srv, _ := newTestServer(t, Config{PostBurst: 100})
+	r := postForm(t, srv, "/which-role", "goal=internal-system", "Origin", srv.URL)
+	wantStatus(t, r, http.StatusUnprocessableEntity)
+	doc := r.doc(t)
+	var summary, onPage []string
+	doc.Find(".error-summary li a").Each(func(_ int, a *goquery.Selection) {
+		field, _, _ := strings.Cut(strings.TrimPrefix(a.AttrOr("href", ""), "#"), "-")
+		summary = append(summary, field)
+	})
+	doc.Find("form .error-message").Each(func(_ int, m *goquery.Selection) {
+		onPage = append(onPage, strings.TrimSuffix(m.AttrOr("id", ""), "-error"))
+	})
+	want := []string{"customer_facing", "decider", "complexity", "hires"}
+	if !slices.Equal(summary, want) || !slices.Equal(onPage, want) {
+		t.Errorf("summary %v, messages on the page %v; want both %v", summary, onPage, want)
 	}
 }

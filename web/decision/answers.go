@@ -33,6 +33,30 @@ var Fields = []Field{
 // oldGoals are the goals an old link (SPEC §3) can name.
 var oldGoals = []string{"new-product", "new-feature", "internal-system", "direction"}
 
+// TopFields are the fields asked of everyone, in form order; the others
+// are asked under one answer to the goal (Revealed).
+func TopFields() []Field {
+	var out []Field
+	for _, f := range Fields {
+		if f.OnlyFor == "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Revealed returns the fields asked only under one of f's answers, each
+// with that answer in OnlyFor: for the goal, the fields asked for one goal.
+func (f Field) Revealed() []Field {
+	var out []Field
+	for _, g := range Fields {
+		if g.OnlyFor != "" && f.Name == "goal" {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
 // FieldNamed returns the field with this name.
 func FieldNamed(name string) (Field, bool) {
 	for _, f := range Fields {
