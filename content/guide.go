@@ -40,7 +40,17 @@ type Section struct {
 
 // HasAnchor reports whether the section has a heading with this id.
 func (s *Section) HasAnchor(id string) bool {
-	return slices.ContainsFunc(s.Headings, func(h Heading) bool { return h.ID == id })
+	_, ok := s.Heading(id)
+	return ok
+}
+
+// Heading returns the section's heading with this id.
+func (s *Section) Heading(id string) (Heading, bool) {
+	i := slices.IndexFunc(s.Headings, func(h Heading) bool { return h.ID == id })
+	if i < 0 {
+		return Heading{}, false
+	}
+	return s.Headings[i], true
 }
 
 func (s *Section) origin() (string, int) { return s.Slug, s.slugLine }

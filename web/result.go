@@ -49,10 +49,8 @@ func (s *server) guideLink(link string) templates.ReasonView {
 	title := ""
 	if sec, ok := s.site.Section(slug); ok {
 		title = sec.Title
-		for _, h := range sec.Headings {
-			if h.ID == anchor {
-				title = h.Text
-			}
+		if h, ok := sec.Heading(anchor); ok {
+			title = h.Text
 		}
 	}
 	return templates.ReasonView{Link: link, LinkLabel: content.Fill(s.site.Words.Result.GuideLink, "title", title)}
