@@ -238,7 +238,7 @@ type BriefWords struct {
 	Skills           string `yaml:"skills"`
 	Questions        string `yaml:"questions"` // {role}: "product manager"
 	BackToResult     string `yaml:"back_to_result"`
-	PDFFooter        string `yaml:"pdf_footer"` // {title}, {page}, {pages}
+	PDFFooter        string `yaml:"pdf_footer"` // {site}, {title}, {page}, {pages}
 }
 
 // PageWords are a page's title and meta description.
@@ -263,7 +263,7 @@ var placeholders = map[string][]string{
 	"brief.role_heading":           {"{role}"},
 	"brief.why":                    {"{role}"},
 	"brief.questions":              {"{role}"},
-	"brief.pdf_footer":             {"{title}", "{page}", "{pages}"},
+	"brief.pdf_footer":             {"{site}", "{title}", "{page}", "{pages}"},
 	"layout.part":                  {"{n}", "{total}"},
 	"form.question":                {"{n}", "{total}"},
 	"how_it_works.leads_with":      {"{role}"},

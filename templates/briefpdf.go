@@ -41,7 +41,7 @@ func (b Brief) WritePDF(w io.Writer, made time.Time) error {
 		pdf.SetY(-12)
 		pdf.SetFont(pdfFont, "", 8)
 		pdf.SetTextColor(90, 90, 90)
-		pdf.CellFormat(0, 5, SiteName+" · "+strings.NewReplacer("{title}", b.Title(), "{page}", strconv.Itoa(pdf.PageNo()), "{pages}", "{nb}").Replace(b.Words.PDFFooter), "", 0, "C", false, 0, "")
+		pdf.CellFormat(0, 5, strings.NewReplacer("{site}", SiteName, "{title}", b.Title(), "{page}", strconv.Itoa(pdf.PageNo()), "{pages}", "{nb}").Replace(b.Words.PDFFooter), "", 0, "C", false, 0, "")
 	})
 	pdf.AddPage()
 	p := pdfWriter{pdf}
