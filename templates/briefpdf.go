@@ -99,14 +99,17 @@ func (b Brief) WritePDF(w io.Writer, made time.Time) error {
 
 type pdfWriter struct{ *fpdf.Fpdf }
 
-// keep starts a new page unless n lines of body text fit on this one, so
-// that no list item is split over two pages.
-func (p pdfWriter) keep(n int) {
+// keep starts a new page unless height (in mm) fits on this one, so that
+// no list item is split over two pages and no heading is left at a foot.
+func (p pdfWriter) keep(height float64) {
 	_, pageHeight := p.GetPageSize()
-	if p.GetY()+float64(n)*pdfLine > pageHeight-pdfMargin {
+	if p.GetY()+height > pageHeight-pdfMargin {
 		p.AddPage()
 	}
 }
+
+// lines is the height of n lines of body text.
+func lines(n int) float64 { return float64(n) * pdfLine }
 
 // textWidth is the width between the margins.
 func (p pdfWriter) textWidth() float64 {
@@ -208,11 +211,7 @@ const (
 
 func (p pdfWriter) heading(text string, size float64) {
 	p.Ln(1.5)
-	// Keep a heading with at least two lines of what follows it.
-	_, pageHeight := p.GetPageSize()
-	if p.GetY()+size*0.6+12 > pageHeight-pdfMargin {
-		p.AddPage()
-	}
+	p.keep(size*0.6 + 12) // the heading and two lines of what follows it
 	p.SetFont(pdfFont, "B", size)
 	p.SetTextColor(0, 0, 0)
 	if size >= 13 {
@@ -249,7 +248,7 @@ func (p pdfWriter) panel(text string) {
 func (p pdfWriter) item(marker, text string) {
 	p.SetFont(pdfFont, "", pdfBody)
 	p.SetTextColor(0, 0, 0)
-	p.keep(len(p.SplitText(text, p.textWidth()-7)))
+	p.keep(lines(len(p.SplitText(text, p.textWidth()-7))))
 	p.SetX(pdfMargin)
 	p.CellFormat(7, pdfLine, marker, "", 0, "L", false, 0, "")
 	p.SetLeftMargin(pdfMargin + 7)
@@ -260,20 +259,35 @@ func (p pdfWriter) item(marker, text string) {
 
 // check is a checklist item: an empty box to tick, the term in bold.
 func (p pdfWriter) check(term, detail string) {
+	p.termItem(term, detail, 0.8, func() {
+		p.SetDrawColor(80, 80, 80)
+		p.Rect(pdfMargin+0.5, p.GetY()+0.6, 3.2, 3.2, "D")
+	})
+}
+
+// labelled is a list item that starts with a label in bold.
+func (p pdfWriter) labelled(label, text string) {
+	p.termItem(label, text, 0.6, func() {
+		p.SetX(pdfMargin)
+		p.CellFormat(7, pdfLine, "•", "", 0, "L", false, 0, "")
+	})
+}
+
+// termItem is a list item that starts with a term in bold, its marker
+// (drawn by mark) hanging in the margin; gap is the space after it.
+func (p pdfWriter) termItem(term, text string, gap float64, mark func()) {
 	p.SetFont(pdfFont, "", pdfBody)
-	p.keep(len(p.SplitText(term+": "+detail, p.textWidth()-7)))
-	y := p.GetY()
-	p.SetDrawColor(80, 80, 80)
-	p.Rect(pdfMargin+0.5, y+0.6, 3.2, 3.2, "D")
+	p.SetTextColor(0, 0, 0)
+	p.keep(lines(len(p.SplitText(term+": "+text, p.textWidth()-7))))
+	mark()
 	p.SetLeftMargin(pdfMargin + 7)
 	p.SetX(pdfMargin + 7)
 	p.SetFont(pdfFont, "B", pdfBody)
-	p.SetTextColor(0, 0, 0)
 	p.Write(pdfLine, term+": ")
 	p.SetFont(pdfFont, "", pdfBody)
-	p.Write(pdfLine, detail)
+	p.Write(pdfLine, text)
 	p.SetLeftMargin(pdfMargin)
-	p.Ln(pdfLine + 0.8)
+	p.Ln(pdfLine + gap)
 }
 
 // kit writes a role's scorecard, interview questions and work sample.
@@ -304,20 +318,4 @@ func (p pdfWriter) kit(b Brief, role BriefRole) {
 			p.item("•", it)
 		}
 	}
-}
-
-// labelled is a list item that starts with a label in bold.
-func (p pdfWriter) labelled(label, text string) {
-	p.SetFont(pdfFont, "", pdfBody)
-	p.SetTextColor(0, 0, 0)
-	p.keep(len(p.SplitText(label+": "+text, p.textWidth()-7)))
-	p.SetX(pdfMargin)
-	p.CellFormat(7, pdfLine, "•", "", 0, "L", false, 0, "")
-	p.SetLeftMargin(pdfMargin + 7)
-	p.SetFont(pdfFont, "B", pdfBody)
-	p.Write(pdfLine, label+": ")
-	p.SetFont(pdfFont, "", pdfBody)
-	p.Write(pdfLine, text)
-	p.SetLeftMargin(pdfMargin)
-	p.Ln(pdfLine + 0.6)
 }
