@@ -64,15 +64,7 @@ func TestJobAdGolden(t *testing.T) {
 				}
 				body := buf.Bytes()
 				if f.ext == "html" {
-					doc, err := goquery.NewDocumentFromReader(&buf)
-					if err != nil {
-						t.Fatal(err)
-					}
-					html, err := doc.Find("main").Html()
-					if err != nil {
-						t.Fatal(err)
-					}
-					body = []byte(blockLines.ReplaceAllString(strings.TrimSpace(html), "$1\n") + "\n")
+					body = goldenMain(t, body)
 				}
 				golden(t, name+f.ext, body)
 			})
