@@ -8,8 +8,6 @@ import (
 	"time"
 
 	"github.com/go-pdf/fpdf"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
 )
 
 // The PDF's page: A4 in millimetres, with margins that also suit Letter.
@@ -22,9 +20,7 @@ const (
 // (selectable and searchable), title and metadata set, dated made. The same
 // headings and words as the HTML page and the Markdown file.
 func (b Brief) WritePDF(w io.Writer, made time.Time) error {
-	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.AddUTF8FontFromBytes(pdfFont, "", goregular.TTF)
-	pdf.AddUTF8FontFromBytes(pdfFont, "B", gobold.TTF)
+	pdf := newPDF("P", "mm", "A4") // the fonts parsed once per process
 	pdf.SetTitle(b.Title(), true)
 	pdf.SetSubject(b.Summary, true)
 	pdf.SetAuthor(SiteName, true)
