@@ -3,6 +3,8 @@ package content
 import (
 	"fmt"
 	"io/fs"
+	"regexp"
+	"strings"
 	"time"
 )
 
@@ -14,8 +16,9 @@ type Comparison struct {
 	Updated     time.Time
 	Rows        []Row
 
-	file     string
-	rowLines []int // the line on which each row starts, for error messages
+	file        string
+	summaryLine int
+	rowLines    []int // the line on which each row starts, for error messages
 }
 
 // A Row is one dimension of the comparison, with the guide section (and
@@ -76,6 +79,33 @@ func loadComparison(fsys fs.FS, file string) (Comparison, error) {
 	}
 	return Comparison{
 		Title: raw.Title, Description: raw.Description, Summary: raw.Summary, Updated: updated, Rows: raw.Rows,
-		file: file, rowLines: lines,
+		file: file, summaryLine: at.key("summary"), rowLines: lines,
 	}, nil
 }
+
+// checkShortAnswer makes sure that the comparison's summary, which leads
+// /compare and the home page, states the short answer the diagram draws:
+// every word of the product manager's part ("What & why"), then every word
+// of the project manager's ("How & when").
+func (c Comparison) checkShortAnswer(layout LayoutWords) error {
+	if c.file == "" {
+		return nil // compare.yaml did not load: its problem is reported
+	}
+	summary := " " + strings.ToLower(c.Summary) + " "
+	from := 0
+	for _, part := range []string{layout.DiagramProductPart, layout.DiagramProjectPart} {
+		end := from
+		for _, w := range letters.FindAllString(strings.ToLower(part), -1) {
+			i := regexp.MustCompile(`\P{L}` + w + `\P{L}`).FindStringIndex(summary[from:])
+			if i == nil {
+				return fileErrorf(c.file, c.summaryLine, "summary must give the short answer in one line, each role's part as the diagram says it (%q for the product manager, then %q): %q is missing or out of place",
+					layout.DiagramProductPart, layout.DiagramProjectPart, w)
+			}
+			end = max(end, from+i[1]-1)
+		}
+		from = end
+	}
+	return nil
+}
+
+var letters = regexp.MustCompile(`\pL+`)

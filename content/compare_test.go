@@ -1,6 +1,7 @@
 package content_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -55,4 +56,30 @@ func TestLoadComparisonErrors(t *testing.T) {
 			file: file, at: "rows:", reason: "at least 10 rows, has 1",
 		},
 	})
+}
+
+// The comparison's summary leads /compare and the home page: it must give
+// the short answer as the diagram draws it, each role's part in its order,
+// however it is worded.
+func TestCompareSummaryGivesTheShortAnswer(t *testing.T) {
+	for _, c := range []struct {
+		name, summary string
+		ok            bool
+	}{
+		{"reworded", `"In one line: product managers own the what and the why, project managers the how and the when."`, true},
+		{"no when", `"A product manager decides what to build and why; a project manager works out how to build it."`, false},
+		{"roles swapped", `"A project manager works out how and when; a product manager decides what and why."`, false},
+		{"no rule at all", `"A product manager sets the direction; a project manager runs the work."`, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			fsys, _, err := load(t, set("compare.yaml", "summary", c.summary))
+			if c.ok {
+				if err != nil {
+					t.Fatalf("Load: %v", err)
+				}
+				return
+			}
+			wantOneProblem(t, err, fmt.Sprintf("compare.yaml:%d: summary must give the short answer", fieldLine(t, fsys, "compare.yaml", "summary")))
+		})
+	}
 }

@@ -159,6 +159,19 @@ func Load(fsys fs.FS) (*Site, error) {
 			problems.add(err)
 		}
 	}
+	// The word rules every Markdown body must keep.
+	docs := []*document{home}
+	for _, set := range []map[string]*document{sectionDocs, answerDocs, pageDocs} {
+		for _, doc := range set {
+			docs = append(docs, doc)
+		}
+	}
+	for _, doc := range docs {
+		if doc != nil {
+			problems.add(doc.checkFigureDates())
+		}
+	}
+	problems.add(site.Comparison.checkShortAnswer(site.Words.Layout))
 	problems.add(site.checkReferences(broken))
 	site.Links, err = site.checkLinks(links, broken)
 	problems.add(err)

@@ -40,10 +40,13 @@ func TestComparePage(t *testing.T) {
 			t.Errorf("row %d cells = %q", i, text(tds))
 		}
 	})
-	// The one-line answer and the diagram are the home page's: /compare
-	// opens on its table.
-	if doc.Find("main p.lede, main svg").Length() != 0 {
-		t.Error("/compare repeats the home page's summary or diagram above its table")
+	// The short answer leads the comparison, in one line, straight under
+	// the title; the diagram stays the home page's.
+	if lede := doc.Find("main h1 + p.lede"); lede.Length() != 1 || text(lede) != site.Comparison.Summary {
+		t.Errorf("/compare does not lead with the short answer %q under its title", site.Comparison.Summary)
+	}
+	if doc.Find("main svg").Length() != 0 {
+		t.Error("/compare repeats the home page's diagram")
 	}
 	for _, page := range []string{"/", "/guide/differences"} {
 		svg := get(t, srv, page).doc(t).Find(`svg[role=img]`)
