@@ -80,6 +80,18 @@ func TestCheck(t *testing.T) {
 		)
 	})
 
+	// The editorial rules run in the same check as every other problem:
+	// what CI's tests refuse, -check refuses, at its file and line.
+	t.Run("words the editorial rules refuse", func(t *testing.T) {
+		dir := contentDir(t)
+		l := edit(t, dir, "guide/skills.md", "\n---\n\n", "\n---\n\nWe organize the work, and the PM decides.\n\n") + 3
+		at := "guide/skills.md:" + strconv.Itoa(l) + ": "
+		wantProblems(t, dir,
+			at+`American spelling "organize": write the UK form (organise, programme, towards, judgement, behaviour, colour, centre): "We organize the work, and the PM decides."`,
+			at+`"PM": never write PM for either role: write product manager or project manager in full`,
+		)
+	})
+
 	// Links to pages that the templates make are checked by the server;
 	// they are reported with every other problem, in one run.
 	t.Run("links to site pages with other problems", func(t *testing.T) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"embed"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -20,7 +21,31 @@ import (
 // (/compare, /which-role, /faq#…), which needs a loaded site. For that
 // second check the broken files are swapped for their embedded copies (or
 // left out, if new), and only problems in the other files are kept.
+//
+// The content's words are held to the editorial rules too
+// (content.CheckWords: spelling, role names, copied runs…), in the same
+// run, so that -check, -dev and -content say what CI says. The embedded
+// content skips them when serving: CI checked it when the binary was built.
 func buildSite(fsys fs.FS, logger *slog.Logger, cfg web.Config) (http.Handler, error) {
+	var words error
+	if embedded, ok := fsys.(embed.FS); !ok || embedded != content.Files || cfg.CheckOnly {
+		words = content.CheckWords(fsys)
+	}
+	h, err := buildPages(fsys, logger, cfg)
+	if words == nil {
+		return h, err
+	}
+	var problems content.Problems
+	if err != nil && !errors.As(err, &problems) {
+		problems = content.Problems{err}
+	}
+	problems = append(problems, words.(content.Problems)...)
+	problems.Sort()
+	return nil, problems
+}
+
+// buildPages is buildSite without the editorial rules.
+func buildPages(fsys fs.FS, logger *slog.Logger, cfg web.Config) (http.Handler, error) {
 	site, err := content.Load(fsys)
 	if err == nil {
 		return web.NewServer(logger, site, cfg)
