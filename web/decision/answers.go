@@ -22,7 +22,7 @@ type Field struct {
 // Fields are the form's fields, in canonical order (SPEC §7.1's table),
 // with their values in canonical order.
 var Fields = []Field{
-	{Name: "goal", Values: []string{"new-product", "new-feature", "internal-system", "direction", "client-work"}},
+	{Name: "goal", Values: []string{"new-product", "new-feature", "internal-system", "direction", "client-work", "one-off"}},
 	{Name: "problems", Values: []string{"no-launches", "unclear-direction", "over-budget", "missed-deadlines", "poor-coordination"}, Multiple: true},
 	{Name: "decider", Values: []string{"founder-has-time", "founder-stretched", "nobody-clearly", "already-covered"}, New: true},
 	{Name: "customer_facing", Values: []string{"yes", "no"}, OnlyFor: "internal-system"},
