@@ -21,8 +21,11 @@ type Questionnaire struct {
 	// Leads explain why one job comes first (step 3).
 	Leads []RuleWords `yaml:"leads"`
 	// Checks name answers that pull against each other, and which one
-	// decided (step 4).
+	// decided, or a decision nobody owns (step 4).
 	Checks []RuleWords `yaml:"checks"`
+	// OtherJobs say who covers the job a result does not hire for, and
+	// when to add a hire for it (step 5).
+	OtherJobs []OtherJobWords `yaml:"other_jobs"`
 	// Recommendations are the words of each outcome, keyed by its id and,
 	// where it has one, its kind of help or its lead: "one-person/product-manager".
 	Recommendations []RecommendationWords `yaml:"recommendations"`
@@ -64,6 +67,18 @@ type Option struct {
 	Value string `yaml:"value"`
 	Label string `yaml:"label"`
 	Hint  string `yaml:"hint"`
+	// Said is how a result states the answer, by goal ("default": any
+	// other), where the label covers several cases; optional.
+	Said map[string]string `yaml:"said"`
+}
+
+// OtherJobWords are what one row of step 5 says: who covers the job not
+// hired for, and the signals that call for a hire for it.
+type OtherJobWords struct {
+	ID      string   `yaml:"id"`
+	Text    string   `yaml:"text"`
+	AddWhen string   `yaml:"add_when"`
+	Signals []string `yaml:"signals"`
 }
 
 // RuleWords are what one rule says, keyed by its id: a sign the answers
@@ -120,6 +135,33 @@ func Rule(list []RuleWords, id string) (string, bool) {
 	return "", false
 }
 
+// OtherJob returns the words of one row of step 5.
+func (q *Questionnaire) OtherJob(id string) (OtherJobWords, bool) {
+	for _, o := range q.OtherJobs {
+		if o.ID == id {
+			return o, true
+		}
+	}
+	return OtherJobWords{}, false
+}
+
+// Said returns how a result states an answer, for this goal: the option's
+// words for the goal, else its default, else its label.
+func (q Question) Said(value, goal string) string {
+	for _, o := range q.Options {
+		if o.Value != value {
+			continue
+		}
+		if s, ok := o.Said[goal]; ok {
+			return s
+		}
+		if s, ok := o.Said["default"]; ok {
+			return s
+		}
+	}
+	return q.Label(value)
+}
+
 // Label returns an option's label, or the value itself if it has none.
 func (q Question) Label(value string) string {
 	for _, o := range q.Options {
@@ -152,6 +194,14 @@ func loadQuestionnaire(fsys fs.FS, file string) (Questionnaire, error) {
 			if blank(o.Value) || blank(o.Label) {
 				problems.add(fileErrorf(file, line("questions", i), "question %q: every option needs a value and a label", x.Field))
 			}
+			if len(o.Said) > 0 && blank(o.Said["default"]) {
+				problems.add(fileErrorf(file, line("questions", i), "question %q: option %q: said needs a default", x.Field, o.Value))
+			}
+			for goal, words := range o.Said {
+				if blank(words) {
+					problems.add(fileErrorf(file, line("questions", i), "question %q: option %q: said: %s is empty", x.Field, o.Value, goal))
+				}
+			}
 		}
 	}
 	for i, r := range q.Reasons {
@@ -167,6 +217,11 @@ func loadQuestionnaire(fsys fs.FS, file string) (Questionnaire, error) {
 			if blank(r.ID) || blank(r.Text) {
 				problems.add(fileErrorf(file, line(list.key, i), "%s: entry %q: id and text are required", list.key, r.ID))
 			}
+		}
+	}
+	for i, o := range q.OtherJobs {
+		if blank(o.ID) || blank(o.Text) || blank(o.AddWhen) || len(o.Signals) == 0 || slices.ContainsFunc(o.Signals, blank) {
+			problems.add(fileErrorf(file, line("other_jobs", i), "other job %q: id, text, add_when and signals (none empty) are required", o.ID))
 		}
 	}
 	for i, r := range q.Recommendations {

@@ -157,6 +157,9 @@ type ResultWords struct {
 	// Headings of the result's parts.
 	Why             string `yaml:"why"`              // the outcome's explanation
 	AnswersDisagree string `yaml:"answers_disagree"` // answers that pull apart
+	NoOwner         string `yaml:"no_owner"`         // a decision nobody owns
+	OtherProduct    string `yaml:"other_product"`    // who decides what gets built, when only delivery is hired for
+	OtherProject    string `yaml:"other_project"`    // who keeps delivery on track, when only product is hired for
 	Lead            string `yaml:"lead"`             // which job one person leads with
 	HandFirst       string `yaml:"hand_first"`
 	SecondHire      string `yaml:"second_hire"`
@@ -182,15 +185,14 @@ type HowItWorksWords struct {
 	Lede      string `yaml:"lede"`
 	Questions string `yaml:"questions"`
 	// Step 1: the signs in the answers.
-	Signs         string `yaml:"signs"`
-	SignsIntro    string `yaml:"signs_intro"`
-	ProductSide   string `yaml:"product_side"` // a table's caption
-	ProjectSide   string `yaml:"project_side"`
-	Shows         string `yaml:"shows"`          // a sign's effect: product work
-	ShowsDelivery string `yaml:"shows_delivery"` // a sign's effect: delivery work
-	Covers        string `yaml:"covers"`         // a sign's effect: no hire for it
-	NewOnly       string `yaml:"new_only"`
-	OldOnly       string `yaml:"old_only"`
+	Signs          string `yaml:"signs"`
+	SignsIntro     string `yaml:"signs_intro"`
+	ProductSide    string `yaml:"product_side"` // a table's caption
+	ProjectSide    string `yaml:"project_side"`
+	Shows          string `yaml:"shows"`           // a sign's effect: product work
+	ShowsDelivery  string `yaml:"shows_delivery"`  // a sign's effect: delivery work
+	Covers         string `yaml:"covers"`          // a sign's effect: product work needs no hire
+	CoversDelivery string `yaml:"covers_delivery"` // a sign's effect: delivery work needs no hire
 	// Step 2: the outcome table.
 	Outcomes      string `yaml:"outcomes"`
 	OutcomesIntro string `yaml:"outcomes_intro"`
@@ -204,9 +206,16 @@ type HowItWorksWords struct {
 	// Step 3: the lead order.
 	Leads      string `yaml:"leads"`
 	LeadsIntro string `yaml:"leads_intro"`
-	// Step 4: answers that pull apart.
+	// Step 4: answers that pull apart, and decisions nobody owns.
 	Checks      string `yaml:"checks"`
 	ChecksIntro string `yaml:"checks_intro"`
+	// Step 5: who covers the job not hired for.
+	OtherJobs      string `yaml:"other_jobs"`
+	OtherJobsIntro string `yaml:"other_jobs_intro"`
+	JobProduct     string `yaml:"job_product"` // the job left: the product decisions
+	JobProject     string `yaml:"job_project"` // the job left: delivery
+	ColJob         string `yaml:"col_job"`
+	ColCovers      string `yaml:"col_covers"`
 	// Old links.
 	OldLinks     string `yaml:"old_links"`
 	OldLinksText string `yaml:"old_links_text"`

@@ -67,6 +67,8 @@ type ResultView struct {
 	Answers []SummaryItem
 	// Checks name answers that pull against each other.
 	Checks []ReasonView
+	// NoOwner names a decision nobody owns (data-check="no-owner").
+	NoOwner []ReasonView
 	// Sides are the signs in the answers, product work then delivery work.
 	Sides []Side
 	// OldLink invites an old link's visitor to the new questions, through

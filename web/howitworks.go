@@ -8,9 +8,10 @@ import (
 	"github.com/guide/pmvspm/web/decision"
 )
 
-// howItWorksView is /which-role/how-it-works: the decision's four tables
+// howItWorksView is /which-role/how-it-works: the decision's five steps
 // in words, each row from the rule tables the results are made from. The
-// page is rendered once, at start.
+// tables are today's rules; the rules an old link keeps are explained once,
+// at the end. The page is rendered once, at start.
 func (s *server) howItWorksView() templates.HowItWorksView {
 	q := s.site.Questionnaire
 	hw := s.site.Words.HowItWorks
@@ -32,24 +33,19 @@ func (s *server) howItWorksView() templates.HowItWorksView {
 			t.Caption = hw.ProjectSide
 		}
 		for _, r := range decision.Reasons {
-			if r.Role != role {
-				continue
+			if r.Role != role || r.Links == decision.OldLinks {
+				continue // old links' own rows are explained at the end
 			}
 			effect := hw.Shows
 			switch {
+			case r.Kind == decision.Covers && role == decision.ProjectManager:
+				effect = hw.CoversDelivery
 			case r.Kind == decision.Covers:
 				effect = hw.Covers
 			case role == decision.ProjectManager:
 				effect = hw.ShowsDelivery
 			}
-			when := s.conditions(r.If)
-			switch r.Links {
-			case decision.NewLinks:
-				when = append(when, hw.NewOnly)
-			case decision.OldLinks:
-				when = append(when, hw.OldOnly)
-			}
-			t.Rows = append(t.Rows, templates.DecisionRow{Cells: [][]string{when, {effect}}, Link: s.guideLink(r.Link())})
+			t.Rows = append(t.Rows, templates.DecisionRow{Cells: [][]string{s.conditions(r.If), {effect}}, Link: s.guideLink(r.Link())})
 		}
 		signs.Tables = append(signs.Tables, t)
 	}
@@ -97,8 +93,24 @@ func (s *server) howItWorksView() templates.HowItWorksView {
 	}
 	checks.Tables = []templates.DecisionTable{t}
 
+	others := templates.Step{Heading: hw.OtherJobs, Intro: hw.OtherJobsIntro}
+	t = templates.DecisionTable{Head: []string{hw.ColJob, hw.ColWhen, hw.ColCovers, hw.ColWhy}}
+	for _, o := range decision.OtherJobs {
+		job := hw.JobProduct
+		if o.Job == decision.ProjectManager {
+			job = hw.JobProject
+		}
+		when := s.conditions(o.If)
+		if len(when) == 0 {
+			when = []string{hw.Always}
+		}
+		words, _ := q.OtherJob(o.ID)
+		t.Rows = append(t.Rows, templates.DecisionRow{Cells: [][]string{{job}, when, {words.Text}}, Link: s.guideLink(o.Link())})
+	}
+	others.Tables = []templates.DecisionTable{t}
+
 	old := templates.Step{Heading: hw.OldLinks, Intro: hw.OldLinksText}
-	v.Steps = []templates.Step{signs, outcomes, leads, checks, old}
+	v.Steps = []templates.Step{signs, outcomes, leads, checks, others, old}
 	return v
 }
 

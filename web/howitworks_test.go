@@ -10,8 +10,10 @@ import (
 )
 
 // TestHowItWorks checks that /which-role/how-it-works shows every question
-// with its answers, and every row of the four decision tables, in table
-// order: its conditions in the form's words, its effect, and its guide link.
+// with its answers, and every row of today's decision tables, in table
+// order: its conditions in the form's words, its effect, and its guide link;
+// no row speaks of link versions, and old links are explained once, at the
+// end.
 func TestHowItWorks(t *testing.T) {
 	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
@@ -35,9 +37,10 @@ func TestHowItWorks(t *testing.T) {
 		t.Error("the page speaks of the server")
 	}
 	tables := doc.Find("main table.rules")
-	// The signs (product, then delivery), the outcomes, the leads, the checks.
-	if tables.Length() != 5 {
-		t.Fatalf("%d tables, want 5", tables.Length())
+	// The signs (product, then delivery), the outcomes, the leads, the
+	// checks, who covers the other job.
+	if tables.Length() != 6 {
+		t.Fatalf("%d tables, want 6", tables.Length())
 	}
 	type row struct {
 		link  string
@@ -48,7 +51,7 @@ func TestHowItWorks(t *testing.T) {
 	for _, role := range decision.Roles {
 		var rows []row
 		for _, reason := range decision.Reasons {
-			if reason.Role == role {
+			if reason.Role == role && reason.Links != decision.OldLinks {
 				rows = append(rows, row{reason.Link(), reason.If, ""})
 			}
 		}
@@ -70,6 +73,21 @@ func TestHowItWorks(t *testing.T) {
 		rows = append(rows, row{c.Link(), c.If, words})
 	}
 	want = append(want, rows)
+	rows = nil
+	for _, o := range decision.OtherJobs {
+		words, _ := q.OtherJob(o.ID)
+		rows = append(rows, row{o.Link(), o.If, words.Text})
+	}
+	want = append(want, rows)
+	hw := site.Words.HowItWorks
+	if !strings.Contains(text(doc.Find("main section").Last()), hw.OldLinksText) || strings.Count(main, hw.OldLinksText) != 1 {
+		t.Error("old links are not explained once, in the last section")
+	}
+	tables.Each(func(_ int, table *goquery.Selection) {
+		if strings.Contains(strings.ToLower(text(table)), "link") {
+			t.Errorf("a decision table speaks of links: %q", text(table))
+		}
+	})
 	tables.Each(func(i int, table *goquery.Selection) {
 		trs := table.Find("tbody tr")
 		if trs.Length() != len(want[i]) {

@@ -100,8 +100,11 @@ func (s *server) resultView(a decision.Answers, res decision.Result) templates.R
 	if res.Recommendation == decision.NotYet {
 		v.JobAdLink = site.HiringKit.Words.NoAdLink
 	}
-	for _, c := range res.Checks {
+	for _, c := range res.ChecksOf(decision.Disagree) {
 		v.Checks = append(v.Checks, s.ruleView(q.Checks, c.ID, c.Link()))
+	}
+	for _, c := range res.ChecksOf(decision.NoOwner) {
+		v.NoOwner = append(v.NoOwner, s.ruleView(q.Checks, c.ID, c.Link()))
 	}
 	for _, role := range decision.Roles {
 		side := templates.Side{Heading: rw.ProductSide, Class: "why-pm"}
@@ -127,7 +130,7 @@ func (s *server) resultView(a decision.Answers, res decision.Result) templates.R
 		question, _ := q.Question(f.Name)
 		var labels []string
 		for _, val := range a.Values(f.Name) {
-			labels = append(labels, question.Label(val))
+			labels = append(labels, question.Said(val, a.Goal))
 		}
 		answer := strings.Join(labels, "; ")
 		if answer == "" {
@@ -154,10 +157,22 @@ const (
 // resultParts are the parts of a result beside its reasons: for one
 // person, the job they lead with, what to hand them first and when to add
 // the second hire; for no hire yet, who covers the work and the signs to
-// watch.
+// watch; for a hire for one job, who covers the other and when to add a
+// hire for it.
 func (s *server) resultParts(res decision.Result) []templates.BriefPart {
 	q := s.site.Questionnaire
 	rw := s.site.Words.Result
+	if o := res.OtherJob; o != nil {
+		words, _ := q.OtherJob(o.ID)
+		heading := rw.OtherProduct
+		if o.Job == decision.ProjectManager {
+			heading = rw.OtherProject
+		}
+		return []templates.BriefPart{
+			{Heading: heading, Text: words.Text, Link: s.guideLink(o.Link())},
+			{Heading: rw.SecondHire, Text: words.AddWhen, Items: words.Signals},
+		}
+	}
 	switch res.Recommendation {
 	case decision.OnePerson:
 		lead := s.ruleView(q.Leads, res.LeadRule.ID, res.LeadRule.Link())

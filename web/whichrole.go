@@ -79,11 +79,25 @@ func checkQuestionnaire(site *content.Site) error {
 	for _, c := range decision.Checks {
 		anchor("check", c.ID, c.Link(), c.Section, c.Anchor)
 	}
+	for _, o := range decision.OtherJobs {
+		anchor("other job", o.ID, o.Link(), o.Section, o.Anchor)
+	}
+	goal, _ := decision.FieldNamed("goal")
+	for _, question := range q.Questions {
+		for _, o := range question.Options {
+			for g := range o.Said {
+				if g != "default" && !slices.Contains(goal.Values, g) {
+					errs = append(errs, fmt.Errorf("whichrole.yaml: question %s: option %s: said: %s is not a goal", question.Field, o.Value, g))
+				}
+			}
+		}
+	}
 	ruleID := func(w content.RuleWords) string { return w.ID }
 	match("reason", idList(decision.Reasons, func(r decision.Reason) string { return r.ID }), idList(q.Reasons, ruleID))
 	match("outcome", idList(decision.Outcomes, func(o decision.Outcome) string { return o.ID }), idList(q.Outcomes, ruleID))
 	match("lead", idList(decision.Leads, func(l decision.LeadRule) string { return l.ID }), idList(q.Leads, ruleID))
 	match("check", idList(decision.Checks, func(c decision.Check) string { return c.ID }), idList(q.Checks, ruleID))
+	match("other job", idList(decision.OtherJobs, func(o decision.OtherJob) string { return o.ID }), idList(q.OtherJobs, func(w content.OtherJobWords) string { return w.ID }))
 	match("lead role", []string{string(decision.ProductManager), string(decision.ProjectManager)}, idList(q.HandFirst, ruleID))
 	match("recommendation", decision.Keys(), idList(q.Recommendations, func(r content.RecommendationWords) string { return r.ID }))
 	for _, link := range []string{decision.LeadRule{}.Link(), firstDaysLink, secondHireLink} {

@@ -4,20 +4,25 @@
 // nothing of HTTP or HTML; the words live in the content, keyed by each
 // rule's ID.
 //
-// The rules are tables (rules.go), read in four steps:
+// The rules are tables (rules.go), read in five steps:
 //
 //  1. Reasons: signs of product work and of delivery work in the answers,
-//     and what already covers the product work (a founder with the time, a
-//     product person, the client).
+//     and what already covers either (a founder with the time, a product
+//     person, the client; one small team with nothing going wrong).
 //  2. Outcomes: from which hires are needed and the answers about size and
 //     hires, the first row that matches gives the recommendation.
 //  3. Leads: when one role has to come first, the first row that matches
 //     says which.
-//  4. Checks: answers that pull against each other, and which one decided.
+//  4. Checks: answers that pull against each other, and which one decided;
+//     a decision nobody owns.
+//  5. Other jobs: when one job is hired for, who covers the other and when
+//     to add a hire for it.
 //
 // An old link (one without the questions of SPEC §7.1) is decided by the
 // reasons alone, as SPEC §3 does: both roles when both kinds of work show.
 package decision
+
+import "slices"
 
 // A Recommendation is what a business needs.
 type Recommendation string
@@ -68,6 +73,9 @@ type Result struct {
 	Outcome          *Outcome // nil for an old link
 	LeadRule         *LeadRule
 	Checks           []Check
+	// OtherJob says who covers the job not hired for, when a result hires
+	// for one job only (a product or a project manager); nil otherwise.
+	OtherJob *OtherJob
 }
 
 // For returns the reasons on one role's side, in table order.
@@ -98,22 +106,21 @@ func (res Result) Hired() []Recommendation {
 // Decide applies the rule tables to valid answers.
 func Decide(a Answers) Result {
 	var res Result
-	var productWork, projectWork, covered bool
+	shows := map[Recommendation]bool{}
+	covered := map[Recommendation]bool{}
 	for _, r := range Reasons {
 		if !r.When(a) {
 			continue
 		}
 		res.Reasons = append(res.Reasons, r)
-		switch {
-		case r.Kind == Covers:
-			covered = true
-		case r.Role == ProductManager:
-			productWork = true
-		default:
-			projectWork = true
+		if r.Kind == Covers {
+			covered[r.Role] = true
+		} else {
+			shows[r.Role] = true
 		}
 	}
-	res.Product, res.Project = productWork && !covered, projectWork
+	res.Product = shows[ProductManager] && !covered[ProductManager]
+	res.Project = shows[ProjectManager] && !covered[ProjectManager]
 	if a.Old() {
 		res.Recommendation = combine(res.Product, res.Project)
 		return res
@@ -139,12 +146,47 @@ func Decide(a Answers) Result {
 	if res.Recommendation != OnePerson && !(res.Product && res.Project) {
 		res.Lead, res.LeadRule = "", nil
 	}
+	var overruled []string
 	for _, c := range Checks {
 		if c.When(a) {
 			res.Checks = append(res.Checks, c)
+			overruled = append(overruled, c.Overrules...)
+		}
+	}
+	res.Reasons = slices.DeleteFunc(res.Reasons, func(r Reason) bool { return slices.Contains(overruled, r.ID) })
+	if other := res.otherJob(); other != "" {
+		for i := range OtherJobs {
+			if OtherJobs[i].Job == other && OtherJobs[i].When(a) {
+				res.OtherJob = &OtherJobs[i]
+				break
+			}
 		}
 	}
 	return res
+}
+
+// otherJob is the job a result leaves to someone else: the project job when
+// it hires only a product manager, the product job when only a project
+// manager; none when it hires for both jobs or for neither yet.
+func (res Result) otherJob() Recommendation {
+	switch res.Recommendation {
+	case ProductManager:
+		return ProjectManager
+	case ProjectManager:
+		return ProductManager
+	}
+	return ""
+}
+
+// ChecksOf returns the result's checks of one kind, in table order.
+func (res Result) ChecksOf(kind CheckKind) []Check {
+	var out []Check
+	for _, c := range res.Checks {
+		if c.Kind == kind {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // combine is SPEC §3: both roles when both kinds of work show.
@@ -176,9 +218,9 @@ func Matters(a Answers, field string) bool {
 	return false
 }
 
-// All returns every valid set of answers to the form (5 goals × 32 sets of
+// All returns every valid set of answers to the form (6 goals × 32 sets of
 // problems × 4 deciders × 3 sizes × 3 hires, with both customer-facing
-// answers for an internal system: 6,912), in canonical order.
+// answers for an internal system: 8,064), in canonical order.
 func All() []Answers {
 	var out []Answers
 	for _, goal := range Fields[0].Values {

@@ -78,6 +78,10 @@ func link(section, anchor string) string { return "/guide/" + section + "#" + an
 var (
 	productProblems  = []string{"no-launches", "unclear-direction"}
 	deliveryProblems = []string{"over-budget", "missed-deadlines", "poor-coordination"}
+	allProblems      = append(slices.Clone(productProblems), deliveryProblems...)
+	// noProductGoals are the goals with no product to manage: what the
+	// work must deliver is the client's, or the owner's own for one project.
+	noProductGoals = []string{"client-work", "one-off"}
 )
 
 // ProductProblem reports whether a problem is about what to build (a
@@ -92,6 +96,12 @@ func ProductProblem(p string) bool { return slices.Contains(productProblems, p) 
 // the goal is a new product, a new feature or an internal system, when
 // budgets, deadlines or coordination are the problem, or when the work
 // spans teams.
+//
+// A row that covers a side says its work needs no hire whatever else
+// shows: the product work of client work, a system only staff use or a
+// one-off project of the owner's own, or one a founder or product person
+// already does; the delivery work of one team with nothing going wrong
+// and its decisions in hand (SPEC §8.1 rule 13: not yet, for every goal).
 var Reasons = []Reason{
 	{"product-new-product", ProductManager, Shows, AllLinks, []Cond{is("goal", "new-product")}, "scenarios", "new-software-product"},
 	{"product-new-feature", ProductManager, Shows, AllLinks, []Cond{is("goal", "new-feature")}, "scenarios", "mobile-app-feature"},
@@ -99,22 +109,25 @@ var Reasons = []Reason{
 	{"product-no-launches", ProductManager, Shows, AllLinks, []Cond{is("problems", "no-launches")}, "hiring", "hire-a-product-manager"},
 	{"product-unclear-direction", ProductManager, Shows, AllLinks, []Cond{is("problems", "unclear-direction")}, "hiring", "hire-a-product-manager"},
 	{"product-customer-facing-system", ProductManager, Shows, AllLinks, []Cond{is("goal", "internal-system"), is("customer_facing", "yes")}, "scenarios", "internal-it-system"},
-	{"product-founder-stretched", ProductManager, Shows, NewLinks, []Cond{is("decider", "founder-stretched"), isNot("goal", "client-work"), isNot("customer_facing", "no")}, "hiring", "who-decides"},
-	{"product-nobody-decides", ProductManager, Shows, NewLinks, []Cond{is("decider", "nobody-clearly"), isNot("goal", "client-work"), isNot("customer_facing", "no")}, "hiring", "who-decides"},
-	{"product-founder-has-time", ProductManager, Covers, NewLinks, []Cond{is("decider", "founder-has-time"), isNot("problems", productProblems...), isNot("goal", "client-work"), isNot("customer_facing", "no")}, "hiring", "who-decides"},
-	{"product-already-covered", ProductManager, Covers, NewLinks, []Cond{is("decider", "already-covered"), isNot("problems", productProblems...), isNot("goal", "client-work"), isNot("customer_facing", "no")}, "hiring", "who-decides"},
+	{"product-founder-stretched", ProductManager, Shows, NewLinks, []Cond{is("decider", "founder-stretched"), isNot("goal", noProductGoals...), isNot("customer_facing", "no")}, "hiring", "who-decides"},
+	{"product-nobody-decides", ProductManager, Shows, NewLinks, []Cond{is("decider", "nobody-clearly"), isNot("goal", noProductGoals...), isNot("customer_facing", "no")}, "hiring", "who-decides"},
+	{"product-founder-has-time", ProductManager, Covers, NewLinks, []Cond{is("decider", "founder-has-time"), isNot("problems", productProblems...), isNot("goal", noProductGoals...), isNot("customer_facing", "no")}, "hiring", "who-decides"},
+	{"product-already-covered", ProductManager, Covers, NewLinks, []Cond{is("decider", "already-covered"), isNot("problems", productProblems...), isNot("goal", "client-work")}, "hiring", "who-decides"},
 	{"product-client-decides", ProductManager, Covers, NewLinks, []Cond{is("goal", "client-work")}, "scenarios", "client-work"},
 	{"product-staff-system", ProductManager, Covers, NewLinks, []Cond{is("goal", "internal-system"), is("customer_facing", "no")}, "scenarios", "internal-it-system"},
+	{"product-one-off", ProductManager, Covers, NewLinks, []Cond{is("goal", "one-off")}, "scenarios", "one-off-project"},
 
 	{"project-new-product", ProjectManager, Shows, AllLinks, []Cond{is("goal", "new-product")}, "scenarios", "new-software-product"},
 	{"project-new-feature", ProjectManager, Shows, OldLinks, []Cond{is("goal", "new-feature")}, "scenarios", "mobile-app-feature"},
 	{"project-internal-system", ProjectManager, Shows, AllLinks, []Cond{is("goal", "internal-system")}, "scenarios", "internal-it-system"},
 	{"project-client-work", ProjectManager, Shows, NewLinks, []Cond{is("goal", "client-work")}, "scenarios", "client-work"},
+	{"project-one-off", ProjectManager, Shows, NewLinks, []Cond{is("goal", "one-off")}, "scenarios", "one-off-project"},
 	{"project-over-budget", ProjectManager, Shows, AllLinks, []Cond{is("problems", "over-budget")}, "hiring", "hire-a-project-manager"},
 	{"project-missed-deadlines", ProjectManager, Shows, AllLinks, []Cond{is("problems", "missed-deadlines")}, "hiring", "hire-a-project-manager"},
 	{"project-poor-coordination", ProjectManager, Shows, AllLinks, []Cond{is("problems", "poor-coordination")}, "hiring", "hire-a-project-manager"},
 	{"project-several-teams", ProjectManager, Shows, AllLinks, []Cond{is("complexity", "several-teams")}, "hiring", "one-or-two"},
 	{"project-complex-tech", ProjectManager, Shows, AllLinks, []Cond{is("complexity", "complex-tech")}, "hiring", "hire-both"},
+	{"project-small-and-steady", ProjectManager, Covers, NewLinks, []Cond{isNot("problems", allProblems...), is("complexity", "single-team"), is("decider", "founder-has-time", "already-covered")}, "hiring", "not-yet"},
 }
 
 // Need is which hires the reasons call for.
@@ -164,18 +177,20 @@ func (o Outcome) Matches(res Result, a Answers) bool {
 // Link is the guide URL that supports the row.
 func (o Outcome) Link() string { return link(o.Section, o.Anchor) }
 
-// Outcomes is step 2: the first row that matches decides.
+// Outcomes is step 2: the first row that matches decides. One team never
+// gets two hires (SPEC §8.1 rule 12): where both jobs need doing there, one
+// person covers them; two hires only when the work spans teams.
 var Outcomes = []Outcome{
 	{"no-hire-yet", NeedNone, "", nil, NotYet, "", "hiring", "not-yet"},
+	{"one-off-fixed-term", NeedProject, "", []Cond{is("goal", "one-off")}, ProjectManager, Contract, "scenarios", "one-off-project"},
 	{"product-part-time", NeedProduct, "", []Cond{is("hires", "part-time")}, ProductManager, Fractional, "hiring", "fractional"},
 	{"product-only", NeedProduct, "", nil, ProductManager, "", "hiring", "hire-a-product-manager"},
 	{"project-part-time", NeedProject, "", []Cond{is("hires", "part-time")}, ProjectManager, Contract, "hiring", "contract"},
 	{"project-only", NeedProject, "", nil, ProjectManager, "", "hiring", "hire-a-project-manager"},
 	{"both-part-time-product", NeedBoth, ProductManager, []Cond{is("hires", "part-time")}, ProductManager, Fractional, "hiring", "fractional"},
 	{"both-part-time-project", NeedBoth, ProjectManager, []Cond{is("hires", "part-time")}, ProjectManager, Contract, "hiring", "contract"},
-	{"two-hires-several-teams", NeedBoth, "", []Cond{is("hires", "two"), isNot("complexity", "single-team")}, Both, "", "hiring", "hire-both"},
-	{"two-hires-new-product-slipping", NeedBoth, "", []Cond{is("hires", "two"), is("goal", "new-product"), is("problems", deliveryProblems...)}, Both, "", "hiring", "hire-both"},
-	{"one-team-one-person", NeedBoth, "", []Cond{is("complexity", "single-team")}, OnePerson, "", "hiring", "one-or-two"},
+	{"one-team-one-person", NeedBoth, "", []Cond{is("complexity", "single-team")}, OnePerson, "", "scenarios", "one-team-one-manager"},
+	{"two-hires-several-teams", NeedBoth, "", []Cond{is("hires", "two")}, Both, "", "hiring", "hire-both"},
 	{"one-hire-product-first", NeedBoth, ProductManager, nil, "", "", "hiring", "lead-role"},
 	{"one-hire-project-first", NeedBoth, ProjectManager, nil, "", "", "hiring", "lead-role"},
 }
@@ -205,13 +220,30 @@ var Leads = []LeadRule{
 	{"otherwise-product", nil, ProductManager},
 }
 
-// A Check is one pair of answers that pull against each other (step 4):
-// the result names them, and says which answer decided.
+// A CheckKind is what a check points out; the result shows it in an
+// element with data-check set to its name.
+type CheckKind string
+
+const (
+	// Disagree: answers that pull against each other, and which decided.
+	Disagree CheckKind = "answers-disagree"
+	// NoOwner: nobody owns what the work must deliver (SPEC §8.1 rule 15).
+	NoOwner CheckKind = "no-owner"
+)
+
+// A Check is one thing in the answers the result points out (step 4):
+// answers that pull against each other, saying which one decided, or a
+// decision nobody owns.
 type Check struct {
-	ID      string
-	If      []Cond
-	Section string
-	Anchor  string
+	ID   string
+	Kind CheckKind
+	If   []Cond
+	// Overrules are the reasons whose answer lost: the result names them
+	// in the check instead of listing them as signs, so that nothing on
+	// it argues from that answer (SPEC §8.1 rule 17).
+	Overrules []string
+	Section   string
+	Anchor    string
 }
 
 // When reports whether the answers pull this way.
@@ -220,10 +252,50 @@ func (c Check) When(a Answers) bool { return !a.Old() && all(a, c.If) }
 // Link is the guide URL that explains the answer that decided.
 func (c Check) Link() string { return link(c.Section, c.Anchor) }
 
+// productProblemReasons are the reasons product problems fire.
+var productProblemReasons = []string{"product-no-launches", "product-unclear-direction"}
+
 // Checks is step 4.
 var Checks = []Check{
-	{"client-work-product-problems", []Cond{is("goal", "client-work"), is("problems", productProblems...)}, "scenarios", "client-work"},
-	{"staff-system-product-problems", []Cond{is("goal", "internal-system"), is("customer_facing", "no"), is("problems", productProblems...)}, "scenarios", "internal-it-system"},
-	{"founder-has-time-product-problems", []Cond{is("decider", "founder-has-time"), is("problems", productProblems...), isNot("goal", "client-work"), isNot("customer_facing", "no")}, "hiring", "who-decides"},
-	{"already-covered-product-problems", []Cond{is("decider", "already-covered"), is("problems", productProblems...), isNot("goal", "client-work"), isNot("customer_facing", "no")}, "hiring", "who-decides"},
+	{"client-work-product-problems", Disagree, []Cond{is("goal", "client-work"), is("problems", productProblems...)}, productProblemReasons, "scenarios", "client-work"},
+	{"one-off-product-problems", Disagree, []Cond{is("goal", "one-off"), is("problems", productProblems...)}, productProblemReasons, "scenarios", "one-off-project"},
+	{"staff-system-product-problems", Disagree, []Cond{is("goal", "internal-system"), is("customer_facing", "no"), is("problems", productProblems...)}, productProblemReasons, "scenarios", "internal-it-system"},
+	{"founder-has-time-product-problems", Disagree, []Cond{is("decider", "founder-has-time"), is("problems", productProblems...), isNot("goal", noProductGoals...), isNot("customer_facing", "no")}, nil, "hiring", "who-decides"},
+	{"already-covered-product-problems", Disagree, []Cond{is("decider", "already-covered"), is("problems", productProblems...), isNot("goal", noProductGoals...), isNot("customer_facing", "no")}, nil, "hiring", "who-decides"},
+	{"no-owner-staff-system", NoOwner, []Cond{is("goal", "internal-system"), is("customer_facing", "no"), is("decider", "nobody-clearly")}, nil, "scenarios", "system-owner"},
+	{"no-owner-customer-system", NoOwner, []Cond{is("goal", "internal-system"), is("customer_facing", "yes"), is("decider", "nobody-clearly")}, nil, "scenarios", "system-owner"},
+	{"no-owner-one-off", NoOwner, []Cond{is("goal", "one-off"), is("decider", "nobody-clearly")}, nil, "scenarios", "one-off-project"},
+}
+
+// An OtherJob is one row of step 5: when a result hires for one job only,
+// who covers the other (Job) meanwhile, and when to add a hire for it.
+// The first row for that job whose conditions hold decides.
+type OtherJob struct {
+	ID      string
+	Job     Recommendation // the job not hired for
+	If      []Cond
+	Section string
+	Anchor  string
+}
+
+// When reports whether the row applies.
+func (o OtherJob) When(a Answers) bool { return all(a, o.If) }
+
+// Link is the guide URL that explains the row.
+func (o OtherJob) Link() string { return link(o.Section, o.Anchor) }
+
+// OtherJobs is step 5: the words follow who decides (SPEC §8.1 rule 16),
+// and whether the decision about what to build has an owner (rule 15).
+var OtherJobs = []OtherJob{
+	{"delivery-by-the-team", ProjectManager, []Cond{is("complexity", "single-team")}, "scenarios", "one-team-one-manager"},
+	{"delivery-meanwhile", ProjectManager, nil, "hiring", "part-time-help"},
+
+	{"product-sponsor-one-off", ProductManager, []Cond{is("goal", "one-off")}, "scenarios", "one-off-project"},
+	{"product-by-the-client", ProductManager, []Cond{is("goal", "client-work")}, "scenarios", "client-work"},
+	{"product-no-owner", ProductManager, []Cond{is("goal", "internal-system"), is("customer_facing", "no"), is("decider", "nobody-clearly")}, "scenarios", "system-owner"},
+	{"product-staff-system", ProductManager, []Cond{is("goal", "internal-system"), is("customer_facing", "no"), is("decider", "founder-has-time", "founder-stretched")}, "scenarios", "internal-it-system"},
+	{"product-by-product-person", ProductManager, []Cond{is("decider", "already-covered")}, "hiring", "who-decides"},
+	{"product-founder-gap", ProductManager, []Cond{is("decider", "founder-has-time"), is("problems", productProblems...)}, "hiring", "who-decides"},
+	{"product-by-founder", ProductManager, []Cond{is("decider", "founder-has-time")}, "hiring", "who-decides"},
+	{"product-meanwhile", ProductManager, nil, "hiring", "part-time-help"},
 }

@@ -2,6 +2,7 @@ package decision
 
 import (
 	"fmt"
+	"net/url"
 	"slices"
 	"testing"
 )
@@ -45,9 +46,18 @@ func deliveryProblem(a Answers) bool {
 	return a.HasProblem("over-budget") || a.HasProblem("missed-deadlines") || a.HasProblem("poor-coordination")
 }
 
-// specRules are SPEC §7.1's rules 1 to 9, each a check of one answer set's
-// result that returns what is wrong, or "". Rules 10 and 11 are about words
-// and links: web tests them.
+// rule13 is SPEC §8.1 rule 13's condition: no problem ticked, one team,
+// and a founder with the time or someone else already deciding.
+func rule13(a Answers) bool {
+	return !a.Old() && len(a.Problems) == 0 && a.Complexity == "single-team" &&
+		(a.Decider == "founder-has-time" || a.Decider == "already-covered")
+}
+
+// specRules are SPEC §7.1's rules 1 to 9 and §8.1's rules 12 to 15 and 18,
+// each a check of one answer set's result that returns what is wrong, or
+// "". Where a rule of §8.1 replaces part of one of §7.1, the older rule
+// says so. Rules 10, 11, 16 and 17 are about words and links, and the
+// parts of 12 to 15 that are: web tests them.
 var specRules = []struct {
 	n     int
 	check func(a Answers, res Result) string
@@ -78,7 +88,7 @@ var specRules = []struct {
 	}},
 	{4, func(a Answers, res Result) string {
 		if a.Hires != "part-time" {
-			if res.Help != "" {
+			if res.Help != "" && a.Goal != "one-off" { // rule 14: one-off work is contract work whatever hires says
 				return "help " + string(res.Help) + " without a part-time answer"
 			}
 			return ""
@@ -101,7 +111,7 @@ var specRules = []struct {
 		return ""
 	}},
 	{6, func(a Answers, res Result) string {
-		if a.Old() {
+		if a.Old() || rule13(a) { // rule 13: not yet, whatever the goal
 			return ""
 		}
 		if (a.Goal == "client-work" || (a.Goal == "internal-system" && a.CustomerFacing == "no")) && res.Recommendation != ProjectManager {
@@ -122,7 +132,8 @@ var specRules = []struct {
 	}},
 	{8, func(a Answers, res Result) string {
 		rule7 := (a.Decider == "already-covered" || a.Decider == "founder-has-time") && !productProblem(a)
-		if a.Goal == "new-product" && a.Hires == "two" && (a.Complexity == "complex-tech" || deliveryProblem(a)) && !rule7 && res.Recommendation != Both {
+		// Rule 12: only for several teams or a complex programme.
+		if a.Goal == "new-product" && a.Hires == "two" && a.Complexity != "single-team" && (a.Complexity == "complex-tech" || deliveryProblem(a)) && !rule7 && res.Recommendation != Both {
 			return "new product, two hires, complex or slipping: " + string(res.Recommendation) + ", not both"
 		}
 		return ""
@@ -132,15 +143,75 @@ var specRules = []struct {
 			return ""
 		}
 		want := (a.Goal == "client-work" && productProblem(a)) || (a.Decider == "founder-has-time" && a.HasProblem("unclear-direction"))
-		if want && len(res.Checks) == 0 {
+		if want && len(res.ChecksOf(Disagree)) == 0 {
 			return "answers that pull apart are not named"
+		}
+		return ""
+	}},
+	{12, func(a Answers, res Result) string {
+		if a.Old() || a.Complexity != "single-team" {
+			return ""
+		}
+		if res.Recommendation == Both {
+			return "one team gives both"
+		}
+		if res.Product && res.Project && a.Hires != "part-time" && res.Recommendation != OnePerson {
+			return "both jobs on one team give " + res.Key() + ", not one person"
+		}
+		return ""
+	}},
+	{13, func(a Answers, res Result) string {
+		if rule13(a) && res.Recommendation != NotYet {
+			return "no problems, one team, decisions in hand: " + res.Key() + ", not not-yet"
+		}
+		return ""
+	}},
+	{14, func(a Answers, res Result) string {
+		if a.Goal != "one-off" {
+			return ""
+		}
+		switch {
+		case res.Recommendation == ProjectManager && res.Help == Contract,
+			res.Recommendation == NotYet && rule13(a):
+			return ""
+		}
+		return "a one-off project gives " + res.Key() + ", not a contract project manager"
+	}},
+	{15, func(a Answers, res Result) string {
+		if a.Goal != "internal-system" || a.Decider != "nobody-clearly" {
+			return ""
+		}
+		if len(res.ChecksOf(NoOwner)) == 0 {
+			return "nobody decides what the system must do, and the result does not name the missing owner"
+		}
+		if a.CustomerFacing == "no" && res.Recommendation != ProjectManager {
+			return "a staff system nobody owns gives " + res.Key() + ", not a project manager"
+		}
+		return ""
+	}},
+	{18, func(a Answers, res Result) string {
+		again, errs := Parse(url.Values(mustQueryValues(a.Query())))
+		if len(errs) > 0 || again.Old() != a.Old() || again.Query() != a.Query() {
+			return fmt.Sprintf("the link %s reads back as %s (old: %v, errors: %v)", a.Query(), again.Query(), again.Old(), errs)
+		}
+		if got := Decide(again); got.Key() != res.Key() {
+			return "the link shows " + got.Key() + ", today's rules give " + res.Key()
 		}
 		return ""
 	}},
 }
 
-// TestSpecRules walks every answer set, new (6,912) and old (768), and
-// checks each rule of SPEC §7.1 on its result.
+// mustQueryValues reads a canonical query; every one is valid.
+func mustQueryValues(q string) url.Values {
+	v, err := url.ParseQuery(q)
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// TestSpecRules walks every answer set, new (8,064) and old (768), and
+// checks each rule of SPEC §7.1 and §8.1 on its result.
 func TestSpecRules(t *testing.T) {
 	all, old := All(), AllOld()
 	if len(all) != 8064 || len(old) != 768 {
@@ -177,9 +248,11 @@ func TestSpecRules(t *testing.T) {
 // rule it breaks reports it.
 func TestSpecRulesCanFail(t *testing.T) {
 	broken := func(swap func()) map[int]bool {
-		restore := slices.Clone(Outcomes)
-		restoreLeads := slices.Clone(Leads)
-		defer func() { Outcomes, Leads = restore, restoreLeads }()
+		restore, restoreLeads := slices.Clone(Outcomes), slices.Clone(Leads)
+		restoreReasons, restoreChecks, restoreFields := slices.Clone(Reasons), slices.Clone(Checks), slices.Clone(Fields)
+		defer func() {
+			Outcomes, Leads, Reasons, Checks, Fields = restore, restoreLeads, restoreReasons, restoreChecks, restoreFields
+		}()
 		swap()
 		out := map[int]bool{}
 		for _, a := range append(All(), AllOld()...) {
@@ -197,14 +270,40 @@ func TestSpecRulesCanFail(t *testing.T) {
 		want int
 		swap func()
 	}{
-		{"one person on several teams", 3, func() { Outcomes[9].If = nil }},
+		{"one person on several teams", 3, func() { outcome("one-team-one-person").If = nil }},
 		{"lead order reversed", 5, func() { Leads[0].Lead = ProductManager }},
-		{"part-time help as one person", 4, func() { Outcomes[5].Give, Outcomes[5].Help = OnePerson, "" }},
-		{"two hires always both", 8, func() { Outcomes[8].If = []Cond{is("hires", "one")} }},
+		{"part-time help as one person", 4, func() { outcome("both-part-time-product").Give, outcome("both-part-time-product").Help = OnePerson, "" }},
+		{"two hires only with one hire", 8, func() { outcome("two-hires-several-teams").If = []Cond{is("hires", "one")} }},
+		{"two hires on one team", 12, func() {
+			Outcomes = slices.Insert(Outcomes, 1, Outcome{"two-slipping", NeedBoth, "", []Cond{is("hires", "two"), is("problems", deliveryProblems...)}, Both, "", "hiring", "hire-both"})
+		}},
+		{"a small steady team needs a project manager", 13, func() {
+			Reasons = slices.DeleteFunc(Reasons, func(r Reason) bool { return r.ID == "project-small-and-steady" })
+		}},
+		{"one-off work hired for good", 14, func() {
+			Outcomes = slices.DeleteFunc(Outcomes, func(o Outcome) bool { return o.ID == "one-off-fixed-term" })
+		}},
+		{"one-off work given a product manager", 14, func() {
+			Reasons = slices.DeleteFunc(Reasons, func(r Reason) bool { return r.ID == "product-one-off" })
+		}},
+		{"nobody owns the system, unnamed", 15, func() {
+			Checks = slices.DeleteFunc(Checks, func(c Check) bool { return c.ID == "no-owner-staff-system" })
+		}},
+		{"a §7 link read as an old one", 18, func() { Fields[2].New, Fields[5].New = false, false }},
 	}
 	for _, tt := range tests {
 		if got := broken(tt.swap); !got[tt.want] {
 			t.Errorf("%s: rule %d not reported (reported: %v)", tt.name, tt.want, got)
 		}
 	}
+}
+
+// outcome returns the outcome row with this id, to break it.
+func outcome(id string) *Outcome {
+	for i := range Outcomes {
+		if Outcomes[i].ID == id {
+			return &Outcomes[i]
+		}
+	}
+	panic("no outcome " + id)
 }
