@@ -171,6 +171,10 @@ func jobAd(kit content.HiringKit, h content.Hire, a decision.Answers, other stri
 			about.Items = append(about.Items, templates.Line(kit.Today[p]))
 		}
 	}
+	if a.Goal == "internal-system" && a.CustomerFacing == "no" && a.Decider == "nobody-clearly" && h.Side != "product" && !a.HasProblem("unclear-direction") {
+		// nobody owns what the system must do: the job needs business-analysis skills (SPEC §8.1 rule 15)
+		about.Items = append(about.Items, templates.Line(w.UnclearNeeds))
+	}
 	if len(about.Items) > 0 {
 		about.Before = append(about.Before, templates.Line(w.Today))
 	}
