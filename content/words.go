@@ -40,6 +40,7 @@ type Words struct {
 		TooLarge         ErrorWords `yaml:"too_large"`
 		TooManyRequests  ErrorWords `yaml:"too_many_requests"`
 		ServerError      ErrorWords `yaml:"server_error"`
+		Busy             ErrorWords `yaml:"busy"`
 		// Headings of the ways back in that every error page lists.
 		GuideHeading string `yaml:"guide_heading"`
 		FAQHeading   string `yaml:"faq_heading"`

@@ -184,7 +184,7 @@ func TestAnswerCacheOrder(t *testing.T) {
 		return newUncompressed("application/pdf", noStore, bytes.Repeat([]byte{b}, 1000))
 	}
 	size := 1000 + 1 + answerEntryOverhead
-	c := newAnswerCache(3 * size)
+	c := newAnswerCache(3*size, nil)
 	for _, k := range []string{"a", "b", "c"} {
 		c.add(k, page(k[0]))
 	}

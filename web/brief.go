@@ -107,8 +107,8 @@ func (s *server) handleAnswerFile(f answerFormat) handler {
 		if err != nil {
 			return err
 		}
-		p, err := s.cached(f.kind+"?"+a.Query(), func() (*representation, error) {
-			res := decision.Decide(a)
+		res := decision.Decide(a)
+		p, err := s.cached(r, f.kind+"?"+a.Query(), func() (*representation, error) {
 			body, err := f.write(s, a, res)
 			p := newRepresentation(f.contentType, s.pageCacheControl, body)
 			p.disposition = disposition[res.Key()]
@@ -116,6 +116,10 @@ func (s *server) handleAnswerFile(f answerFormat) handler {
 		})
 		if err != nil {
 			return err
+		}
+		if p == nil {
+			headOnly(w, http.StatusOK, f.contentType, disposition[res.Key()])
+			return nil
 		}
 		p.serve(w, r, http.StatusOK)
 		return nil

@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/go-chi/chi/v5"
 	"golang.org/x/image/font"
@@ -46,9 +47,7 @@ type card struct {
 	name          string // as served under /static/cards/
 	alt           string
 
-	once sync.Once
-	png  *representation
-	err  error
+	png atomic.Pointer[representation] // once drawn; kept for good
 }
 
 func newCard(kicker, title string) *card {
@@ -62,15 +61,24 @@ func newCard(kicker, title string) *card {
 
 func (c *card) path() string { return "/static/cards/" + c.name }
 
-// image draws the card once and keeps it.
-func (c *card) image() (*representation, error) {
-	c.once.Do(func() {
-		var buf bytes.Buffer
-		if c.err = drawCard(&buf, c.kicker, c.title); c.err == nil {
-			c.png = newRepresentation("image/png", staticCache, buf.Bytes())
-		}
-	})
-	return c.png, c.err
+// draw draws the card.
+func (c *card) draw() (*representation, error) {
+	var buf bytes.Buffer
+	if err := drawCard(&buf, c.kicker, c.title); err != nil {
+		return nil, err
+	}
+	return newRepresentation("image/png", staticCache, buf.Bytes()), nil
+}
+
+// image is the card's PNG, drawn on first use inside the answer pages'
+// bound (a build slot, the queue, the client's budget of misses: drawing
+// one costs many times a PDF) and then kept for good: there are a few
+// dozen. A HEAD draws nothing and gets nil.
+func (s *server) cardImage(r *http.Request, c *card) (*representation, error) {
+	if p := c.png.Load(); p != nil || r.Method == http.MethodHead {
+		return p, nil
+	}
+	return s.answers.do(r.Context(), "card "+c.name, s.missBudget(r), c.draw, func(p *representation) { c.png.Store(p) })
 }
 
 // earlierCard matches the name of any card, of this build or another.
@@ -131,9 +139,13 @@ func (s *server) handleCard(w http.ResponseWriter, r *http.Request) error {
 		}
 		return statusError(http.StatusNotFound)
 	}
-	p, err := c.image()
+	p, err := s.cardImage(r, c)
 	if err != nil {
 		return err
+	}
+	if p == nil {
+		headOnly(w, http.StatusOK, "image/png", nil)
+		return nil
 	}
 	p.serve(w, r, http.StatusOK)
 	return nil

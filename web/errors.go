@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/go-chi/chi/v5"
 	"github.com/guide/pmvspm/content"
@@ -25,6 +26,7 @@ func errorWords(w content.Words) map[int]content.ErrorWords {
 		http.StatusRequestEntityTooLarge: w.Errors.TooLarge,
 		http.StatusTooManyRequests:       w.Errors.TooManyRequests,
 		http.StatusInternalServerError:   w.Errors.ServerError,
+		http.StatusServiceUnavailable:    w.Errors.Busy,
 	}
 }
 
@@ -84,7 +86,19 @@ func (e *formError) Error() string { return fmt.Sprintf("%d: %v", e.status, e.er
 func (s *server) serveErr(w http.ResponseWriter, r *http.Request, err error) {
 	var form *formError
 	var status statusError
+	var retry *retryError
+	if errors.Is(err, errBusy) || errors.Is(err, errStopping) {
+		err = &retryError{status: http.StatusServiceUnavailable, after: time.Second}
+	}
 	switch {
+	case r.Context().Err() != nil:
+		// The client has gone (errAbandoned, or any error of a request
+		// cancelled): nobody to answer. The log says 499.
+		return
+	case errors.As(err, &retry):
+		setRetryAfter(w, retry.after)
+		s.errorPages[retry.status].serve(w, r, retry.status)
+		return
 	case errors.As(err, &form) && r.Method == http.MethodPost:
 		err = s.serveForm(w, r, form)
 	case errors.As(err, &form):

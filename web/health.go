@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"sync"
 	"sync/atomic"
 )
 
@@ -13,7 +14,29 @@ import (
 // after an answer instead of sending a request on an idle connection that
 // the shutdown is about to close. The zero Health is ready; a nil one
 // never drains.
-type Health struct{ draining atomic.Bool }
+//
+// Stop, as the shutdown begins, drops the work queued and not started (the
+// answer pages waiting for a build slot: their clients get 503 with
+// Retry-After), so that the shutdown waits for the builds running, not for
+// a queue.
+type Health struct {
+	draining atomic.Bool
+	once     sync.Once
+	stop     chan struct{}
+	stopOnce sync.Once
+}
+
+// Stop drops the queued builds; every later miss is answered 503.
+func (h *Health) Stop() {
+	ch := h.stopping()
+	h.stopOnce.Do(func() { close(ch) })
+}
+
+// stopping is closed by Stop.
+func (h *Health) stopping() chan struct{} {
+	h.once.Do(func() { h.stop = make(chan struct{}) })
+	return h.stop
+}
 
 // Drain makes /healthz answer 503 and every response close its connection.
 func (h *Health) Drain() { h.draining.Store(true) }

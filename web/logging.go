@@ -19,7 +19,8 @@ import (
 // Config.RequestLog in one Write. Fields:
 //
 //	time, level, msg=request, method, path, route (the pattern of the route
-//	whose path matched, whatever the status; empty when none did), status,
+//	whose path matched, whatever the status; empty when none did), status
+//	(499 when the client closed its connection before the answer was done),
 //	bytes (body bytes sent), duration_ms (float, ms), client_ip (after the
 //	trusted-proxy rules), user_agent, request_id
 //
@@ -27,6 +28,10 @@ import (
 // log); every request, that one included, is counted in the metrics. The
 // request id is also the X-Request-Id response header, and panic and error
 // lines carry it.
+
+// statusClientGone is the status logged (and counted) for a request whose
+// client closed its connection before the answer was complete: nginx's 499.
+const statusClientGone = 499
 
 // recorder records what a handler sent, for the request log. It is
 // allocated once per request and also holds the request id's header value.
@@ -122,6 +127,11 @@ func (s *server) logRequests(next http.Handler) http.Handler {
 			status := rec.status
 			if status == 0 {
 				status = http.StatusOK
+			}
+			if r.Context().Err() != nil {
+				// The client closed the connection before the handler
+				// returned: whatever was sent, it did not get it all.
+				status = statusClientGone
 			}
 			now := time.Now()
 			rctx := chi.RouteContext(r.Context())

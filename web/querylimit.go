@@ -56,12 +56,16 @@ func (s *server) serveLinkErrors(w http.ResponseWriter, r *http.Request, e *form
 		key.WriteString(":")
 		key.WriteString(strconv.Itoa(int(e.Problem)))
 	}
-	p, err := s.cached(key.String(), func() (*representation, error) {
+	p, err := s.cached(r, key.String(), func() (*representation, error) {
 		body, err := s.formPage(formView(s.site, a, errs))
 		return newRepresentation(htmlType, noStore, body), err
 	})
 	if err != nil {
 		return err
+	}
+	if p == nil {
+		headOnly(w, e.status, htmlType, nil)
+		return nil
 	}
 	p.serve(w, r, e.status)
 	return nil

@@ -2,6 +2,7 @@ package web
 
 import (
 	"container/list"
+	"fmt"
 	"net"
 	"net/http"
 	"net/netip"
@@ -13,20 +14,29 @@ import (
 	"golang.org/x/time/rate"
 )
 
-// limiter keeps one token bucket per client network, for at most max
-// clients: when a new one arrives and the table is full, the client seen
+// limiter keeps token buckets per client network, for at most max
+// networks: when a new one arrives and the table is full, the one seen
 // least recently is forgotten (an evicted client starts again with a full
 // bucket, which only errs towards serving). A client is an IPv4 address or
-// an IPv6 /64 (one customer's network: whoever holds one holds them all).
-// Keys are fixed-size, so memory stays bounded whatever clients send.
+// an IPv6 /64 (one customer's network: whoever holds one holds them all);
+// an IPv6 address also draws on its /48's bucket, wideFactor times larger
+// and faster, so that one site rotating through its 65,536 /64s gets
+// wideFactor clients' share, not 65,536. Keys are fixed-size, so memory
+// stays bounded whatever clients send.
+//
+// The server has two: one for form posts, one for answer-page cache misses
+// (the pages built for a query: cache hits are never limited).
 type limiter struct {
 	mu      sync.Mutex
-	every   time.Duration
+	every   time.Duration // one token per every, per address or /64
 	burst   int
 	max     int
 	clients map[netip.Prefix]*list.Element // of *client
 	order   list.List                      // front: seen most recently
 }
+
+// wideFactor is how many clients' budget an IPv6 /48 has.
+const wideFactor = 4
 
 type client struct {
 	key    netip.Prefix
@@ -48,32 +58,70 @@ func limitKey(ip netip.Addr) netip.Prefix {
 	return p
 }
 
-// reserve takes a token for ip; if none is left it returns how long until
-// one is.
+// reserve takes a token for ip from its own bucket and, for IPv6, from its
+// /48's; if either has none left it takes neither and returns how long
+// until both have one.
 func (l *limiter) reserve(ip netip.Addr, now time.Time) (ok bool, retryAfter time.Duration) {
-	key := limitKey(ip)
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	var c *client
-	if e, found := l.clients[key]; found {
-		l.order.MoveToFront(e)
-		c = e.Value.(*client)
-	} else {
-		if l.order.Len() >= l.max {
-			oldest := l.order.Back()
-			delete(l.clients, oldest.Value.(*client).key)
-			l.order.Remove(oldest)
-		}
-		c = &client{key: key, bucket: rate.NewLimiter(rate.Every(l.every), l.burst)}
-		l.clients[key] = l.order.PushFront(c)
+	own := l.bucket(limitKey(ip), l.every, l.burst).ReserveN(now, 1)
+	wait := own.DelayFrom(now)
+	var wide *rate.Reservation
+	if ip.Is6() {
+		site, _ := ip.Prefix(48)
+		wide = l.bucket(site, l.every/wideFactor, l.burst*wideFactor).ReserveN(now, 1)
+		wait = max(wait, wide.DelayFrom(now))
 	}
-	if c.bucket.AllowN(now, 1) {
+	if wait == 0 {
 		return true, 0
 	}
-	r := c.bucket.ReserveN(now, 1)
-	wait := r.DelayFrom(now)
-	r.CancelAt(now)
+	own.CancelAt(now)
+	if wide != nil {
+		wide.CancelAt(now)
+	}
 	return false, wait
+}
+
+// bucket is key's token bucket, made with every and burst if new. l.mu
+// must be held.
+func (l *limiter) bucket(key netip.Prefix, every time.Duration, burst int) *rate.Limiter {
+	if e, found := l.clients[key]; found {
+		l.order.MoveToFront(e)
+		return e.Value.(*client).bucket
+	}
+	if l.order.Len() >= l.max {
+		oldest := l.order.Back()
+		delete(l.clients, oldest.Value.(*client).key)
+		l.order.Remove(oldest)
+	}
+	c := &client{key: key, bucket: rate.NewLimiter(rate.Every(every), burst)}
+	l.clients[key] = l.order.PushFront(c)
+	return c.bucket
+}
+
+// allow takes a token for r's client, or returns the 429 to answer.
+func (l *limiter) allow(s *server, r *http.Request) error {
+	if ok, wait := l.reserve(s.clientIP(r), time.Now()); !ok {
+		return &retryError{status: http.StatusTooManyRequests, after: wait}
+	}
+	return nil
+}
+
+// A retryError is answered with its status's page and Retry-After: 429
+// past a client's budget, 503 when the server cannot take the work now.
+type retryError struct {
+	status int
+	after  time.Duration
+}
+
+func (e *retryError) Error() string {
+	return fmt.Sprintf("%d: retry after %s", e.status, e.after)
+}
+
+// setRetryAfter sets Retry-After to after in whole seconds, at least 1.
+func setRetryAfter(w http.ResponseWriter, after time.Duration) {
+	secs := int(after.Seconds() + 0.999)
+	w.Header()["Retry-After"] = []string{strconv.Itoa(max(secs, 1))}
 }
 
 // clientAddr is the client's IP address, as the log shows it. By default
@@ -139,11 +187,8 @@ func lastEntry(values []string) string {
 // limitPosts answers 429 with Retry-After when a client posts too often.
 func (s *server) limitPosts(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ok, wait := s.limiter.reserve(s.clientIP(r), time.Now())
-		if !ok {
-			secs := int(wait.Seconds() + 0.999)
-			w.Header()["Retry-After"] = []string{strconv.Itoa(max(secs, 1))}
-			s.serveErr(w, r, statusError(http.StatusTooManyRequests))
+		if err := s.limiter.allow(s, r); err != nil {
+			s.serveErr(w, r, err)
 			return
 		}
 		next.ServeHTTP(w, r)

@@ -45,6 +45,13 @@ type Config struct {
 	// then one every PostRate. Zero values take the defaults.
 	PostRate  time.Duration
 	PostBurst int
+	// MissRate and MissBurst limit each client's answer-page cache misses
+	// (a result, kit file, advert, card or pre-filled form not yet built):
+	// MissBurst at once, then one every MissRate. Cache hits are never
+	// limited. Zero values take the defaults, which a real visitor never
+	// meets: 60 at once, then one a second.
+	MissRate  time.Duration
+	MissBurst int
 	// Metrics, when set, counts requests and recommendations.
 	Metrics *Metrics
 	// Health is /healthz, which the caller drains before shutting down
@@ -77,6 +84,12 @@ func (c *Config) defaults() {
 	if c.PostBurst == 0 {
 		c.PostBurst = 20
 	}
+	if c.MissRate == 0 {
+		c.MissRate = time.Second
+	}
+	if c.MissBurst == 0 {
+		c.MissBurst = 60
+	}
 	if c.MaxClients == 0 {
 		c.MaxClients = 10000
 	}
@@ -108,8 +121,9 @@ type server struct {
 	answers    *answerCache // pages built for answers: answercache.go
 	// damagedLink is the form a refused query gets: querylimit.go.
 	damagedLink *representation
-	limiter     *limiter
-	ipHeader    string // canonical form of cfg.ClientIPHeader
+	limiter     *limiter // form posts
+	misses      *limiter // answer-page cache misses
+	ipHeader    string   // canonical form of cfg.ClientIPHeader
 	// Social cards, by key (see card.go) and by served name.
 	cards, cardsByName map[string]*card
 	// contentDate dates the brief's PDF: the latest change to the guide.
@@ -143,7 +157,8 @@ func newServer(logger *slog.Logger, site *content.Site, cfg Config) (*server, ht
 		logger:           logger,
 		site:             site,
 		limiter:          newLimiter(cfg.PostRate, cfg.PostBurst, cfg.MaxClients),
-		answers:          newAnswerCache(cfg.answerBytes),
+		misses:           newLimiter(cfg.MissRate, cfg.MissBurst, cfg.MaxClients),
+		answers:          newAnswerCache(cfg.answerBytes, cfg.Health.stopping()),
 		ipHeader:         http.CanonicalHeaderKey(cfg.ClientIPHeader),
 		pageCacheControl: fmt.Sprintf("public, max-age=%d, stale-while-revalidate=86400, stale-if-error=86400", int(cfg.PageMaxAge.Seconds())),
 	}
