@@ -124,7 +124,7 @@ func TestFullQueueGives503(t *testing.T) {
 	wantStatus(t, get(t, srv, hit), http.StatusOK)
 	release := holdSlots(s.answers)
 	defer release()
-	n := cap(s.answers.queued)
+	n := maxQueued()
 	sets := answerSets(t, n+2)[1:]
 	statuses := make([]int, n)
 	var wg sync.WaitGroup
