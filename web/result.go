@@ -89,7 +89,7 @@ func (s *server) resultView(a decision.Answers, res decision.Result) templates.R
 	if res.Recommendation == decision.Both {
 		b.Split = q.Split
 	}
-	if a.Old() && !decision.Matters(a, "customer_facing") {
+	if a.Old() && a.CustomerFacing != "" && !decision.Matters(a, "customer_facing") {
 		b.Notes = append(b.Notes, q.CustomerFacingUnchanged)
 	}
 	v := templates.ResultView{
@@ -124,8 +124,8 @@ func (s *server) resultView(a decision.Answers, res decision.Result) templates.R
 		v.FormLink = "/which-role?" + a.Query() + "#decider-" + decider.Values[0]
 	}
 	for _, f := range decision.Fields {
-		if f.OnlyFor != "" && a.Goal != f.OnlyFor && !a.Old() {
-			continue // not asked
+		if f.OnlyFor != "" && a.Goal != f.OnlyFor && (!a.Old() || len(a.Values(f.Name)) == 0) {
+			continue // not asked (an old link shows the answer it has)
 		}
 		question, _ := q.Question(f.Name)
 		var labels []string

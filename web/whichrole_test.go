@@ -182,7 +182,7 @@ func TestResultBadQuery(t *testing.T) {
 	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	for _, q := range []string{
-		"", "goal=boss", "goal=direction&goal=new-product&customer_facing=no&complexity=single-team", "goal=%zz", "goal=direction&customer_facing=maybe&complexity=single-team",
+		"", "goal=boss", "goal=direction&goal=new-product&customer_facing=no&complexity=single-team", "goal=%zz", "goal=internal-system&customer_facing=maybe&complexity=single-team",
 		"goal=direction&decider=ceo&complexity=single-team&hires=one",
 		"goal=direction&decider=nobody-clearly&complexity=single-team&hires=lots",
 		"goal=direction&decider=nobody-clearly&complexity=single-team&hires=one&hires=two",
@@ -372,4 +372,45 @@ func TestErrorSummaryInFormOrder(t *testing.T) {
 	if !slices.Equal(summary, want) || !slices.Equal(onPage, want) {
 		t.Errorf("summary %v, messages on the page %v; want both %v", summary, onPage, want)
 	}
+}
+
+// TestErrorsOnlyForShownQuestions: a link missing answers reports only the
+// questions the form shows. The customer-facing question shows only under
+// an internal system, so it is asked for only then, and every error link
+// lands on an answer that is on the page and not inside a hidden reveal.
+func TestErrorsOnlyForShownQuestions(t *testing.T) {
+	t.Parallel()
+	srv, _ := newTestServer(t, Config{})
+	for _, c := range []struct {
+		query      string
+		wantFields []string // the fields whose first answer the errors link to
+	}{
+		{"goal=new-product", []string{"complexity"}},
+		{"problems=over-budget", []string{"goal", "complexity"}},
+		{"goal=direction&customer_facing=maybe", []string{"complexity"}},
+		{"goal=internal-system", []string{"customer_facing", "complexity"}},
+		{"goal=new-product&decider=nobody-clearly", []string{"complexity", "hires"}},
+	} {
+		r := get(t, srv, "/which-role/result?"+c.query)
+		wantStatus(t, r, http.StatusBadRequest)
+		doc := r.doc(t)
+		var fields []string
+		doc.Find(".error-summary a").Each(func(_ int, a *goquery.Selection) {
+			href := a.AttrOr("href", "")
+			target := doc.Find(href)
+			if target.Length() != 1 {
+				t.Errorf("%s: the error link %s lands on nothing", c.query, href)
+				return
+			}
+			if cond := target.Closest(".conditional"); cond.Length() > 0 && cond.Prev().Find("input:checked").Length() == 0 {
+				t.Errorf("%s: the error link %s lands inside a question hidden under an answer not chosen", c.query, href)
+			}
+			fields = append(fields, target.AttrOr("name", ""))
+		})
+		if !slices.Equal(fields, c.wantFields) {
+			t.Errorf("%s: errors for %v, want %v", c.query, fields, c.wantFields)
+		}
+	}
+	// A missing answer to a question that is not shown is no error.
+	wantStatus(t, get(t, srv, "/which-role/result?goal=new-product&complexity=single-team"), http.StatusOK)
 }

@@ -221,7 +221,7 @@ func parse(form url.Values, old bool) (Answers, []FieldError) {
 		// A question asked for one goal only is not required for another,
 		// and an answer to it is dropped once the goal is known to be
 		// another: it plays no part.
-		optional := !old && f.OnlyFor != "" && a.Goal != f.OnlyFor
+		optional := f.OnlyFor != "" && a.Goal != f.OnlyFor
 		switch {
 		case f.Multiple:
 			if bad {
@@ -231,8 +231,12 @@ func parse(form url.Values, old bool) (Answers, []FieldError) {
 			a.Problems = valid
 			continue
 		case optional:
-			if a.Goal == "" && len(got) == 1 && len(valid) == 1 {
-				a = a.With(f.Name, valid[0]) // kept for the form shown again
+			// Not shown on the form either (CSS reveals it under its
+			// goal), so never reported. An old link keeps a valid answer
+			// (SPEC §3 read it), as does the form shown again when no
+			// goal was chosen.
+			if (old || a.Goal == "") && len(got) == 1 && len(valid) == 1 {
+				a = a.With(f.Name, valid[0])
 			}
 			continue
 		case len(got) == 0:

@@ -188,7 +188,15 @@ func TestParse(t *testing.T) {
 			Answers{Goal: "new-product", Problems: []string{"over-budget"}, CustomerFacing: "yes", Complexity: "single-team"}, nil},
 		{"old link: problems in canonical order, deduplicated", "problems=poor-coordination&problems=no-launches&problems=poor-coordination&goal=direction&customer_facing=no&complexity=complex-tech", false,
 			Answers{Goal: "direction", Problems: []string{"no-launches", "poor-coordination"}, CustomerFacing: "no", Complexity: "complex-tech"}, nil},
-		{"old link missing everything", "", false, Answers{}, []string{"goal", "customer_facing", "complexity"}},
+		// The customer-facing question shows only under an internal
+		// system: it is not asked for until that goal is chosen.
+		{"old link missing everything", "", false, Answers{}, []string{"goal", "complexity"}},
+		{"old link: another goal, no customer-facing answer", "goal=new-product&complexity=single-team", false,
+			Answers{Goal: "new-product", Complexity: "single-team"}, nil},
+		{"old link: internal system, no customer-facing answer", "goal=internal-system&complexity=single-team", false,
+			Answers{Goal: "internal-system", Complexity: "single-team"}, []string{"customer_facing"}},
+		{"old link: another goal, a customer-facing answer kept", "goal=new-feature&customer_facing=no&complexity=single-team", false,
+			Answers{Goal: "new-feature", CustomerFacing: "no", Complexity: "single-team"}, nil},
 		{"old link: unknown value dropped, the rest kept", "goal=ceo&customer_facing=yes&complexity=several-teams", false,
 			Answers{CustomerFacing: "yes", Complexity: "several-teams"}, []string{"goal"}},
 		{"new link", "goal=new-product&decider=nobody-clearly&complexity=single-team&hires=one", false,
