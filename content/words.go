@@ -80,6 +80,10 @@ type LayoutWords struct {
 	Previous     string `yaml:"previous"` // the pager's links
 	Next         string `yaml:"next"`
 	PagerPart    string `yaml:"pager_part"` // read out after previous and next
+	// The link at the end of each part of a long page back to its
+	// contents, and what is read out after it, before the part's title.
+	BackToContents string `yaml:"back_to_contents"`
+	BackFrom       string `yaml:"back_from"`
 	// Names of the navigation landmarks, read out by screen readers.
 	MainNav     string `yaml:"main_nav"`
 	ContentsNav string `yaml:"contents_nav"`
@@ -101,17 +105,14 @@ type CompareWords struct {
 	Caption        string `yaml:"caption"`
 	ProductManager string `yaml:"product_manager"` // the columns' headings
 	ProjectManager string `yaml:"project_manager"`
-	ReadMore       string `yaml:"read_more"`    // each row's link to the guide
 	StillUnsure    string `yaml:"still_unsure"` // under the table, before the questionnaire's link
 	FAQLink        string `yaml:"faq_link"`
 }
 
 // GuideWords are the one-page guide's.
 type GuideWords struct {
-	Heading        string `yaml:"heading"`
-	Lede           string `yaml:"lede"`
-	BackToContents string `yaml:"back_to_contents"`
-	BackFrom       string `yaml:"back_from"` // read out after it, before the part's title
+	Heading string `yaml:"heading"`
+	Lede    string `yaml:"lede"`
 	// Under each section: a link to the one-page guide, and what follows it.
 	OnePageLink string `yaml:"one_page_link"`
 	OnePageRest string `yaml:"one_page_rest"`

@@ -413,8 +413,8 @@ func checkResultTop(t *testing.T, doc *goquery.Document, a decision.Answers) {
 	t.Helper()
 	q := a.Query()
 	address := "https://guide.example/which-role/result?" + q
-	// GOV.UK's result panel: the h1 inside it, then the reasons, then the
-	// actions, then "Save or share".
+	// GOV.UK's result panel: the h1 inside it, then the actions, then the
+	// reasons, then "Save or share".
 	panel := doc.Find("main h1").Parent()
 	if !panel.HasClass("panel") || text(panel.Find(".panel-body")) == "" {
 		t.Errorf("the h1 is not inside the panel: %s", text(panel))
@@ -448,7 +448,7 @@ func checkResultTop(t *testing.T, doc *goquery.Document, a decision.Answers) {
 	if text(doc.Find(`label[for="result-address"]`)) == "" {
 		t.Error("the address field has no label")
 	}
-	if first := doc.Find("main ul.reasons").First(); first.Length() > 0 && first.Parent().NextAllFiltered(".actions").Length() == 0 {
-		t.Error("the actions do not come after the reasons")
+	if next := panel.Next(); next.Children().First().Get(0) != actions.Get(0) {
+		t.Error("the actions do not come straight after the panel")
 	}
 }
