@@ -225,6 +225,7 @@ const lineLengthJS = `(() => {
 		const lines = new Map();
 		const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
 		for (let n; (n = walk.nextNode());) {
+			if (n.parentElement.closest(".vh")) continue; // read out, not shown
 			for (let i = 0; i < n.data.length; i++) {
 				const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
 				const b = r.getBoundingClientRect();
