@@ -40,6 +40,12 @@ type Questionnaire struct {
 	// OldLink is said on the result of a link made before the questions
 	// about who decides and how many hires.
 	OldLink string `yaml:"old_link"`
+	// OwnProject is said on a client-work result, with a link to the
+	// answer for a one-off project of the owner's own.
+	OwnProject struct {
+		Text string `yaml:"text"`
+		Link string `yaml:"link"`
+	} `yaml:"own_project"`
 	// CustomerFacingUnchanged is said on an old link's result when the
 	// customer-facing answer did not change the recommendation.
 	CustomerFacingUnchanged string `yaml:"customer_facing_unchanged"`
@@ -237,7 +243,7 @@ func loadQuestionnaire(fsys fs.FS, file string) (Questionnaire, error) {
 			problems.add(fileErrorf(file, at.key(s.key), "%s: intro and items (none empty) are required", s.key))
 		}
 	}
-	for _, s := range []struct{ key, s string }{{"old_link", q.OldLink}, {"customer_facing_unchanged", q.CustomerFacingUnchanged}, {"split", q.Split}} {
+	for _, s := range []struct{ key, s string }{{"own_project.text", q.OwnProject.Text}, {"own_project.link", q.OwnProject.Link}, {"old_link", q.OldLink}, {"customer_facing_unchanged", q.CustomerFacingUnchanged}, {"split", q.Split}} {
 		if blank(s.s) {
 			problems.add(fileErrorf(file, at.key(s.key), "%s is required", s.key))
 		}

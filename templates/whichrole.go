@@ -69,6 +69,9 @@ type ResultView struct {
 	Checks []ReasonView
 	// NoOwner names a decision nobody owns (data-check="no-owner").
 	NoOwner []ReasonView
+	// OwnProject, on a client-work result, links to the answer for a
+	// one-off project of the owner's own; empty otherwise.
+	OwnProject ReasonView
 	// Sides are the signs in the answers, product work then delivery work.
 	Sides []Side
 	// OldLink invites an old link's visitor to the new questions, through

@@ -118,6 +118,10 @@ func (s *server) resultView(a decision.Answers, res decision.Result) templates.R
 			v.Sides = append(v.Sides, side)
 		}
 	}
+	if a.Goal == "client-work" {
+		v.OwnProject = templates.ReasonView{Text: q.OwnProject.Text, LinkLabel: q.OwnProject.Link,
+			Link: "/which-role/result?" + a.With("goal", "one-off").Query()}
+	}
 	if a.Old() {
 		v.OldLink = q.OldLink
 		decider, _ := decision.FieldNamed("decider")
