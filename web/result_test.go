@@ -33,6 +33,7 @@ var resultCases = []struct {
 	{query: "goal=new-product&decider=founder-stretched&complexity=single-team&hires=one", key: "one-person/product-manager", rec: "one-person", lead: "product-manager", h1: "You need one person for both jobs, leading with product"},
 	{query: "goal=new-feature&problems=over-budget&decider=nobody-clearly&complexity=single-team&hires=two", key: "one-person/project-manager", rec: "one-person", lead: "project-manager", h1: "You need one person for both jobs, leading with delivery"},
 	{query: "goal=new-feature&decider=founder-has-time&complexity=single-team&hires=one", key: "not-yet", rec: "not-yet", h1: "You do not need to hire yet"},
+	{query: "goal=one-off&problems=unclear-direction&decider=nobody-clearly&complexity=single-team&hires=two", key: "project-manager/contract", rec: "project-manager", help: "contract", h1: "You need a contract project manager", disagree: true},
 	{query: "goal=new-feature&problems=missed-deadlines&customer_facing=yes&complexity=several-teams", key: "both", rec: "both", h1: "You need both a product manager and a project manager", old: true},
 	{query: "goal=internal-system&problems=over-budget&customer_facing=no&complexity=complex-tech", key: "project-manager", rec: "project-manager", h1: "You need a project manager", old: true},
 }
@@ -258,7 +259,8 @@ func coveringSample(all []decision.Answers, traits func(decision.Answers) []stri
 	return sample
 }
 
-// Word lists for SPEC §7.1 rule 10.
+// Word lists for SPEC §7.1 rule 10 (a one-off project of the owner's own,
+// SPEC §8.1, speaks of no customers either).
 var (
 	marketWords  = regexp.MustCompile(`(?i)\b(customers?|users?|markets?)\b`)
 	severalTeams = regexp.MustCompile(`(?i)\bteams\b|several teams|multi-team`)
@@ -331,7 +333,7 @@ func TestResultWordsFollowAnswers(t *testing.T) {
 				matches[w] = m
 			}
 			switch {
-			case (a.CustomerFacing == "no" || a.Goal == "client-work") && m[0]:
+			case (a.CustomerFacing == "no" || a.Goal == "client-work" || a.Goal == "one-off") && m[0]:
 				fail(a, "rule 10: customers or the market, after "+a.Goal+"/"+a.CustomerFacing, w)
 			case a.Complexity == "single-team" && !a.Old() && m[1]:
 				fail(a, "rule 10: several teams, after single-team", w)

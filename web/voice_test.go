@@ -34,6 +34,8 @@ var voiceAnswerSets = []string{
 	"goal=new-feature&problems=missed-deadlines&decider=founder-stretched&complexity=single-team&hires=one",
 	"goal=direction&problems=unclear-direction&decider=founder-has-time&complexity=single-team&hires=one",
 	"goal=new-feature&decider=founder-has-time&complexity=single-team&hires=one",
+	"goal=one-off&problems=no-launches&decider=nobody-clearly&complexity=complex-tech&hires=two",
+	"goal=internal-system&problems=missed-deadlines&decider=nobody-clearly&customer_facing=no&complexity=single-team&hires=one",
 	"goal=new-product&problems=no-launches&problems=unclear-direction&problems=over-budget&problems=missed-deadlines&problems=poor-coordination&customer_facing=yes&complexity=complex-tech",
 	"goal=new-feature&problems=no-launches&problems=unclear-direction&problems=over-budget&problems=missed-deadlines&problems=poor-coordination&customer_facing=yes&complexity=several-teams",
 	"goal=internal-system&problems=over-budget&customer_facing=yes&complexity=single-team",
