@@ -378,7 +378,7 @@ func TestWordsFollowEveryAnswer(t *testing.T) {
 // hiring kit or in the advert argues from the answer that lost.
 func TestOneStoryOnThePage(t *testing.T) {
 	t.Parallel()
-	srv, _ := newTestServer(t, Config{})
+	srv, _ := newTestServer(t, Config{MissBurst: 1000}) // one client reading many new pages
 	site := loadSite(t)
 	q := site.Questionnaire
 	sample := coveringSample(decision.All(), func(a decision.Answers) []string {
