@@ -82,8 +82,48 @@ func TestLoadHiringKitErrors(t *testing.T) {
 		},
 		{
 			name: "a competency written twice",
-			edit: replace(file, "competencies:\n", "competencies:\n  - id: discovery\n    name: \"x\"\n    strong: \"x\"\n    weak: \"x\"\n"),
+			edit: replace(file, "competencies:\n", "competencies:\n  - id: discovery\n    name: \"x\"\n    poor: \"x\"\n    mixed: \"x\"\n    good: \"x\"\n    excellent: \"x\"\n"),
 			file: file, at: "  - id: discovery\n    name: \"Finding out", reason: "discovery appears twice",
+		},
+		{
+			name: "a competency with three anchors",
+			edit: replace(file, "    mixed: \"Wrote reports, but bad news waited for the next meeting or was softened.\"\n", ""),
+			file: file, line: 0, at: "  - id: reporting\n", reason: "competencies[9].mixed is required",
+		},
+		{
+			name: "a salary for contract help",
+			edit: replace(file, `pay: "Day rate: [rate, from lowest to highest]"`, `pay: "Salary: [rate, from lowest to highest]"`),
+			file: file, at: `pay: "Salary: [rate`, reason: "day rate or a retainer",
+		},
+		{
+			name: "a salary elsewhere in a fractional advert",
+			edit: replace(file, `employment: "Contract: a contract for services,`, `employment: "Contract: not a salary,`),
+			file: file, at: `employment: "Contract: not a salary,`, reason: `never paid a "salary"`,
+		},
+		{
+			name: "an unpaid task for contract help",
+			edit: replace(file, "    hire_bar: [planning, handover]\n    paid_task: true", "    hire_bar: [planning, handover]\n    paid_task: false"),
+			file: file, at: "    paid_task: false\n    mistakes: [title-mix-up, project-manager-decides, live-problem]", reason: "pay senior, contract and fractional candidates",
+		},
+		{
+			name: "a red flag for asking for time",
+			edit: replace(file, `"Everything fits into six weeks."`, `"They ask for more time."`),
+			file: file, at: `"They ask for more time."`, reason: `never names "time"`,
+		},
+		{
+			name: "a detail with nothing to fill in",
+			edit: replace(file, `closing_date: "Closing date: [date]"`, `closing_date: "Closing date: soon"`),
+			file: file, at: `closing_date: "Closing date: soon"`, reason: "keep a [placeholder]",
+		},
+		{
+			name: "a hire bar off the scorecard",
+			edit: replace(file, "hire_bar: [planning, risk]", "hire_bar: [planning, discovery]"),
+			file: file, at: "hire_bar: [planning, discovery]", reason: "not on its scorecard",
+		},
+		{
+			name: "a pack's row short of a cell",
+			edit: replace(file, `- ["Go-live", "15 September", "30 September", "At risk"]`, `- ["Go-live", "15 September", "30 September"]`),
+			file: file, at: `- ["Go-live", "15 September", "30 September"]`, reason: "a row of 3 cells under 4 columns",
 		},
 		{
 			name: "a link to a heading the guide lacks",
@@ -104,7 +144,7 @@ func TestHiringKitLoaded(t *testing.T) {
 			t.Errorf("no hire %s", id)
 			continue
 		}
-		if len(h.Scorecard) < 4 || len(h.Scorecard) > 5 || len(h.Questions) < 4 || h.WorkSample.Task == "" || len(h.Mistakes) == 0 {
+		if len(h.Scorecard) < 4 || len(h.Scorecard) > 5 || len(h.Questions) < 4 || h.WorkSample.Task == "" || len(h.Mistakes) == 0 || len(h.HireBar) == 0 || h.WorkSample.Pack.Intro == "" {
 			t.Errorf("%s: %d competencies, %d questions, work sample %q, %d mistakes", id, len(h.Scorecard), len(h.Questions), h.WorkSample.ID, len(h.Mistakes))
 		}
 		if h.Ad.DecidesFor("no-such-answer") != h.Ad.Decides["default"] {

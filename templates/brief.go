@@ -8,11 +8,13 @@ import (
 	"github.com/guide/pmvspm/content"
 )
 
-// A Brief is the hiring brief for one recommendation, and the hiring kit:
-// for each role to hire, why, what it does and needs (from the guide), a
-// scorecard, interview questions with what a good answer covers, and a
-// work sample; then the mistakes to avoid. The HTML page, the PDF and the
-// Markdown file all show exactly this, in this order.
+// A Brief is the hiring kit for one recommendation: the answer, then the
+// interview plan and the first-call script; for each role to hire, why,
+// what it does and needs (from the guide), a scorecard with four anchors
+// and a hire bar, interview questions with what a good answer covers, and
+// a work sample with its material; then reference questions, what never
+// to ask, the mistakes to avoid and a score sheet per role. The HTML page,
+// the PDF and the Markdown file all show exactly this, in this order.
 type Brief struct {
 	Need    string // whom to hire: "a product manager", or both roles
 	Summary string // the recommendation in one sentence
@@ -26,6 +28,7 @@ type Brief struct {
 	Mistakes []content.Mistake // for every role hired, each once
 	Words    content.BriefWords
 	Kit      content.KitWords
+	Process  content.KitProcess
 }
 
 // A BriefPart is one part of the result and the brief beside the reasons:
@@ -93,6 +96,15 @@ func (b Brief) WriteMarkdown(w io.Writer) error {
 	for _, n := range b.Notes {
 		fmt.Fprintf(&s, "%s\n\n", n)
 	}
+	pr := b.Process
+	if len(b.Roles) > 0 {
+		fmt.Fprintf(&s, "## %s\n\n_%s_\n\n", pr.Plan, pr.PlanWhen)
+		for _, st := range pr.Steps {
+			fmt.Fprintf(&s, "- **%s** (%s: %s; %s: %s). %s\n", st.Name, pr.Who, st.Who, pr.Length, st.Length, st.What)
+		}
+		fmt.Fprintf(&s, "\n## %s\n\n_%s_\n\n", pr.FirstCall, pr.FirstCallWhen)
+		writeNumbered(&s, pr.FirstCallLines)
+	}
 	for _, role := range b.Roles {
 		fmt.Fprintf(&s, "## %s\n\n### %s\n\n", b.RoleHeading(role), b.WhyHeading(role))
 		for _, r := range role.Why {
@@ -104,24 +116,57 @@ func (b Brief) WriteMarkdown(w io.Writer) error {
 		writeChecklist(&s, role.Profile.Skills)
 		writeKitMarkdown(&s, b, role)
 	}
+	if len(b.Roles) > 0 {
+		fmt.Fprintf(&s, "## %s\n\n_%s_\n\n", pr.References, pr.ReferencesWhen)
+		writeNumbered(&s, pr.ReferenceQs)
+		fmt.Fprintf(&s, "## %s\n\n_%s_\n\n%s\n\n", pr.NeverAsk, pr.NeverAskWhen, pr.NeverAskIntro)
+		for _, it := range pr.NeverAskItems {
+			fmt.Fprintf(&s, "- %s\n", it)
+		}
+		fmt.Fprintf(&s, "\n%s\n\n", pr.NeverAskInstead)
+	}
 	if len(b.Mistakes) > 0 {
-		fmt.Fprintf(&s, "## %s\n\n", b.Kit.Mistakes)
+		fmt.Fprintf(&s, "## %s\n\n_%s_\n\n", b.Kit.Mistakes, pr.MistakesWhen)
 		for _, m := range b.Mistakes {
 			fmt.Fprintf(&s, "- %s\n", m.Text)
 		}
+		s.WriteString("\n")
+	}
+	for _, role := range b.Roles {
+		fmt.Fprintf(&s, "## %s: %s\n\n_%s_\n\n", pr.ScoreSheet, b.RoleHeading(role), pr.ScoreSheetWhen)
+		fmt.Fprintf(&s, "%s ____________  %s ____________  %s ________\n\n", pr.Candidate, pr.Interviewer, pr.Date)
+		fmt.Fprintf(&s, "| %s | %s | %s |\n| --- | --- | --- |\n", pr.Competency, pr.Score, pr.Evidence)
+		for _, c := range role.Hire.Scorecard {
+			fmt.Fprintf(&s, "| %s |  |  |\n", c.Name)
+		}
+		fmt.Fprintf(&s, "\n**%s**: %s\n\n", b.Kit.HireBar, role.Hire.HireBarText(b.Kit))
 	}
 	_, err := io.WriteString(w, strings.TrimSuffix(s.String(), "\n"))
 	return err
 }
 
-// writeKitMarkdown writes a role's scorecard, questions and work sample.
-func writeKitMarkdown(s *strings.Builder, b Brief, role BriefRole) {
-	k, h := b.Kit, role.Hire
-	fmt.Fprintf(s, "\n### %s\n\n%s\n\n", k.Scorecard, k.ScorecardHow)
-	for _, c := range h.Scorecard {
-		fmt.Fprintf(s, "#### %s\n\n- **%s**: %s\n- **%s**: %s\n- %s\n\n", c.Name, k.Strong, c.Strong, k.Weak, c.Weak, k.Score)
+// writeNumbered writes a numbered list and the blank line after it.
+func writeNumbered(s *strings.Builder, items []string) {
+	for i, it := range items {
+		fmt.Fprintf(s, "%d. %s\n", i+1, it)
 	}
-	fmt.Fprintf(s, "### %s\n\n", b.QuestionsHeading(role))
+	s.WriteString("\n")
+}
+
+// writeKitMarkdown writes a role's scorecard, hire bar, questions and work
+// sample with its material.
+func writeKitMarkdown(s *strings.Builder, b Brief, role BriefRole) {
+	k, h, pr := b.Kit, role.Hire, b.Process
+	fmt.Fprintf(s, "\n### %s\n\n_%s_\n\n%s\n\n", k.Scorecard, pr.ScorecardWhen, k.ScorecardHow)
+	for _, c := range h.Scorecard {
+		fmt.Fprintf(s, "#### %s\n\n", c.Name)
+		for _, a := range c.Anchors(k) {
+			fmt.Fprintf(s, "- **%s**: %s\n", a.Label, a.Text)
+		}
+		s.WriteString("\n")
+	}
+	fmt.Fprintf(s, "**%s**: %s\n\n", k.HireBar, h.HireBarText(k))
+	fmt.Fprintf(s, "### %s\n\n_%s_\n\n", b.QuestionsHeading(role), pr.QuestionsWhen)
 	for i, q := range h.Questions {
 		fmt.Fprintf(s, "%d. %s\n", i+1, q.Ask)
 		if q.Then != "" {
@@ -130,11 +175,39 @@ func writeKitMarkdown(s *strings.Builder, b Brief, role BriefRole) {
 		fmt.Fprintf(s, "   %s: %s\n", k.GoodAnswer, q.Good)
 	}
 	ws := h.WorkSample
-	fmt.Fprintf(s, "\n### %s\n\n%s\n\n%s\n\n", k.WorkSample, ws.Task, ws.Time)
-	for _, part := range ws.Parts(k) {
+	fmt.Fprintf(s, "\n### %s\n\n_%s_\n\n%s\n\n%s\n\n", k.WorkSample, pr.WorkSampleWhen, ws.Task, ws.Time)
+	fmt.Fprintf(s, "#### %s\n\n", k.Fair)
+	for _, it := range h.Fair(k) {
+		fmt.Fprintf(s, "- %s\n", it)
+	}
+	s.WriteString("\n")
+	for i, part := range ws.Parts(k) {
 		fmt.Fprintf(s, "#### %s\n\n", part.Heading)
 		for _, it := range part.Items {
 			fmt.Fprintf(s, "- %s\n", it)
+		}
+		s.WriteString("\n")
+		if i == 0 {
+			writePackMarkdown(s, k.Handout, ws.Pack)
+		}
+	}
+}
+
+// writePackMarkdown writes a work sample's material: its text, lists and
+// tables.
+func writePackMarkdown(s *strings.Builder, heading string, p content.Pack) {
+	fmt.Fprintf(s, "#### %s\n\n%s\n\n", heading, p.Intro)
+	for _, l := range p.Lists {
+		fmt.Fprintf(s, "**%s**\n\n", l.Heading)
+		for _, it := range l.Items {
+			fmt.Fprintf(s, "- %s\n", it)
+		}
+		s.WriteString("\n")
+	}
+	for _, t := range p.Tables {
+		fmt.Fprintf(s, "**%s**\n\n| %s |\n|%s\n", t.Heading, strings.Join(t.Columns, " | "), strings.Repeat(" --- |", len(t.Columns)))
+		for _, r := range t.Rows {
+			fmt.Fprintf(s, "| %s |\n", strings.Join(r, " | "))
 		}
 		s.WriteString("\n")
 	}
@@ -144,6 +217,27 @@ func writeChecklist(s *strings.Builder, items []content.Item) {
 	for _, it := range items {
 		fmt.Fprintf(s, "- [ ] **%s**: %s\n", it.Term, it.Detail)
 	}
+}
+
+// A ContentsEntry is one line of the kit's contents: a part's heading
+// and its id on the page.
+type ContentsEntry struct{ ID, Text string }
+
+// Contents are the kit's parts, in the page's order, for its contents list.
+func (b Brief) Contents() []ContentsEntry {
+	pr := b.Process
+	out := []ContentsEntry{{"plan", pr.Plan}, {"first-call", pr.FirstCall}}
+	for _, r := range b.Roles {
+		out = append(out, ContentsEntry{"role-" + slugify(r.Name), b.RoleHeading(r)})
+	}
+	out = append(out, ContentsEntry{"references", pr.References}, ContentsEntry{"never-ask", pr.NeverAsk})
+	if len(b.Mistakes) > 0 {
+		out = append(out, ContentsEntry{"mistakes", b.Kit.Mistakes})
+	}
+	for _, r := range b.Roles {
+		out = append(out, ContentsEntry{"score-sheet-" + slugify(r.Name), pr.ScoreSheet + ": " + b.RoleHeading(r)})
+	}
+	return out
 }
 
 func slugify(s string) string { return strings.ReplaceAll(strings.ToLower(s), " ", "-") }

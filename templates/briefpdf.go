@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/go-pdf/fpdf"
+	"github.com/guide/pmvspm/content"
 )
 
 // The PDF's page: A4 in millimetres, with margins that also suit Letter.
@@ -25,7 +26,7 @@ func (b Brief) WritePDF(w io.Writer, made time.Time) error {
 	pdf.SetSubject(b.Summary, true)
 	pdf.SetAuthor(SiteName, true)
 	pdf.SetCreator(SiteName, true)
-	pdf.SetKeywords("hiring brief, product manager, project manager", true)
+	pdf.SetKeywords("hiring kit, product manager, project manager", true)
 	pdf.SetLang("en")
 	pdf.SetCreationDate(made)
 	pdf.SetModificationDate(made)
@@ -65,6 +66,20 @@ func (b Brief) WritePDF(w io.Writer, made time.Time) error {
 	for _, n := range b.Notes {
 		p.para(n)
 	}
+	pr := b.Process
+	if len(b.Roles) > 0 {
+		p.heading(pr.Plan, 14)
+		p.when(pr.PlanWhen)
+		for _, st := range pr.Steps {
+			p.heading(st.Name, 10)
+			p.labelled(pr.Who, st.Who)
+			p.labelled(pr.Length, st.Length)
+			p.item("•", st.What)
+		}
+		p.heading(pr.FirstCall, 14)
+		p.when(pr.FirstCallWhen)
+		p.numbered(pr.FirstCallLines)
+	}
 	for _, role := range b.Roles {
 		p.heading(b.RoleHeading(role), 14)
 		p.heading(b.WhyHeading(role), 11.5)
@@ -81,11 +96,27 @@ func (b Brief) WritePDF(w io.Writer, made time.Time) error {
 		}
 		p.kit(b, role)
 	}
+	if len(b.Roles) > 0 {
+		p.heading(pr.References, 14)
+		p.when(pr.ReferencesWhen)
+		p.numbered(pr.ReferenceQs)
+		p.heading(pr.NeverAsk, 14)
+		p.when(pr.NeverAskWhen)
+		p.para(pr.NeverAskIntro)
+		for _, it := range pr.NeverAskItems {
+			p.item("•", it)
+		}
+		p.para(pr.NeverAskInstead)
+	}
 	if len(b.Mistakes) > 0 {
 		p.heading(b.Kit.Mistakes, 14)
+		p.when(pr.MistakesWhen)
 		for _, m := range b.Mistakes {
 			p.item("•", m.Text)
 		}
+	}
+	for _, role := range b.Roles {
+		p.scoreSheet(b, role)
 	}
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("brief PDF: %w", err)
@@ -286,18 +317,39 @@ func (p pdfWriter) termItem(term, text string, gap float64, mark func()) {
 	p.Ln(pdfLine + gap)
 }
 
-// kit writes a role's scorecard, interview questions and work sample.
+// when is the line under a part's heading that says who uses it and when.
+func (p pdfWriter) when(text string) {
+	p.SetFont(pdfFont, "", 9)
+	p.SetTextColor(70, 70, 70)
+	p.MultiCell(0, 4.2, text, "", "L", false)
+	p.Ln(1.5)
+}
+
+// numbered is a numbered list.
+func (p pdfWriter) numbered(items []string) {
+	for i, it := range items {
+		p.item(fmt.Sprintf("%d.", i+1), it)
+	}
+	p.Ln(1)
+}
+
+// kit writes a role's scorecard, hire bar, interview questions and work
+// sample with its material.
 func (p pdfWriter) kit(b Brief, role BriefRole) {
-	k, h := b.Kit, role.Hire
+	k, h, pr := b.Kit, role.Hire, b.Process
 	p.heading(k.Scorecard, 11.5)
+	p.when(pr.ScorecardWhen)
 	p.para(k.ScorecardHow)
 	for _, c := range h.Scorecard {
 		p.heading(c.Name, 10)
-		p.labelled(k.Strong, c.Strong)
-		p.labelled(k.Weak, c.Weak)
-		p.item("•", k.Score)
+		for _, a := range c.Anchors(k) {
+			p.labelled(a.Label, a.Text)
+		}
 	}
+	p.Ln(1)
+	p.labelled(k.HireBar, h.HireBarText(k))
 	p.heading(b.QuestionsHeading(role), 11.5)
+	p.when(pr.QuestionsWhen)
 	for i, q := range h.Questions {
 		text := q.Ask
 		if q.Then != "" {
@@ -306,12 +358,104 @@ func (p pdfWriter) kit(b Brief, role BriefRole) {
 		p.item(fmt.Sprintf("%d.", i+1), text+"\n"+k.GoodAnswer+": "+q.Good)
 	}
 	p.heading(k.WorkSample, 11.5)
+	p.when(pr.WorkSampleWhen)
 	p.para(h.WorkSample.Task)
 	p.para(h.WorkSample.Time)
-	for _, part := range h.WorkSample.Parts(k) {
+	p.heading(k.Fair, 10)
+	for _, it := range h.Fair(k) {
+		p.item("•", it)
+	}
+	for i, part := range h.WorkSample.Parts(k) {
 		p.heading(part.Heading, 10)
 		for _, it := range part.Items {
 			p.item("•", it)
 		}
+		if i == 0 {
+			p.pack(k.Handout, h.WorkSample.Pack)
+		}
 	}
+}
+
+// pack is a work sample's material: its text, lists and tables.
+func (p pdfWriter) pack(heading string, pk content.Pack) {
+	p.heading(heading, 10)
+	p.para(pk.Intro)
+	for _, l := range pk.Lists {
+		p.heading(l.Heading, 9.5)
+		for _, it := range l.Items {
+			p.item("•", it)
+		}
+	}
+	for _, t := range pk.Tables {
+		p.heading(t.Heading, 9.5)
+		first := p.textWidth() * 0.4
+		rest := (p.textWidth() - first) / float64(len(t.Columns)-1)
+		width := func(i int) float64 {
+			if i == 0 {
+				return first
+			}
+			return rest
+		}
+		const h = 5.5
+		p.keep(h * float64(len(t.Rows)+1))
+		p.SetDrawColor(150, 150, 150)
+		p.SetFont(pdfFont, "B", 8.5)
+		for i, c := range t.Columns {
+			p.CellFormat(width(i), h, c, "1", 0, "L", false, 0, "")
+		}
+		p.Ln(h)
+		p.SetFont(pdfFont, "", 8.5)
+		for _, r := range t.Rows {
+			for i, c := range r {
+				p.CellFormat(width(i), h, c, "1", 0, "L", false, 0, "")
+			}
+			p.Ln(h)
+		}
+		p.Ln(2)
+	}
+}
+
+// scoreSheet is a role's score sheet on a page of its own, to copy for
+// each candidate and interviewer: who, when, then a score and room for the
+// evidence per competency, and the hire bar.
+func (p pdfWriter) scoreSheet(b Brief, role BriefRole) {
+	pr, k := b.Process, b.Kit
+	p.AddPage()
+	p.SetFont(pdfFont, "", 9)
+	p.SetTextColor(70, 70, 70)
+	p.MultiCell(0, 4.5, pr.ScoreSheet, "", "L", false)
+	p.SetFont(pdfFont, "B", 14)
+	p.SetTextColor(pdfAccent[0], pdfAccent[1], pdfAccent[2])
+	p.MultiCell(0, 7, b.RoleHeading(role), "", "L", false)
+	p.Ln(1)
+	p.when(pr.ScoreSheetWhen)
+	p.SetFont(pdfFont, "", pdfBody)
+	p.SetTextColor(0, 0, 0)
+	w := p.textWidth()
+	for _, label := range []string{pr.Candidate, pr.Interviewer, pr.Date} {
+		p.CellFormat(w/3, 9, label, "B", 0, "L", false, 0, "")
+	}
+	p.Ln(13)
+	cols := []float64{w * 0.34, w * 0.16, w * 0.5}
+	p.SetDrawColor(120, 120, 120)
+	p.SetFont(pdfFont, "B", pdfBody)
+	for i, c := range []string{pr.Competency, pr.Score, pr.Evidence} {
+		p.CellFormat(cols[i], 7, c, "1", 0, "L", false, 0, "")
+	}
+	p.Ln(7)
+	// Each row as tall as fits: the page less what is above and the bar.
+	_, pageHeight := p.GetPageSize()
+	rowH := min(38, (pageHeight-pdfMargin-p.GetY()-24)/float64(len(role.Hire.Scorecard)))
+	p.SetFont(pdfFont, "", pdfBody)
+	for _, c := range role.Hire.Scorecard {
+		x, y := p.GetX(), p.GetY()
+		p.Rect(x, y, cols[0], rowH, "D")
+		p.Rect(x+cols[0], y, cols[1], rowH, "D")
+		p.Rect(x+cols[0]+cols[1], y, cols[2], rowH, "D")
+		p.SetXY(x+1, y+1)
+		p.MultiCell(cols[0]-2, pdfLine, c.Name, "", "L", false)
+		p.SetXY(x, y+rowH)
+	}
+	p.Ln(4)
+	p.labelled(k.HireBar, role.Hire.HireBarText(k))
 }

@@ -3,6 +3,8 @@ package templates
 import (
 	"fmt"
 	"io"
+	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/guide/pmvspm/content"
@@ -19,18 +21,23 @@ type JobAds struct {
 	BaseURL string // for the files' links: absolute, since they leave the site
 	Words   content.KitWords
 	Ads     []JobAd
+	// NotesHeading heads the employer's notes: beside each advert on the
+	// page, one list before the adverts in Markdown, never in the text.
+	NotesHeading string
 	// NotYet: no hire is called for yet, so Ads holds only why, under
 	// the page's heading, and there is nothing to download.
 	NotYet bool
 }
 
 // A JobAd is one advert (or the not-yet answer): a title, the split of a
-// combined job, then its parts.
+// combined job, then its parts; and the employer's notes, which are not
+// part of the advert.
 type JobAd struct {
 	ID     string // the section's id on the page
 	Title  string
 	Split  string
 	Blocks []AdBlock
+	Notes  []AdLine
 }
 
 // An AdBlock is one part of an advert: an optional heading, then
@@ -62,24 +69,42 @@ func Lines(texts ...string) []AdLine {
 	return out
 }
 
-// WriteMarkdown writes the adverts as one Markdown document, each advert
-// under its own level-1 heading, separated by a rule.
+// WriteMarkdown writes the adverts as one Markdown document: the
+// employer's notes first, as a "Before you post" list (each note once),
+// then each advert under its own level-1 heading, separated by a rule.
 func (v JobAds) WriteMarkdown(w io.Writer) error {
+	var notes []AdLine
+	for _, ad := range v.Ads {
+		for _, n := range ad.Notes {
+			if !slices.Contains(notes, n) {
+				notes = append(notes, n)
+			}
+		}
+	}
+	var s strings.Builder
+	if len(notes) > 0 {
+		fmt.Fprintf(&s, "# %s\n\n", v.NotesHeading)
+		v.writeLines(&s, notes, "- ", markdownLink)
+		s.WriteString("---\n\n")
+	}
+	if _, err := io.WriteString(w, s.String()); err != nil {
+		return err
+	}
 	return v.write(w, adFormat{rule: "---", title: "# ", heading: "## ", link: markdownLink})
 }
 
-// WriteText writes the adverts as plain text for pasting into a job site:
-// no markup, headings on their own lines, list items after "- ", links as
-// addresses in full.
+// WriteText writes the adverts alone, as plain text for pasting into a job
+// site: no markup, headings on their own lines, list items after "- ", and
+// nothing for the employer (no notes, no links).
 func (v JobAds) WriteText(w io.Writer) error {
-	return v.write(w, adFormat{rule: strings.Repeat("-", 40), link: textLink})
+	return v.write(w, adFormat{rule: strings.Repeat("-", 40)})
 }
 
 // An adFormat is how a file marks the adverts' parts.
 type adFormat struct {
-	rule           string // between two adverts
-	title, heading string // before an advert's title and a part's heading
-	link           func(text, url string) string
+	rule           string                        // between two adverts
+	title, heading string                        // before an advert's title and a part's heading
+	link           func(text, url string) string // nil: no links
 }
 
 func (v JobAds) write(w io.Writer, f adFormat) error {
@@ -112,6 +137,12 @@ func (v JobAds) writeLines(s *strings.Builder, lines []AdLine, prefix string, li
 		return
 	}
 	for _, l := range lines {
+		if link == nil {
+			l.LinkURL = ""
+		}
+		if l.Text == "" && l.LinkURL == "" {
+			continue
+		}
 		s.WriteString(prefix)
 		s.WriteString(l.Text)
 		if l.LinkURL != "" {
@@ -132,4 +163,30 @@ func (v JobAds) writeLines(s *strings.Builder, lines []AdLine, prefix string, li
 }
 
 func markdownLink(text, url string) string { return "[" + text + "](" + url + ")" }
-func textLink(text, url string) string     { return text + ": " + url }
+
+// placeholder is a part of an advert for the employer to fill in.
+var placeholder = regexp.MustCompile(`\[[^\]]*\]`)
+
+// A TextPart is a run of text, marked when it is a [placeholder].
+type TextPart struct {
+	Text string
+	Mark bool
+}
+
+// Placeholders cuts text into runs, each [placeholder] a marked run of
+// its own, for the page to highlight.
+func Placeholders(text string) []TextPart {
+	var out []TextPart
+	last := 0
+	for _, m := range placeholder.FindAllStringIndex(text, -1) {
+		if m[0] > last {
+			out = append(out, TextPart{Text: text[last:m[0]]})
+		}
+		out = append(out, TextPart{Text: text[m[0]:m[1]], Mark: true})
+		last = m[1]
+	}
+	if last < len(text) {
+		out = append(out, TextPart{Text: text[last:]})
+	}
+	return out
+}

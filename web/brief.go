@@ -18,6 +18,7 @@ var (
 			b := s.hiringBrief(a, res)
 			m := s.meta("/which-role/brief?"+a.Query(), b.Title(), b.Summary)
 			m.Nav = "which-role"
+			m.MainAttrs = resultAttrs(res) // the panel takes the result's colour
 			s.withCard(&m, cardForResult(res))
 			return render(templates.BriefPage(m, b, s.site.Words.Result, a.Query()))
 		},
@@ -47,7 +48,7 @@ var (
 	}
 )
 
-// hiringBrief is the brief for the answers with its kit: for each role the
+// hiringBrief is the hiring kit for the answers: for each role the
 // result hires (its hire in the kit, in the same order: hiresFor), why,
 // its profile, scorecard, questions and work sample; then the mistakes to
 // avoid.
@@ -56,6 +57,7 @@ func (s *server) hiringBrief(a decision.Answers, res decision.Result) templates.
 	v := s.resultView(a, res)
 	b := v.Brief
 	b.Kit = kit.Words
+	b.Process = kit.Process
 	b.Kit.JobAdLink = v.JobAdLink // for no hire yet, the link says why there is none
 	words, _ := site.Questionnaire.Recommendation(res.Key())
 	seen := map[string]bool{}

@@ -185,6 +185,9 @@ func TestBriefFormatsAgree(t *testing.T) {
 			if (len(b.Roles) > 0) != (len(b.Mistakes) > 0) {
 				t.Errorf("%d roles to hire, %d mistakes to avoid", len(b.Roles), len(b.Mistakes))
 			}
+			if len(b.Roles) > 0 {
+				want = append(want, processTexts(b.Process)...)
+			}
 			if len(b.Mistakes) > 0 {
 				want = append(want, b.Kit.Mistakes)
 			}
@@ -225,18 +228,48 @@ func kitPieces(k content.KitWords, role templates.BriefRole) []string { return h
 
 // hireTexts are the words of one hire's part of the kit.
 func hireTexts(k content.KitWords, h content.Hire) []string {
-	out := []string{k.Scorecard, k.ScorecardHow, k.WorkSample, h.WorkSample.Task, h.WorkSample.Time}
+	out := []string{k.Scorecard, k.ScorecardHow, k.HireBar, h.HireBarText(k), k.WorkSample, h.WorkSample.Task, h.WorkSample.Time, k.Fair, k.Handout}
 	for _, c := range h.Scorecard {
-		out = append(out, c.Name, k.Strong, c.Strong, k.Weak, c.Weak, k.Score)
+		out = append(out, c.Name)
+		for _, a := range c.Anchors(k) {
+			out = append(out, a.Label, a.Text)
+		}
 	}
 	for _, q := range h.Questions {
 		out = append(out, q.Ask, q.Then, k.GoodAnswer, q.Good)
 	}
+	out = append(out, h.Fair(k)...)
 	for _, part := range h.WorkSample.Parts(k) {
 		out = append(out, part.Heading)
 		out = append(out, part.Items...)
 	}
+	p := h.WorkSample.Pack
+	out = append(out, p.Intro)
+	for _, l := range p.Lists {
+		out = append(out, l.Heading)
+		out = append(out, l.Items...)
+	}
+	for _, t := range p.Tables {
+		out = append(out, t.Heading)
+		out = append(out, t.Columns...)
+		for _, r := range t.Rows {
+			out = append(out, r...)
+		}
+	}
 	return out
+}
+
+// processTexts are the words of the kit's process parts, which every
+// format of a kit with a hire must carry.
+func processTexts(pr content.KitProcess) []string {
+	out := []string{pr.Plan, pr.PlanWhen, pr.FirstCall, pr.FirstCallWhen, pr.References, pr.ReferencesWhen, pr.NeverAsk, pr.NeverAskWhen, pr.NeverAskIntro, pr.NeverAskInstead,
+		pr.ScoreSheet, pr.ScoreSheetWhen, pr.Candidate, pr.Interviewer, pr.Date, pr.Competency, pr.Score, pr.Evidence, pr.ScorecardWhen, pr.QuestionsWhen, pr.WorkSampleWhen, pr.MistakesWhen}
+	for _, st := range pr.Steps {
+		out = append(out, st.Name, st.Who, st.Length, st.What)
+	}
+	out = append(out, pr.FirstCallLines...)
+	out = append(out, pr.ReferenceQs...)
+	return append(out, pr.NeverAskItems...)
 }
 
 // squeeze drops all white space and makes apostrophes plain, so that text
@@ -290,10 +323,11 @@ func TestBriefPDF(t *testing.T) {
 	if m == nil {
 		t.Fatal("no page tree")
 	}
-	// Two roles, each with its checklists, scorecard, questions and work
-	// sample: a few pages, not dozens.
-	if n, _ := strconv.Atoi(m[1]); n < 2 || n > 8 || strings.Count(pdf, "/Type /Page\n") != n {
-		t.Errorf("%s pages, %d page objects; want 2 to 8", m[1], strings.Count(pdf, "/Type /Page\n"))
+	// Two roles, each with its checklists, scorecard, questions, work
+	// sample and material, and a score sheet a page: several pages, not
+	// dozens.
+	if n, _ := strconv.Atoi(m[1]); n < 4 || n > 14 || strings.Count(pdf, "/Type /Page\n") != n {
+		t.Errorf("%s pages, %d page objects; want 4 to 14", m[1], strings.Count(pdf, "/Type /Page\n"))
 	}
 	for _, want := range []string{"/FontFile2", "/Title (", "/Lang (en)", "/CreationDate (D:"} {
 		if !strings.Contains(pdf, want) {
@@ -485,7 +519,7 @@ func TestBriefPDFIdentity(t *testing.T) {
 		{"the band, right", 190, 9, teal},
 		{"the band, left", 5, 9, teal},
 		{"the mark's overlap", 22.75, 9, white},
-		{"under the band", 190, 30, white},
+		{"under the band", 190, 21, white},
 	} {
 		if got := at(p.x, p.y); !near(got, p.want) {
 			t.Errorf("%s (%.0fmm, %.0fmm) is %v, want %v", p.what, p.x, p.y, got, p.want)

@@ -78,8 +78,25 @@ func checkHiringKit(site *content.Site) error {
 	decider, _ := decision.FieldNamed("decider")
 	for i, h := range kit.Hires {
 		for k := range h.Ad.Decides {
-			if k != "default" && k != "client-work" && !slices.Contains(decider.Values, k) {
-				errs = append(errs, kit.At(fmt.Sprintf("hires[%d].ad.decides.%s", i, k), "hire %s: decides: %s is neither default, client-work nor an answer to decider", h.ID, k))
+			if k != "default" && k != "client-work" && k != "both" && !slices.Contains(decider.Values, k) {
+				errs = append(errs, kit.At(fmt.Sprintf("hires[%d].ad.decides.%s", i, k), "hire %s: decides: %s is neither default, client-work, both nor an answer to decider", h.ID, k))
+			}
+		}
+	}
+	// The two adverts of a both result must agree on who decides what.
+	for _, id := range hiresByOutcome[string(decision.Both)] {
+		if h, ok := kit.Hire(id); ok && h.Ad.Decides["both"] == "" {
+			errs = append(errs, kit.At("hires", "hire %s: decides needs both: what it decides beside the other hire of a both result", id))
+		}
+	}
+	for _, m := range []struct {
+		key   string
+		words map[string]string
+	}{{"delivery_situations", kit.DeliverySituations}, {"work", kit.Work}} {
+		goal, _ := decision.FieldNamed("goal")
+		for _, v := range slices.Sorted(maps.Keys(m.words)) {
+			if !slices.Contains(goal.Values, v) {
+				errs = append(errs, kit.At(m.key+"."+v, "%s: %s is not an answer to goal", m.key, v))
 			}
 		}
 	}
@@ -120,7 +137,7 @@ var firstProductHire = []string{"founder-has-time", "founder-stretched", "nobody
 // jobAds is the adverts for the answers, in the content's words.
 func (s *server) jobAds(a decision.Answers, res decision.Result) templates.JobAds {
 	kit := s.site.HiringKit
-	v := templates.JobAds{Query: a.Query(), BaseURL: s.cfg.BaseURL, Words: kit.Words, Lede: kit.Words.Lede}
+	v := templates.JobAds{Query: a.Query(), BaseURL: s.cfg.BaseURL, Words: kit.Words, Lede: kit.Words.Lede, NotesHeading: kit.Words.BeforeYouPost}
 	ids := hiresFor(res)
 	if len(ids) == 0 {
 		v.Title, v.Lede, v.NotYet = kit.NotYet.Title, "", true
@@ -146,16 +163,24 @@ func (s *server) jobAds(a decision.Answers, res decision.Result) templates.JobAd
 	return v
 }
 
-// jobAd is one hire's advert for these answers. other names the role
-// hired beside it, if any.
+// jobAd is one hire's advert for these answers, with the employer's notes
+// beside it. other names the role hired beside it, if any.
 func jobAd(kit content.HiringKit, h content.Hire, a decision.Answers, other string) templates.JobAd {
 	w := kit.Words
 	ad := h.Ad
 	about := templates.AdBlock{Heading: w.AboutJob, Before: templates.Lines(w.AboutCompany)}
-	if s := kit.Situations[a.Goal]; s != "" {
-		about.Before = append(about.Before, templates.Line(s))
+	situation := kit.Situations[a.Goal]
+	if s := kit.DeliverySituations[a.Goal]; other != "" && h.Side == "project" && s != "" {
+		// Its own opening, not the product advert's.
+		situation = s
+	}
+	if situation != "" {
+		about.Before = append(about.Before, templates.Line(situation))
 	}
 	about.Before = append(about.Before, templates.Line(ad.Problem))
+	if s := kit.Work[a.Goal]; s != "" && h.Side != "product" {
+		about.Before = append(about.Before, templates.Line(s))
+	}
 	for _, p := range a.Problems {
 		side := "project"
 		if decision.ProductProblem(p) {
@@ -178,15 +203,23 @@ func jobAd(kit content.HiringKit, h content.Hire, a decision.Answers, other stri
 	if len(about.Items) > 0 {
 		about.Before = append(about.Before, templates.Line(w.Today))
 	}
-	firstHire := ad.FirstHire
+	about.After = templates.Lines(ad.FirstHire)
+	notes := []templates.AdLine{templates.Line(w.FillNote), {Text: w.PayNote, LinkText: w.PayLink, LinkURL: w.PayLinkTo}}
 	if !(h.Side != "project" && slices.Contains(firstProductHire, a.Decider)) {
-		firstHire += " " + w.FirstHireUnsure
+		// Nothing in the answers says whether anyone held the job before.
+		notes = append(notes, templates.Line(w.FirstHireNote))
 	}
-	about.After = templates.Lines(firstHire)
+	if ad.Contractor() {
+		notes = append(notes, templates.Line(w.TaxNote))
+	}
 
 	keys := []string{a.Decider}
 	if a.Goal == "client-work" {
 		keys = []string{"client-work"}
+	}
+	if other != "" {
+		// Two hires: each advert says the same about who decides what.
+		keys = append([]string{"both"}, keys...)
 	}
 	decides := templates.AdBlock{Heading: w.Decides, Before: templates.Lines(ad.DecidesFor(keys...), ad.Reports)}
 	if other != "" {
@@ -207,14 +240,14 @@ func jobAd(kit content.HiringKit, h content.Hire, a decision.Answers, other stri
 			{Heading: w.Team, Before: templates.Lines(kit.Teams[a.Complexity])},
 			{Heading: w.First90Days, Items: templates.Lines(ad.FirstDays...)},
 			mustHaves,
-			{Heading: w.Assessment, Before: templates.Lines(ad.Assessment)},
-			{Heading: w.Details, Items: []templates.AdLine{
-				{Text: w.Salary, LinkText: w.PayLink, LinkURL: w.PayLinkTo},
-				templates.Line(w.Location),
-				templates.Line(ad.Hours),
-				templates.Line(w.Apply),
-			}, After: templates.Lines(w.Adjustments)},
+			{Heading: w.Assessment, Before: templates.Lines(ad.Assessment, w.Timeline)},
+			{
+				Heading: w.Details,
+				Items:   templates.Lines(ad.Pay, ad.Benefits, ad.Employment, ad.Hours, w.Location, w.RightToWork, w.ClosingDate, w.Apply),
+				After:   templates.Lines(w.EqualOpportunity, w.Adjustments),
+			},
 		},
+		Notes: notes,
 	}
 }
 

@@ -226,7 +226,7 @@ func TestBrief(t *testing.T) {
 	}
 	for _, id := range []string{"product-manager", "project-manager"} {
 		h, _ := site.HiringKit.Hire(id)
-		if !strings.Contains(md, h.Questions[0].Ask) || !strings.Contains(md, h.Scorecard[0].Strong) || !strings.Contains(md, h.WorkSample.Task) {
+		if !strings.Contains(md, h.Questions[0].Ask) || !strings.Contains(md, h.Scorecard[0].Excellent) || !strings.Contains(md, h.WorkSample.Task) {
 			t.Errorf("brief lacks the %s's questions, scorecard or work sample", id)
 		}
 	}
