@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
 
 	"github.com/guide/pmvspm/content"
 )
@@ -240,4 +241,10 @@ func (b Brief) Contents() []ContentsEntry {
 	return out
 }
 
-func slugify(s string) string { return strings.ReplaceAll(strings.ToLower(s), " ", "-") }
+// slugify makes an id of a name: lower case, words joined by hyphens,
+// nothing but letters, digits and hyphens.
+func slugify(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), "-")
+}

@@ -696,7 +696,9 @@ type briefReport struct {
 const briefCheck = `(() => {
 	const h1 = document.querySelector("main h1"), h2 = document.querySelector("main h2");
 	let raw = false;
-	for (let el = h1.nextElementSibling; el && el !== h2 && !el.contains(h2); el = el.nextElementSibling) {
+	// The h1 sits in the summary panel, as on the result page.
+	const start = h1.parentElement.classList.contains("panel") ? h1.parentElement : h1;
+	for (let el = start.nextElementSibling; el && el !== h2 && !el.contains(h2); el = el.nextElementSibling) {
 		if (el.checkVisibility() && /https?:\/\//.test(el.textContent)) raw = true;
 	}
 	const summary = document.querySelector("main .panel-body");
@@ -715,7 +717,7 @@ const briefCheck = `(() => {
 		hanging.push(Math.abs(left(tops[1]) - left(tops[0])));
 	}
 	return {
-		AfterH1: h1.nextElementSibling ? h1.nextElementSibling.className : "",
+		AfterH1: start !== h1 && h1.nextElementSibling && h1.nextElementSibling.matches(".panel-body") ? "panel" : (h1.nextElementSibling ? h1.nextElementSibling.className : ""),
 		RawURLBefore: raw,
 		H1: parseFloat(getComputedStyle(h1).fontSize), Summary: summary ? parseFloat(getComputedStyle(summary).fontSize) : 0,
 		Mark: !!mark && mark.checkVisibility() && !!mark.querySelector("svg") && mark.textContent.trim() !== "",
