@@ -1,10 +1,13 @@
 package content_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/guide/pmvspm/content"
 )
@@ -65,4 +68,55 @@ func toErrors(lines []string) []error {
 		errs = append(errs, errors.New(l))
 	}
 	return errs
+}
+
+// Text that would be served wrongly is refused, at its line, in plain
+// words: bytes that are not UTF-8 (the pages say charset=utf-8), a
+// placeholder the server does not fill in (shown braces and all), a file
+// far too big for any page.
+func TestLoadRefusesBadText(t *testing.T) {
+	testLoadErrors(t, []loadErrorCase{
+		{
+			name: "not UTF-8",
+			edit: replaceFirst(skills, "(?m)^## ", "## Caf\xe9 "),
+			file: skills, at: "## Caf\xe9",
+			reason: "the file is not UTF-8 text: byte 0xE9 in column 7 is not a UTF-8 character; save the file as UTF-8",
+		},
+		{
+			name: "not UTF-8 in YAML",
+			edit: replace("words.yaml", `skip_link: "`, "skip_link: \"\xff"),
+			file: "words.yaml", at: "skip_link:",
+			reason: "byte 0xFF in column 15 is not a UTF-8 character",
+		},
+		{
+			name: "unknown placeholder",
+			edit: replace("words.yaml", `skip_link: "`, `skip_link: "{site}: `),
+			file: "words.yaml", at: "skip_link:",
+			reason: "layout.skip_link: the server fills in nothing here, so {site} would be shown as it is, braces and all",
+		},
+		{
+			name: "a placeholder that belongs elsewhere",
+			edit: replace("words.yaml", `part: "Part {n} of {total}"`, `part: "Part {n} of {total}: {title}"`),
+			file: "words.yaml", at: "part: \"Part",
+			reason: "layout.part: the server fills in only {n} and {total} here, so {title} would be shown as it is",
+		},
+		{
+			name: "a file far too big",
+			edit: appendTo(skills, strings.Repeat("Words and more words. ", 20000)),
+			file: skills, line: 1,
+			reason: "the file is 432 KiB, more than the 256 KiB a content file may hold",
+		},
+	})
+}
+
+// A byte-order mark, which some editors write at the start of a file, and
+// Windows line ends are read as the text they stand before.
+func TestLoadAcceptsBOM(t *testing.T) {
+	mustLoad(t,
+		func(t *testing.T, fsys fstest.MapFS) {
+			fsys[skills] = &fstest.MapFile{Data: append([]byte("\uFEFF"), fsys[skills].Data...)}
+		},
+		func(t *testing.T, fsys fstest.MapFS) {
+			fsys["words.yaml"] = &fstest.MapFile{Data: append([]byte("\uFEFF"), bytes.ReplaceAll(fsys["words.yaml"].Data, []byte("\n"), []byte("\r\n"))...)}
+		})
 }

@@ -1,7 +1,6 @@
 package content
 
 import (
-	"fmt"
 	"io/fs"
 	"regexp"
 	"strings"
@@ -42,9 +41,9 @@ func (r Row) Link() string {
 const minRows = 10
 
 func loadComparison(fsys fs.FS, file string) (Comparison, error) {
-	src, err := fs.ReadFile(fsys, file)
+	src, err := readFile(fsys, file)
 	if err != nil {
-		return Comparison{}, fmt.Errorf("read %s: %w", file, err)
+		return Comparison{}, err
 	}
 	var raw struct {
 		Title       string `yaml:"title"`

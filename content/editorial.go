@@ -6,13 +6,11 @@ import (
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
-	"fmt"
 	"io/fs"
 	"path"
 	"regexp"
 	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
 // The editorial rules: how the site's words must read, whatever they say.
@@ -43,11 +41,11 @@ func CheckWords(fsys fs.FS) error {
 	}
 	slices.Sort(files)
 	for _, f := range files {
-		src, err := fs.ReadFile(fsys, f)
-		if err != nil || !utf8.Valid(src) || len(src) > maxFileBytes {
-			continue
+		src, err := readFile(fsys, f)
+		if err != nil {
+			continue // Load says why
 		}
-		s := strings.TrimPrefix(strings.ReplaceAll(string(src), "\r\n", "\n"), "\uFEFF")
+		s := string(src)
 		raw[f] = s
 		texts[f] = newProse(f, s)
 	}
@@ -499,17 +497,4 @@ func checkRepeated(files []string, texts map[string]prose, raw map[string]string
 		}
 	}
 	return problems.err()
-}
-
-// maxFileBytes is the most a content file may hold: the longest today is
-// under 40 KiB; a file many times that is a mistake (a paste gone wrong),
-// and would make a page no reader's phone should load.
-const maxFileBytes = 256 << 10
-
-// formatSize says a size in KiB or MiB.
-func formatSize(n int) string {
-	if n >= 1<<20 {
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
-	}
-	return fmt.Sprintf("%d KiB", (n+1023)/1024)
 }

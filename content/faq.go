@@ -33,6 +33,7 @@ type Answer struct {
 
 	file        string
 	slugLine    int
+	orderLine   int
 	relatedLine int
 }
 
@@ -75,7 +76,7 @@ func loadAnswer(md goldmark.Markdown, fsys fs.FS, file string) (*Answer, *docume
 	a := &Answer{
 		Question: meta.Question, Slug: meta.Slug, Order: meta.Order, Updated: updated,
 		Related: meta.Related, Summary: doc.firstSentence(), Text: doc.text(),
-		file: file, slugLine: fm.key("slug"), relatedLine: fm.key("related"),
+		file: file, slugLine: fm.key("slug"), orderLine: fm.key("order"), relatedLine: fm.key("related"),
 	}
 	if a.Summary == "" {
 		problems.add(fileErrorf(file, bodyLine, "the answer is empty"))
@@ -91,6 +92,17 @@ func loadAnswers(md goldmark.Markdown, fsys fs.FS, broken map[string]bool) (answ
 	var problems Problems
 	answers, docs, failed, err := loadFolder(md, fsys, "faq", "/faq/", broken, loadAnswer)
 	problems.add(err)
+	// Two answers with one order would be listed in the order of their
+	// file names, whatever the editor meant.
+	byOrder := map[int]*Answer{}
+	for _, a := range answers {
+		if other, dup := byOrder[a.Order]; dup && a.Order > 0 {
+			problems.add(fileErrorf(a.file, a.orderLine, "order %d is taken by %s: give each answer an order of its own", a.Order, other.file))
+			failed = true
+			continue
+		}
+		byOrder[a.Order] = a
+	}
 	slices.SortStableFunc(answers, func(a, b *Answer) int { return a.Order - b.Order })
 	if !failed { // else the order may be wrong only because of a file that failed
 		for i, want := range RequiredAnswers {

@@ -12,9 +12,16 @@ func TestLoadAnswerErrors(t *testing.T) {
 			file: paid, at: "related:", reason: `related: no guide section "hirng"`,
 		},
 		{
-			name: "duplicate slug",
+			// Two answers cannot share a slug: each file's slug is its name.
+			name: "a copy under another name",
 			edit: copyFile(paid, "faq/zz-copy.md"),
-			file: "faq/zz-copy.md", at: "slug: who-gets-paid-more", reason: `duplicate slug "who-gets-paid-more": faq/who-gets-paid-more.md has it too`,
+			file: "faq/zz-copy.md", at: "slug: who-gets-paid-more", reason: `slug "who-gets-paid-more" is not the file's name: the page's address is /faq/zz-copy; write slug: zz-copy, or rename the file`,
+		},
+		{
+			name: "two answers with one order",
+			edit: set("faq/best-degree-for-a-product-manager.md", "order", "1"),
+			file: "faq/is-a-product-manager-above-a-project-manager.md", field: "order",
+			reason: "order 1 is taken by faq/best-degree-for-a-product-manager.md: give each answer an order of its own",
 		},
 		{
 			name:   "required answer out of order",

@@ -5,8 +5,10 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"io/fs"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // A FileError is a problem in one content file, at one line.
@@ -83,4 +85,43 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// maxFileBytes is the most a content file may hold: the longest today is
+// under 40 KiB; a file many times that is a mistake (a paste gone wrong),
+// and would make a page no reader's phone should load.
+const maxFileBytes = 256 << 10
+
+// readFile reads a content file as text: UTF-8, at most maxFileBytes, a
+// byte-order mark (which some editors write) dropped, Windows line ends
+// made plain.
+func readFile(fsys fs.FS, file string) ([]byte, error) {
+	src, err := fs.ReadFile(fsys, file)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", file, err)
+	}
+	if len(src) > maxFileBytes {
+		return nil, fileErrorf(file, 1, "the file is %s, more than the %d KiB a content file may hold: was something pasted in by mistake? (a page must stay within 14 KiB compressed)",
+			formatSize(len(src)), maxFileBytes>>10)
+	}
+	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
+	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	for off := 0; off < len(src); {
+		r, n := utf8.DecodeRune(src[off:])
+		if r == utf8.RuneError && n == 1 {
+			line := lineAt(src, off)
+			col := utf8.RuneCount(src[bytes.LastIndexByte(src[:off], '\n')+1:off]) + 1
+			return nil, fileErrorf(file, line, "the file is not UTF-8 text: byte 0x%02X in column %d is not a UTF-8 character; save the file as UTF-8 (in most editors: Save with encoding, UTF-8)", src[off], col)
+		}
+		off += n
+	}
+	return src, nil
+}
+
+// formatSize says a size in KiB or MiB.
+func formatSize(n int) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%d KiB", (n+1023)/1024)
 }

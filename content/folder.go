@@ -43,8 +43,19 @@ func loadFolder[T entry](md goldmark.Markdown, fsys fs.FS, dir, url string, brok
 			continue
 		}
 		slug, slugLine := e.origin()
+		name := strings.TrimSuffix(path.Base(file), ".md")
+		if slug != name {
+			// The address is the file's name: a slug that differs would
+			// serve the file at another address than its name says.
+			problems.add(fileErrorf(file, slugLine, "slug %q is not the file's name: the page's address is %s%s; write slug: %s, or rename the file to %s.md if the address should change (a published address must not)",
+				slug, url, name, name, slug))
+			broken[url+name] = true
+			failed = true
+			continue
+		}
 		if other, dup := first[slug]; dup {
 			problems.add(fileErrorf(file, slugLine, "duplicate slug %q: %s has it too", slug, other))
+			failed = true
 			continue
 		}
 		first[slug] = file

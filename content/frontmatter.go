@@ -38,9 +38,9 @@ func splitFrontMatter(file string, src []byte) (fm, body []byte, bodyLine int, e
 // strictly into meta. It returns where the front matter's keys are (for
 // error lines), the body and the line on which the body starts.
 func readMarkdownFile(fsys fs.FS, file string, meta any) (fm yamlLines, body []byte, bodyLine int, err error) {
-	src, err := fs.ReadFile(fsys, file)
+	src, err := readFile(fsys, file)
 	if err != nil {
-		return yamlLines{}, nil, 0, fmt.Errorf("read %s: %w", file, err)
+		return yamlLines{}, nil, 0, err
 	}
 	yamlSrc, body, bodyLine, err := splitFrontMatter(file, src)
 	if err != nil {

@@ -105,7 +105,7 @@ func loadSection(md goldmark.Markdown, fsys fs.FS, file string) (*Section, *docu
 // section is welcome.
 func loadSections(md goldmark.Markdown, fsys fs.FS, broken map[string]bool) (sections []*Section, docs map[string]*document, err error) {
 	var problems Problems
-	sections, docs, _, err = loadFolder(md, fsys, "guide", "/guide/", broken, loadSection)
+	sections, docs, failed, err := loadFolder(md, fsys, "guide", "/guide/", broken, loadSection)
 	problems.add(err)
 	byOrder := map[int]*Section{}
 	var sameOrder [][2]*Section // a section, and the one that had its order first
@@ -143,6 +143,11 @@ func loadSections(md goldmark.Markdown, fsys fs.FS, broken map[string]bool) (sec
 		}
 	}
 	for i, s := range shipped {
+		// A file that failed, or two sections with one order, may be all
+		// that is out of order: say those alone.
+		if failed || len(sameOrder) > 0 {
+			break
+		}
 		if s.Slug != present[i] {
 			problems.add(fileErrorf(s.file, s.orderLine,
 				"section %q comes where %q should: the published sections keep their order %v", s.Slug, present[i], RequiredSections))

@@ -11,9 +11,14 @@ import (
 func TestLoadGuideErrors(t *testing.T) {
 	testLoadErrors(t, []loadErrorCase{
 		{
-			name: "duplicate slug",
+			name: "a copy under another name",
 			edit: copyFile(skills, "guide/zz-skills-copy.md"),
-			file: "guide/zz-skills-copy.md", at: "slug: skills", reason: `duplicate slug "skills": guide/skills.md has it too`,
+			file: "guide/zz-skills-copy.md", at: "slug: skills", reason: `slug "skills" is not the file's name: the page's address is /guide/zz-skills-copy`,
+		},
+		{
+			name: "a slug that is not the file's name",
+			edit: set(skills, "slug", "skill-set"),
+			file: skills, field: "slug", reason: `slug "skill-set" is not the file's name: the page's address is /guide/skills; write slug: skills, or rename the file to skill-set.md if the address should change (a published address must not)`,
 		},
 		{
 			name:   "missing required section",
@@ -43,9 +48,9 @@ func TestLoadGuideErrors(t *testing.T) {
 		{
 			// budgets.md sorts first, so the second file with the order is blamed.
 			name: "two sections with one order",
-			edit: write("guide/aa-budgets.md", budgets(second.Order)),
+			edit: write("guide/budgets.md", budgets(second.Order)),
 			file: "guide/" + second.Slug + ".md", field: "order",
-			reason: fmt.Sprintf("order %d is taken by guide/aa-budgets.md: give each section an order of its own; %d is free", second.Order, last+1),
+			reason: fmt.Sprintf("order %d is taken by guide/budgets.md: give each section an order of its own; %d is free", second.Order, last+1),
 		},
 	})
 }

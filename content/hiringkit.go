@@ -391,9 +391,9 @@ func Exclusionary(s string) string {
 }
 
 func loadHiringKit(fsys fs.FS, file string) (HiringKit, []Link, error) {
-	src, err := fs.ReadFile(fsys, file)
+	src, err := readFile(fsys, file)
 	if err != nil {
-		return HiringKit{}, nil, fmt.Errorf("read %s: %w", file, err)
+		return HiringKit{}, nil, err
 	}
 	var k HiringKit
 	lines, err := decodeYAML(file, src, 1, &k)

@@ -51,9 +51,9 @@ func TestLoadPageErrors(t *testing.T) {
 			file: "pages/contact.md", line: 3, reason: `unexpected page "contact"`,
 		},
 		{
-			name: "duplicate slug",
+			name: "a copy under another name",
 			edit: copyFile(about, "pages/about-copy.md"),
-			file: "pages/about.md", line: 3, reason: `duplicate slug "about"`,
+			file: "pages/about-copy.md", line: 3, reason: `slug "about" is not the file's name`,
 		},
 		{
 			name:   "missing page",

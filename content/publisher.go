@@ -1,7 +1,6 @@
 package content
 
 import (
-	"fmt"
 	"html"
 	"io/fs"
 	"net/mail"
@@ -51,9 +50,9 @@ func (p Publisher) html() string {
 }
 
 func loadPublisher(fsys fs.FS, file string) (Publisher, error) {
-	src, err := fs.ReadFile(fsys, file)
+	src, err := readFile(fsys, file)
 	if err != nil {
-		return Publisher{}, fmt.Errorf("read %s: %w", file, err)
+		return Publisher{}, err
 	}
 	var p Publisher
 	at, err := decodeYAML(file, src, 1, &p)

@@ -179,9 +179,9 @@ func (q Question) Label(value string) string {
 }
 
 func loadQuestionnaire(fsys fs.FS, file string) (Questionnaire, error) {
-	src, err := fs.ReadFile(fsys, file)
+	src, err := readFile(fsys, file)
 	if err != nil {
-		return Questionnaire{}, fmt.Errorf("read %s: %w", file, err)
+		return Questionnaire{}, err
 	}
 	var q Questionnaire
 	at, err := decodeYAML(file, src, 1, &q)

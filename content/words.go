@@ -1,9 +1,10 @@
 package content
 
 import (
-	"fmt"
 	"io/fs"
 	"reflect"
+	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -284,15 +285,18 @@ var placeholders = map[string][]string{
 	"how_it_works.cond_not_ticked": {"{question}", "{answers}"},
 }
 
+// placeholder matches a word in braces: {role}, {n}.
+var placeholder = regexp.MustCompile(`\{[a-z_]+\}`)
+
 // Fill returns text with {name} replaced by value.
 func Fill(text, name, value string) string {
 	return strings.ReplaceAll(text, "{"+name+"}", value)
 }
 
 func loadWords(fsys fs.FS, file string) (Words, error) {
-	src, err := fs.ReadFile(fsys, file)
+	src, err := readFile(fsys, file)
 	if err != nil {
-		return Words{}, fmt.Errorf("read %s: %w", file, err)
+		return Words{}, err
 	}
 	var w Words
 	at, err := decodeYAML(file, src, 1, &w)
@@ -308,6 +312,18 @@ func loadWords(fsys fs.FS, file string) (Words, error) {
 		for _, p := range placeholders[key] {
 			if !strings.Contains(s, p) {
 				problems.add(fileErrorf(file, at.key(key), "%s must keep %s", key, p))
+			}
+		}
+		// A placeholder the server does not fill in would be shown as
+		// it is written, braces and all.
+		for _, p := range placeholder.FindAllString(s, -1) {
+			if slices.Contains(placeholders[key], p) {
+				continue
+			}
+			if len(placeholders[key]) == 0 {
+				problems.add(fileErrorf(file, at.key(key), "%s: the server fills in nothing here, so %s would be shown as it is, braces and all: write the words themselves", key, p))
+			} else {
+				problems.add(fileErrorf(file, at.key(key), "%s: the server fills in only %s here, so %s would be shown as it is, braces and all", key, strings.Join(placeholders[key], " and "), p))
 			}
 		}
 	})
