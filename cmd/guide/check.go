@@ -13,6 +13,9 @@ import (
 // prints every problem, one "file:line: message" a line, and fails if
 // there is any.
 func checkContent(e editorConfig, stdout io.Writer) error {
+	if err := e.checkDir(); err != nil {
+		return err
+	}
 	_, err := buildSite(e.contentFS(), slog.New(slog.DiscardHandler), web.Config{CheckOnly: true})
 	if err == nil {
 		fmt.Fprintln(stdout, "content: no problems")

@@ -3,10 +3,12 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -90,6 +92,28 @@ func TestCheck(t *testing.T) {
 			at+`American spelling "organize": write the UK form (organise, programme, towards, judgement, behaviour, colour, centre): "We organize the work, and the PM decides."`,
 			at+`"PM": never write PM for either role: write product manager or project manager in full`,
 		)
+	})
+
+	// Every page, with the stylesheet, fits the first round trip: a
+	// section that makes a page (and the whole guide) too heavy is named.
+	t.Run("a page over budget", func(t *testing.T) {
+		dir := contentDir(t)
+		var filler strings.Builder
+		x := uint32(1)
+		for filler.Len() < 40<<10 {
+			x = x*1664525 + 1013904223 // made-up words that compress as prose does
+			fmt.Fprintf(&filler, "%c%c%c%c ", 'a'+x>>8%26, 'a'+x>>13%26, 'a'+x>>18%26, 'a'+x>>23%26)
+		}
+		edit(t, dir, "guide/hiring.md", "\n---\n\n", "\n---\n\n"+filler.String()+"\n\n")
+		var stdout bytes.Buffer
+		err := run(context.Background(), []string{"guide", "-check", "-content", dir}, func(string) string { return "" }, &stdout, io.Discard)
+		if err == nil || err.Error() != "content check: 2 problems" {
+			t.Errorf("guide -check = %v; want content check: 2 problems", err)
+		}
+		over := regexp.MustCompile(`(?m)^(guide/hiring\.md:1: page /guide/hiring|page /guide) weighs \d+\.\d KiB with the stylesheet, gzip-compressed: over the 14 KiB budget \(what a phone gets in the first round trip\); shorten it$`)
+		if n := len(over.FindAllString(stdout.String(), -1)); n != 2 {
+			t.Errorf("stdout names %d pages over budget, want /guide and /guide/hiring:\n%s", n, stdout.String())
+		}
 	})
 
 	// Links to pages that the templates make are checked by the server;

@@ -9,12 +9,14 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
 
+	"github.com/guide/pmvspm/static"
 	"github.com/guide/pmvspm/web"
 )
 
@@ -22,6 +24,9 @@ import (
 // the handler reloads the content on every save, and serves the content's
 // problems as an error page instead of stopping.
 func siteHandler(ctx context.Context, e editorConfig, logger *slog.Logger, cfg web.Config) (http.Handler, error) {
+	if err := e.checkDir(); err != nil {
+		return nil, err
+	}
 	if !e.dev {
 		h, err := buildSite(e.contentFS(), logger, cfg)
 		if err != nil {
@@ -141,13 +146,30 @@ var problemsTemplate = template.Must(template.New("problems").Parse(`<!doctype h
 </html>
 `))
 
-// problemsPage answers every request with the content's problems, 500
-// (but /healthz: see reload).
+// problemsPage answers every page with the content's problems, 500. The
+// static files, which no content feeds, are still served (and /healthz:
+// see reload), so that a page open in a browser keeps its stylesheet and
+// icon while the editor fixes the content.
 func problemsPage(problems error) http.Handler {
+	assets := map[string]*static.Asset{}
+	for _, a := range static.All() {
+		assets["/static/"+a.HashedName] = a
+	}
+	if a, ok := static.Get("favicon.ico"); ok {
+		assets["/favicon.ico"] = a
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("Cache-Control", "no-store")
 		h.Set("X-Content-Type-Options", "nosniff")
+		if a, ok := assets[r.URL.Path]; ok && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
+			h.Set("Content-Type", a.ContentType)
+			h.Set("Content-Length", strconv.Itoa(len(a.Body)))
+			if r.Method == http.MethodGet {
+				w.Write(a.Body)
+			}
+			return
+		}
 		h.Set("Content-Type", "text/html; charset=utf-8")
 		h.Set("Content-Security-Policy", "default-src 'none'")
 		w.WriteHeader(http.StatusInternalServerError)

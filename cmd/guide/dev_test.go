@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/guide/pmvspm/static"
 )
 
 // -dev serves the content directory, reloads it on a save, shows a broken
@@ -37,6 +39,14 @@ func TestDevReloads(t *testing.T) {
 	}
 	if status, _, _ := fetch(t, "http://"+addr+"/healthz"); status != http.StatusOK {
 		t.Errorf("/healthz while the content is broken: %d; want 200", status)
+	}
+	// The stylesheet and the icon feed on no content: still served.
+	for p, name := range map[string]string{static.Path("style.css"): "style.css", "/favicon.ico": "favicon.ico"} {
+		a, _ := static.Get(name)
+		status, header, body := fetch(t, "http://"+addr+p)
+		if status != http.StatusOK || header.Get("Content-Type") != a.ContentType || body != string(a.Body) {
+			t.Errorf("GET %s while the content is broken: %d %s; want 200 %s and the file", p, status, header.Get("Content-Type"), a.ContentType)
+		}
 	}
 
 	// Fixed, with a new sentence that must show.
@@ -78,5 +88,29 @@ func waitFor(t *testing.T, url string, status int) (int, http.Header, string) {
 			t.Fatalf("GET %s: still %d; want %d", url, got, status)
 		}
 		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// -dev and -content DIR name a missing folder in one sentence, not as a
+// "missing" problem for every file it should hold.
+func TestContentDirMissing(t *testing.T) {
+	noEnv := func(string) string { return "" }
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"guide", "-check", "-content", "/nonexistent"}, "-content /nonexistent: no such directory"},
+		{[]string{"guide", "-content", "/nonexistent", "-addr", "127.0.0.1:0"}, "-content /nonexistent: no such directory"},
+		{[]string{"guide", "-dev", "-addr", "127.0.0.1:0"}, "has no content folder: run it from the repository's top folder, or say where the content is with -content DIR"},
+	} {
+		t.Chdir(t.TempDir()) // outside the repository: no ./content
+		var stdout strings.Builder
+		err := run(t.Context(), tc.args, noEnv, &stdout, io.Discard)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%v: error %v; want %q", tc.args, err, tc.want)
+		}
+		if strings.Contains(stdout.String(), "missing") {
+			t.Errorf("%v: printed:\n%s", tc.args, stdout.String())
+		}
 	}
 }

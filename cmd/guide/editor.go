@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"flag"
+	"fmt"
 	"io/fs"
 	"os"
 
@@ -28,6 +30,29 @@ func (e editorConfig) contentDir() string {
 		return "content"
 	}
 	return e.dir
+}
+
+// checkDir makes sure the content directory, if one is asked for, is there:
+// one plain sentence, not a "missing" problem for every file it should hold.
+func (e editorConfig) checkDir() error {
+	dir := e.contentDir()
+	if dir == "" {
+		return nil
+	}
+	info, err := os.Stat(dir)
+	switch {
+	case err == nil && info.IsDir():
+		return nil
+	case err == nil:
+		return fmt.Errorf("-content %s is a file, not a directory: give the folder that holds home.md, guide/ and faq/", dir)
+	case e.dir == "": // -dev's default
+		wd, _ := os.Getwd()
+		return fmt.Errorf("-dev serves the content in ./content, and %s has no content folder: run it from the repository's top folder, or say where the content is with -content DIR", wd)
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("-content %s: no such directory", dir)
+	default:
+		return fmt.Errorf("-content %s: %w", dir, err)
+	}
 }
 
 // contentFS is the content to serve or check.
