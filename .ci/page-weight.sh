@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Page weight: each page's HTML plus the stylesheet, as sent compressed
-# (gzip and Brotli), against the 14 KiB budget (one TCP round trip).
+# (gzip and Brotli), against the 14 KiB budget (one TCP round trip). The
+# budget holds the Brotli sizes, what every browser gets over HTTPS, as
+# guide -check does (web/budget.go), which CI runs; "gzip over" marks a page
+# over the budget for clients without Brotli. This script is for measuring.
 #
 #   bash .ci/page-weight.sh [base URL]   # default: builds and starts the server
 set -euo pipefail
@@ -38,9 +41,10 @@ printf '%-22s %8s %8s %8s %8s\n' page html html+css html+css budget
 printf '%-22s %8s %8s %8s %8s\n' "" raw gzip br ""
 for p in "${pages[@]}"; do
   raw=$(size "$p" identity); gz=$(( $(size "$p" gzip) + css_gz )); br=$(( $(size "$p" br) + css_br ))
-  ok=ok; [ "$gz" -gt "$budget" ] && { ok=OVER; fail=1; }
-  [ "$gz" -gt "$worst" ] && worst=$gz
+  ok=ok; [ "$gz" -gt "$budget" ] && ok="gzip-over"
+  [ "$br" -gt "$budget" ] && { ok=OVER; fail=1; }
+  [ "$br" -gt "$worst" ] && worst=$br
   printf '%-22s %8d %8d %8d %8s\n' "${p%%\?*}" "$raw" "$gz" "$br" "$ok"
 done
-echo "stylesheet: gzip $css_gz B, br $css_br B; heaviest page with CSS (gzip): $worst B of $budget B"
+echo "stylesheet: gzip $css_gz B, br $css_br B; heaviest page with CSS (Brotli): $worst B of $budget B"
 exit $fail
