@@ -35,6 +35,10 @@
 // "**Term**: explanation". Those tables are the role profiles that the
 // hiring brief turns into checklists.
 //
+// The FAQ answer "glossary" lists the guide's terms ("- **Term**: meaning").
+// Wherever a page first uses one, it is explained: in brackets straight
+// after it, or linked to /faq/glossary (see checkTerms).
+//
 // [Load] checks every file and, if anything is wrong, returns [Problems]:
 // every problem found, each a [FileError] naming file, line and reason where
 // one file is to blame. The program then refuses to start.

@@ -25,6 +25,7 @@ func TestCheckWords(t *testing.T) {
 func TestCheckWordsRules(t *testing.T) {
 	t.Parallel()
 	const pay = "guide/career-path.md"
+	term := strings.ToLower(firstGlossaryTerm(t))
 	tests := []struct {
 		name string
 		edit edit
@@ -63,6 +64,10 @@ func TestCheckWordsRules(t *testing.T) {
 		{"money in the pay section with its source", replace(pay, "{#pay}\n", "{#pay}\n\nThey earn £50,000 a year ([ONS](https://www.ons.gov.uk/), checked 2026-11-01).\n"), nil},
 		{"a link to an FAQ answer that does not say its question", appendTo(skills, "See [what they earn](/faq/who-gets-paid-more).\n"), []struct{ file, at, reason string }{
 			{skills, "See [what they earn]", `the link to /faq/who-gets-paid-more says "what they earn": a link to an FAQ answer says its question`},
+		}},
+		{"a glossary term linked to the glossary", appendTo(skills, "See ["+term+"](/faq/glossary).\n"), nil},
+		{"other words linked to the glossary", appendTo(skills, "See [these words](/faq/glossary).\n"), []struct{ file, at, reason string }{
+			{skills, "See [these words]", `the link to /faq/glossary says "these words": a link to an FAQ answer says its question`},
 		}},
 		{"a fact dropped", replace("guide/definitions.md", "experienced teams sometimes", "teams sometimes"), []struct{ file, at, reason string }{
 			{"guide/definitions.md", "---", `the source article's fact "even experienced teams sometimes confuse the roles" is no longer stated: the file no longer says "experienced teams sometimes"`},

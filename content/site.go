@@ -166,12 +166,21 @@ func Load(fsys fs.FS) (*Site, error) {
 			docs = append(docs, doc)
 		}
 	}
+	var terms []term
+	if glossary, ok := answerDocs[GlossarySlug]; ok {
+		terms = glossaryTerms(glossary)
+	}
 	for _, doc := range docs {
-		if doc != nil {
-			problems.add(doc.checkFigureDates())
+		if doc == nil {
+			continue
+		}
+		problems.add(doc.checkFigureDates())
+		if doc != answerDocs[GlossarySlug] {
+			problems.add(doc.checkTerms(terms))
 		}
 	}
 	problems.add(site.Comparison.checkShortAnswer(site.Words.Layout))
+	problems.add(site.Comparison.checkTerms(terms))
 	problems.add(site.checkReferences(broken))
 	site.Links, err = site.checkLinks(links, broken)
 	problems.add(err)
