@@ -6,6 +6,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -27,6 +28,9 @@ type Metrics struct {
 	// so that SetBuild can name it first.
 	version, commit string
 	buildOnce       sync.Once
+	// answers is the answer cache of the server serving now (-dev makes a
+	// new one on each reload), for the build gauges and counters.
+	answers atomic.Pointer[answerCache]
 }
 
 // NewMetrics registers the server's metrics, the Go and process collectors
@@ -53,6 +57,29 @@ func NewMetrics() *Metrics {
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 	)
+	builds := func(name, help string, counter bool, read func(*answerCache) float64) {
+		fn := func() float64 {
+			if c := m.answers.Load(); c != nil {
+				return read(c)
+			}
+			return 0
+		}
+		if counter {
+			m.CounterFunc(name, help, fn)
+		} else {
+			m.GaugeFunc(name, help, fn)
+		}
+	}
+	builds("guide_builds_queued", "Answer pages and cards waiting for a build slot or being built (the queue's bound: 503 past it).", false,
+		func(c *answerCache) float64 { return float64(len(c.queued)) })
+	builds("guide_builds_running", "Answer pages and cards being built.", false,
+		func(c *answerCache) float64 { return float64(len(c.builds)) })
+	builds("guide_builds_total", "Answer pages and cards built.", true,
+		func(c *answerCache) float64 { return float64(c.built.Load()) })
+	builds("guide_builds_abandoned_total", "Builds not started because every client waiting for them had gone.", true,
+		func(c *answerCache) float64 { return float64(c.abandoned.Load()) })
+	builds("guide_builds_refused_total", "Misses answered 503: the build queue was full, or the server stopping.", true,
+		func(c *answerCache) float64 { return float64(c.refused.Load()) })
 	// Every outcome is a series from the start, at 0 until given, so that
 	// a rate over a rare one is a number, not a gap.
 	for _, r := range decision.Recommendations {
@@ -88,6 +115,11 @@ func (m *Metrics) registerBuild() {
 // elsewhere (such as dropped log lines).
 func (m *Metrics) CounterFunc(name, help string, fn func() float64) {
 	m.registry.MustRegister(prometheus.NewCounterFunc(prometheus.CounterOpts{Name: name, Help: help}, fn))
+}
+
+// GaugeFunc adds a gauge read from fn at each scrape.
+func (m *Metrics) GaugeFunc(name, help string, fn func() float64) {
+	m.registry.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: name, Help: help}, fn))
 }
 
 // Handler serves the metrics in the Prometheus text format.

@@ -169,6 +169,9 @@ func newServer(logger *slog.Logger, site *content.Site, cfg Config) (*server, ht
 		zw, _ := gzip.NewWriterLevel(nil, cheapGzip)
 		return zw
 	}
+	if cfg.Metrics != nil && !cfg.CheckOnly {
+		cfg.Metrics.answers.Store(s.answers)
+	}
 	s.makeCards()
 	s.contentDate = site.GuideUpdated()
 	s.pageList = s.listPages()

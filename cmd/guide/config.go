@@ -29,6 +29,8 @@ type config struct {
 	editor      editorConfig // -check, -content, -dev: editor.go
 	drain       time.Duration
 	ipHeader    string
+	maxConns    int // the site listener's open connections: connlimit.go
+	missBudget  int // answer-page misses per client: that many at once, then that many a minute
 	// warnings are settings that work but may not do what was meant; run
 	// logs them once the log is set up.
 	warnings []string
@@ -38,7 +40,7 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	var c config
 	fs := flag.NewFlagSet(args[0], flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	fs.StringVar(&c.addr, "addr", envAddr(getenv), "listen address (env ADDR, or PORT as :PORT; with -dev, 127.0.0.1:8080)")
+	fs.StringVar(&c.addr, "addr", envAddr(getenv), "listen address (env ADDR, or PORT as :PORT; with -dev, 127.0.0.1 and that port unless the address names a host)")
 	fs.StringVar(&c.baseURL, "base-url", getenv("BASE_URL"), "public base URL for canonical links and the sitemap (env BASE_URL; default http://localhost plus the port)")
 	fs.StringVar(&c.logFormat, "log-format", envOr(getenv, "LOG_FORMAT", "text"), "log format: text or json (env LOG_FORMAT)")
 	fs.BoolVar(&c.https, "https", envBool(getenv, "HTTPS"), "the site is served over HTTPS: send Strict-Transport-Security (env HTTPS)")
@@ -49,6 +51,10 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	fs.BoolVar(&c.version, "version", false, "print the version and commit this binary was built from, then exit")
 	fs.DurationVar(&c.shutdown, "shutdown-timeout", 15*time.Second, "how long to let in-flight requests finish on shutdown")
 	fs.DurationVar(&c.headerWait, "read-header-timeout", 5*time.Second, "how long a client may take to send its request headers")
+	maxConns, connsErr := envInt(getenv, "MAX_CONNS", 1024)
+	fs.IntVar(&c.maxConns, "max-conns", maxConns, "most connections open at once on the site's address; at the cap idle keep-alive ones are closed first, then new ones wait (env MAX_CONNS)")
+	missBudget, missErr := envInt(getenv, "MISS_BUDGET", 60)
+	fs.IntVar(&c.missBudget, "miss-budget", missBudget, "answer pages not yet made that one client (an IPv4 address, an IPv6 /64) may have built: this many at once, then this many a minute; past it 429 (env MISS_BUDGET)")
 	drain, drainErr := envDuration(getenv, "DRAIN", 5*time.Second)
 	fs.DurationVar(&c.drain, "drain", drain, "on SIGTERM, how long /healthz answers 503 and responses close their connection before shutdown; 0 skips (env DRAIN; with -dev, 0)")
 	c.editor.flags(fs)
@@ -70,7 +76,7 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 		return fmt.Sprintf("-%s %q", flagName, value)
 	}
 
-	if err := errors.Join(drainErr, checkEnv(getenv)); err != nil {
+	if err := errors.Join(drainErr, connsErr, missErr, checkEnv(getenv)); err != nil {
 		return c, err
 	}
 	if fs.NArg() > 0 {
@@ -80,11 +86,17 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 		return c, fmt.Errorf("%s: the log format is text or json", named("log-format", c.logFormat, "LOG_FORMAT"))
 	}
 
-	// Where to listen. -dev is for one editor's machine: localhost, and
-	// no drain, so that Ctrl-C stops it at once.
-	addrFromEnv := getenv("ADDR") != "" || getenv("PORT") != ""
-	if c.editor.dev && !set["addr"] && !addrFromEnv {
-		c.addr = "127.0.0.1:8080"
+	// Where to listen. -dev is for one editor's machine: localhost
+	// whatever PORT says (only an address naming its host, such as
+	// 0.0.0.0:8080, listens elsewhere, with a warning), and no drain, so
+	// that Ctrl-C stops it at once.
+	if c.editor.dev {
+		if host, port, err := net.SplitHostPort(c.addr); err == nil && host == "" {
+			c.addr = net.JoinHostPort("127.0.0.1", port)
+		} else if err == nil && !isLoopback(host) {
+			c.warnings = append(c.warnings, fmt.Sprintf("-dev is listening on %s, which %s: anyone who can reach this machine can see the draft content; leave the host out to listen on 127.0.0.1 only",
+				named("addr", c.addr, "ADDR"), publicly(host)))
+		}
 	}
 	if c.editor.dev && !set["drain"] && getenv("DRAIN") == "" {
 		c.drain = 0
@@ -99,6 +111,16 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 		return c, fmt.Errorf("PORT=%q is not a valid port number: use 1 to 65535", p)
 	case err != nil || perr != nil || n < 0 || n > 65535:
 		return c, fmt.Errorf("%s is not host:port (e.g. :8080, 127.0.0.1:8080, [::1]:8080)", named("addr", c.addr, "ADDR"))
+	}
+	if host, _, err := net.SplitHostPort(c.metricsAddr); err == nil && !isLoopback(host) {
+		c.warnings = append(c.warnings, fmt.Sprintf("%s %s: /metrics and /debug/pprof/ (profiles, the command line, goroutine stacks) are open to anyone who can reach that port; use 127.0.0.1:PORT, or let only the scraper reach it (a firewall, a NetworkPolicy)",
+			named("metrics-addr", c.metricsAddr, "METRICS_ADDR"), publicly(host)))
+	}
+	if c.maxConns < 1 {
+		return c, fmt.Errorf("%s must be at least 1", named("max-conns", strconv.Itoa(c.maxConns), "MAX_CONNS"))
+	}
+	if c.missBudget < 1 {
+		return c, fmt.Errorf("%s must be at least 1", named("miss-budget", strconv.Itoa(c.missBudget), "MISS_BUDGET"))
 	}
 	if c.metricsAddr != "" && sameListener(c.addr, c.metricsAddr) {
 		return c, fmt.Errorf("%s and %s collide: the metrics need an address of their own, e.g. 127.0.0.1:9090",
@@ -151,6 +173,36 @@ func sameListener(a, b string) bool {
 	}
 	any := func(h string) bool { return h == "" || h == "0.0.0.0" || h == "::" }
 	return ha == hb || any(ha) || any(hb)
+}
+
+// isLoopback reports whether a listen address's host is this machine's
+// loopback only.
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// publicly says where a host that is not loopback listens.
+func publicly(host string) string {
+	if host == "" || host == "0.0.0.0" || host == "::" {
+		return "is every interface"
+	}
+	return "is not loopback"
+}
+
+func envInt(getenv func(string) string, key string, def int) (int, error) {
+	v := getenv(key)
+	if v == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return def, fmt.Errorf("%s=%q is not a whole number", key, v)
+	}
+	return n, nil
 }
 
 func envAddr(getenv func(string) string) string {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"io"
 	"sync"
 	"sync/atomic"
@@ -13,6 +14,8 @@ import (
 // reads) the buffer fills and further lines are dropped and counted, so a
 // request never waits and memory stays bounded (two buffers of size max).
 // Once the output takes writes again, the sink says how many were lost.
+// Lines a write fails to deliver (an error: a full disk, a closed pipe)
+// are counted as dropped too.
 //
 // The writer waits for the interval every between batches, so that under
 // load a batch holds many lines (one write, one wake-up) instead of one; a
@@ -77,7 +80,17 @@ func (s *logSink) run() {
 			s.note(n)
 		}
 		if len(batch) > 0 {
-			s.out.Write(batch) // may block: only this goroutine waits
+			// May block: only this goroutine waits. The lines a failed
+			// write did not finish (stdout a full disk, a closed pipe) are
+			// lost: counted like those dropped.
+			if n, err := s.out.Write(batch); err != nil || n < len(batch) {
+				n = max(0, min(n, len(batch)))
+				start := bytes.LastIndexByte(batch[:n], '\n') + 1
+				if lost := uint64(bytes.Count(batch[start:], []byte{'\n'})); lost > 0 {
+					s.dropped.Add(lost)
+					s.unsaid.Add(lost)
+				}
+			}
 		}
 		spare = batch
 		if closed {

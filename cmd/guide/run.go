@@ -88,6 +88,7 @@ func runWith(ctx context.Context, encodings *web.EncodingCache, args []string, g
 		TrustProxy: cfg.trustProxy, ClientIPHeader: cfg.ipHeader,
 		LogFormat: cfg.logFormat, RequestLog: logs,
 		Metrics: metrics, Health: health, Encodings: encodings,
+		MissBurst: cfg.missBudget, MissRate: time.Minute / time.Duration(cfg.missBudget),
 	})
 	if err != nil {
 		return err
@@ -104,11 +105,20 @@ func runWith(ctx context.Context, encodings *web.EncodingCache, args []string, g
 		MaxHeaderBytes:    maxHeaderBytes,
 		ErrorLog:          slog.NewLogLogger(handler, slog.LevelWarn),
 	}
-	ln, err := net.Listen("tcp", cfg.addr)
+	inner, err := net.Listen("tcp", cfg.addr)
 	if err != nil {
 		return err
 	}
-	logger.Info("serving", "addr", ln.Addr().String(), "base_url", cfg.baseURL)
+	ln := newConnLimiter(inner, cfg.maxConns)
+	srv.ConnState = ln.connState
+	if metrics != nil {
+		metrics.GaugeFunc("guide_connections_open", "Connections open on the site's address.", func() float64 { return float64(ln.open()) })
+		metrics.GaugeFunc("guide_connections_max", "The cap on connections open on the site's address (-max-conns).", func() float64 { return float64(cfg.maxConns) })
+		metrics.GaugeFunc("guide_connections_waiting", "1 while a new connection waits for one to close (at the cap, none idle).", func() float64 { return float64(ln.waiting.Load()) })
+		metrics.CounterFunc("guide_connections_shed_total", "Idle keep-alive connections closed to make room for new ones at the cap.", func() float64 { return float64(ln.shed.Load()) })
+	}
+	host, _, _ := net.SplitHostPort(cfg.addr)
+	logger.Info("serving", "addr", ln.Addr().String(), "interfaces", interfaces(host), "base_url", cfg.baseURL, "max_conns", cfg.maxConns)
 
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- srv.Serve(ln) }()
@@ -123,9 +133,18 @@ func runWith(ctx context.Context, encodings *web.EncodingCache, args []string, g
 		time.Sleep(cfg.drain)
 	}
 	logger.Info("shutting down", "timeout", cfg.shutdown)
+	// Pages waiting for a build slot are dropped (their clients get 503):
+	// the shutdown waits for the few builds running, not for a queue.
+	health.Stop()
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), cfg.shutdown)
 	defer cancel()
-	if err := srv.Shutdown(shutdownCtx); err != nil {
+	if err := srv.Shutdown(shutdownCtx); errors.Is(err, context.DeadlineExceeded) {
+		// What is still in flight after -shutdown-timeout is cut off: the
+		// timeout is the operator's bound, and reaching it is not a failure
+		// of the program.
+		logger.Warn("shutdown timeout reached: closing the connections still open", "timeout", cfg.shutdown)
+		srv.Close()
+	} else if err != nil {
 		return fmt.Errorf("shutdown: %w", err)
 	}
 	if err := <-serveErr; !errors.Is(err, http.ErrServerClosed) {
@@ -133,6 +152,18 @@ func runWith(ctx context.Context, encodings *web.EncodingCache, args []string, g
 	}
 	logger.Info("stopped")
 	return nil
+}
+
+// interfaces says where a listen address's host listens: loopback only,
+// every interface, or the one named.
+func interfaces(host string) string {
+	switch {
+	case isLoopback(host):
+		return "loopback"
+	case host == "" || host == "0.0.0.0" || host == "::":
+		return "all"
+	}
+	return host
 }
 
 // healthcheck asks the local server for /healthz: the Docker HEALTHCHECK,

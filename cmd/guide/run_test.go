@@ -246,7 +246,12 @@ func TestConfig(t *testing.T) {
 		{"client IP header not a header", []string{"-trust-proxy", "-client-ip-header", "X Real IP"}, nil, "", "", `-client-ip-header "X Real IP" is not a header name`},
 		{"client IP header with the proxy", nil, map[string]string{"CLIENT_IP_HEADER": "X-Real-IP", "TRUST_PROXY": "true"}, ":8080", "http://localhost:8080", ""},
 		{"dev listens on localhost", []string{"-dev"}, nil, "127.0.0.1:8080", "http://localhost:8080", ""},
-		{"dev keeps an address it is given", []string{"-dev"}, map[string]string{"PORT": "9000"}, ":9000", "http://localhost:9000", ""},
+		{"dev listens on loopback whatever PORT says", []string{"-dev"}, map[string]string{"PORT": "9000"}, "127.0.0.1:9000", "http://localhost:9000", ""},
+		{"dev listens on loopback with an address of no host", []string{"-dev", "-addr", ":9000"}, nil, "127.0.0.1:9000", "http://localhost:9000", ""},
+		{"dev keeps a host it is given", []string{"-dev"}, map[string]string{"ADDR": "0.0.0.0:9000"}, "0.0.0.0:9000", "http://localhost:9000", ""},
+		{"bad MAX_CONNS", nil, map[string]string{"MAX_CONNS": "many"}, "", "", `MAX_CONNS="many" is not a whole number`},
+		{"no connections", []string{"-max-conns", "0"}, nil, "", "", `-max-conns "0" must be at least 1`},
+		{"bad MISS_BUDGET", nil, map[string]string{"MISS_BUDGET": "0"}, "", "", `MISS_BUDGET="0" must be at least 1`},
 		{"bad boolean", nil, map[string]string{"HTTPS": "yes"}, "", "", `HTTPS="yes" is not a boolean`},
 		{"bad TRUST_PROXY", nil, map[string]string{"TRUST_PROXY": "on"}, "", "", `TRUST_PROXY="on"`},
 		{"bad DRAIN", nil, map[string]string{"DRAIN": "5"}, "", "", `DRAIN="5"`},
@@ -279,6 +284,8 @@ func TestConfigWarnings(t *testing.T) {
 	}{
 		{"ADDR and PORT", nil, map[string]string{"ADDR": ":7000", "PORT": "9000"}, `ADDR and PORT are both set: listening on ADDR=":7000"; PORT="9000" is ignored`},
 		{"no shutdown time", []string{"-shutdown-timeout", "0"}, nil, "-shutdown-timeout is 0"},
+		{"metrics on every interface", nil, map[string]string{"METRICS_ADDR": ":9090"}, `METRICS_ADDR=":9090" is every interface: /metrics and /debug/pprof/`},
+		{"dev on every interface", []string{"-dev", "-addr", "0.0.0.0:8080"}, nil, `-dev is listening on -addr "0.0.0.0:8080", which is every interface`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			c, err := parseConfig(append([]string{"guide"}, tt.args...), func(k string) string { return tt.env[k] }, io.Discard)
