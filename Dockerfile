@@ -1,8 +1,15 @@
 # syntax=docker/dockerfile:1
-# Build: docker build -t pm-guide .
+# Build: docker build -t pm-guide --build-arg VERSION=$(git describe --tags --always --dirty) --build-arg COMMIT=$(git rev-parse HEAD) .
 # Run:   docker run -p 8080:8080 -e BASE_URL=https://guide.example.com pm-guide
 #        (or -e PORT=9000 -p 9000:9000: the server and its health check both follow PORT/ADDR)
 
+# The base images follow their tags (golang:1.26-bookworm, distroless
+# static-debian12), not digests: a rebuild picks up their security fixes,
+# and no digest was verified from where this file was written. For a build
+# that must be repeatable, pin both by digest as well, e.g.
+#   docker buildx imagetools inspect golang:1.26-bookworm   # prints the digest
+#   FROM golang:1.26-bookworm@sha256:<digest> AS build
+# and renew the digests on purpose (Dependabot and Renovate do it for you).
 FROM golang:1.26-bookworm AS build
 WORKDIR /src
 COPY go.mod go.sum ./
@@ -10,8 +17,7 @@ RUN go mod download
 COPY . .
 # Static binary; content, templates and static files are embedded in it.
 # The build context has no .git, so the version and commit come in as
-# arguments: docker build --build-arg VERSION=$(git describe --tags --always)
-# --build-arg COMMIT=$(git rev-parse HEAD) .   (guide -version prints them)
+# arguments (the Build line above); guide -version prints them.
 ARG VERSION=""
 ARG COMMIT=""
 RUN CGO_ENABLED=0 go build -trimpath -ldflags="-s -w -X main.version=${VERSION} -X main.commit=${COMMIT}" -o /out/guide ./cmd/guide

@@ -32,17 +32,17 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 // program builds one server; its tests build dozens, and pass one store so
 // that each page is compressed once.
 func runWith(ctx context.Context, encodings *web.EncodingCache, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	if versionAsked(args[1:]) {
+		v, c := buildVersion()
+		fmt.Fprintf(stdout, "guide %s (commit %s)\n", v, c)
+		return nil
+	}
 	cfg, err := parseConfig(args, getenv, stderr)
 	if errors.Is(err, flag.ErrHelp) {
 		return nil // -h: the usage went to stderr
 	}
 	if err != nil {
 		return err
-	}
-	if cfg.version {
-		v, c := buildVersion()
-		fmt.Fprintf(stdout, "guide %s (commit %s)\n", v, c)
-		return nil
 	}
 	if cfg.healthcheck {
 		return healthcheck(ctx, cfg.addr)
