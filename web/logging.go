@@ -168,9 +168,10 @@ func (s *server) logRequests(next http.Handler) http.Handler {
 // the program's alike, so that they share one shape: slog's text or JSON
 // ("json") format, times in UTC with milliseconds, every string made safe
 // for a terminal or log viewer (safeLogString), and the fields a client
-// chooses cut to maxLogField bytes.
-func NewLogHandler(w io.Writer, format string) slog.Handler {
-	opts := &slog.HandlerOptions{ReplaceAttr: replaceLogAttr}
+// chooses cut to maxLogField bytes; durations as Go durations ("5s").
+// Lines below level are not written.
+func NewLogHandler(w io.Writer, format string, level slog.Leveler) slog.Handler {
+	opts := &slog.HandlerOptions{ReplaceAttr: replaceLogAttr, Level: level}
 	if format == "json" {
 		return slog.NewJSONHandler(w, opts)
 	}
@@ -186,6 +187,10 @@ const logTimeFormat = "2006-01-02T15:04:05.000Z"
 
 func replaceLogAttr(groups []string, a slog.Attr) slog.Attr {
 	switch a.Value.Kind() {
+	case slog.KindDuration:
+		// slog's JSON handler writes nanoseconds ("for":5000000000): a
+		// Go duration ("5s") reads the same in both formats.
+		a.Value = slog.StringValue(a.Value.Duration().String())
 	case slog.KindTime:
 		if a.Key == slog.TimeKey && len(groups) == 0 {
 			// slog's JSON handler writes nanoseconds, its text handler

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/url"
 	"strconv"
@@ -19,6 +20,7 @@ type config struct {
 	addr        string
 	baseURL     string
 	logFormat   string
+	logLevel    slog.Level
 	https       bool
 	trustProxy  bool
 	healthcheck bool
@@ -43,6 +45,8 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	fs.StringVar(&c.addr, "addr", envAddr(getenv), "listen address (env ADDR, or PORT as :PORT; with -dev, 127.0.0.1 and that port unless the address names a host)")
 	fs.StringVar(&c.baseURL, "base-url", getenv("BASE_URL"), "public base URL for canonical links and the sitemap (env BASE_URL; default http://localhost plus the port)")
 	fs.StringVar(&c.logFormat, "log-format", envOr(getenv, "LOG_FORMAT", "text"), "log format: text or json (env LOG_FORMAT)")
+	logLevel := envOr(getenv, "LOG_LEVEL", "info")
+	fs.StringVar(&logLevel, "log-level", logLevel, "log level: debug, info, warn or error; above info, requests are not logged (env LOG_LEVEL)")
 	fs.BoolVar(&c.https, "https", envBool(getenv, "HTTPS"), "the site is served over HTTPS: send Strict-Transport-Security (env HTTPS)")
 	fs.BoolVar(&c.trustProxy, "trust-proxy", envBool(getenv, "TRUST_PROXY"), "behind one proxy: the client IP (rate limit, log) is the right-most X-Forwarded-For entry (env TRUST_PROXY)")
 	fs.StringVar(&c.ipHeader, "client-ip-header", getenv("CLIENT_IP_HEADER"), "with -trust-proxy: take the client IP from this header the proxy sets, e.g. X-Real-IP, instead of X-Forwarded-For (env CLIENT_IP_HEADER)")
@@ -84,6 +88,9 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	}
 	if c.logFormat != "text" && c.logFormat != "json" {
 		return c, fmt.Errorf("%s: the log format is text or json", named("log-format", c.logFormat, "LOG_FORMAT"))
+	}
+	if err := c.logLevel.UnmarshalText([]byte(logLevel)); err != nil {
+		return c, fmt.Errorf("%s is not a log level: use debug, info, warn or error", named("log-level", logLevel, "LOG_LEVEL"))
 	}
 
 	// Where to listen. -dev is for one editor's machine: localhost

@@ -53,7 +53,7 @@ func runWith(ctx context.Context, encodings *web.EncodingCache, args []string, g
 
 	logs := newLogSink(stdout, 1<<20, 20*time.Millisecond)
 	defer logs.Close(2 * time.Second)
-	handler := web.NewLogHandler(logs, cfg.logFormat) // the request log's shape too
+	handler := web.NewLogHandler(logs, cfg.logFormat, cfg.logLevel) // the request log's shape too
 	logger := slog.New(handler)
 	logs.note = func(n uint64) {
 		logger.Warn(fmt.Sprintf("dropped %d log lines: the log output fell behind", n), "dropped", n)
@@ -83,10 +83,14 @@ func runWith(ctx context.Context, encodings *web.EncodingCache, args []string, g
 		logger.Info("metrics", "addr", ln.Addr().String())
 	}
 	health := new(web.Health)
+	var requestLog io.Writer = logs // a request's line is at level info
+	if cfg.logLevel > slog.LevelInfo {
+		requestLog = nil
+	}
 	h, err := siteHandler(ctx, cfg.editor, logger, web.Config{
 		BaseURL: cfg.baseURL, HTTPS: cfg.https,
 		TrustProxy: cfg.trustProxy, ClientIPHeader: cfg.ipHeader,
-		LogFormat: cfg.logFormat, RequestLog: logs,
+		LogFormat: cfg.logFormat, RequestLog: requestLog,
 		Metrics: metrics, Health: health, Encodings: encodings,
 		MissBurst: cfg.missBudget, MissRate: time.Minute / time.Duration(cfg.missBudget),
 	})
