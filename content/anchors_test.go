@@ -16,6 +16,7 @@ var guideAnchors = []string{
 	"/guide/hiring#first-90-days", "/guide/hiring#reporting", "/guide/hiring#wrong-hire",
 	"/guide/scenarios#new-software-product", "/guide/scenarios#internal-it-system",
 	"/guide/scenarios#mobile-app-feature", "/guide/scenarios#client-work",
+	"/guide/scenarios#one-off-project", "/guide/scenarios#system-owner", "/guide/scenarios#one-team-one-manager",
 	"/guide/definitions#product-manager", "/guide/definitions#project-manager", "/guide/definitions#outside-software",
 	"/guide/career-path#pay", "/guide/differences#what-and-why-vs-how-and-when",
 }
