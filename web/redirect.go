@@ -35,6 +35,24 @@ func (s *server) redirectSlashes(next http.Handler) http.Handler {
 	})
 }
 
+// bareURL is the middleware of the routes that take no query (the pages
+// made at start, the static files, the cards): a request sent with a query
+// (utm_ tags, a cache-buster, junk) is sent to the bare path with a 301,
+// so that a cache in front keeps one copy of each page, however many
+// queries are made up. The questionnaire's pages read their query, and
+// keep their own canonical handling (limitQuery).
+func (s *server) bareURL(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.RawQuery == "" && !r.URL.ForceQuery {
+			next.ServeHTTP(w, r)
+			return
+		}
+		if err := s.redirect(w, r, (&url.URL{Path: r.URL.Path}).EscapedPath(), http.StatusMovedPermanently); err != nil {
+			s.serveErr(w, r, err)
+		}
+	})
+}
+
 // redirect sends a redirect to loc, which must stay on the site; a
 // Location that does not is never sent (the request gets a 404). Callers
 // refuse a client's bad input themselves, so the warning here means a bug.

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -150,5 +151,31 @@ func TestNoFalseRedirectWarning(t *testing.T) {
 	logs.waitFor(t, `"path":"/guide","route"`)
 	if strings.Contains(logs.String(), "off-site redirect") {
 		t.Errorf("a false off-site redirect warning:\n%s", logs.String())
+	}
+}
+
+// A page that takes no query answers one with a 301 to its bare path, so a
+// cache in front holds one copy; the questionnaire's pages keep theirs.
+func TestQueryOnBarePageRedirects(t *testing.T) {
+	t.Parallel()
+	srv, _ := newTestServer(t, Config{})
+	css := regexp.MustCompile(`/static/style\.[0-9a-f]+\.css`).FindString(string(get(t, srv, "/compare").body))
+	if css == "" {
+		t.Fatal("no stylesheet on /compare")
+	}
+	for _, path := range []string{"/compare", "/guide", "/guide/" + loadSite(t).Sections[0].Slug, "/faq", "/", "/about", "/robots.txt", css, "/favicon.ico"} {
+		for _, q := range []string{"?r=12345", "?utm_source=news&utm_medium=email", "?"} {
+			for _, method := range []string{http.MethodGet, http.MethodHead} {
+				resp := rawRequest(t, strings.TrimPrefix(srv.URL, "http://"), method, path+q)
+				if resp.StatusCode != http.StatusMovedPermanently || resp.Header.Get("Location") != path {
+					t.Errorf("%s %s%s: %d to %q, want 301 to %q", method, path, q, resp.StatusCode, resp.Header.Get("Location"), path)
+				}
+			}
+		}
+		wantStatus(t, get(t, srv, path), http.StatusOK)
+	}
+	q := answerSets(t, 1)[0]
+	for _, path := range []string{"/which-role?" + q, "/which-role/result?" + q, "/which-role/brief?" + q} {
+		wantStatus(t, get(t, srv, path), http.StatusOK)
 	}
 }

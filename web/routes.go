@@ -23,7 +23,7 @@ func (s *server) routes() *chi.Mux {
 	for _, p := range s.pageList {
 		if p.route != "" && !routed[p.route] {
 			routed[p.route] = true
-			r.Get(p.route, s.handle(s.handlePage))
+			r.With(s.bareURL).Get(p.route, s.handle(s.handlePage))
 		}
 	}
 	r.With(s.limitQuery).Get("/which-role", s.handle(s.handleForm))
@@ -35,9 +35,9 @@ func (s *server) routes() *chi.Mux {
 	r.With(s.limitQuery).Get("/which-role/job-ad", s.handle(s.handleAnswerFile(jobAdHTML)))
 	r.With(s.limitQuery).Get("/which-role/job-ad.md", s.handle(s.handleAnswerFile(jobAdMarkdown)))
 	r.With(s.limitQuery).Get("/which-role/job-ad.txt", s.handle(s.handleAnswerFile(jobAdText)))
-	r.Get("/favicon.ico", s.handleFavicon)
-	r.Get("/static/{name}", s.handle(s.handleStatic))
-	r.Get("/static/cards/{name}", s.handle(s.handleCard))
+	r.With(s.bareURL).Get("/favicon.ico", s.handleFavicon)
+	r.With(s.bareURL).Get("/static/{name}", s.handle(s.handleStatic))
+	r.With(s.bareURL).Get("/static/cards/{name}", s.handle(s.handleCard))
 	r.Get("/healthz", s.cfg.Health.ServeHTTP)
 	return r
 }
