@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"sync/atomic"
 )
@@ -259,8 +260,8 @@ func (c *answerCache) stats() (entries, bytes int) {
 	return len(c.entries), c.bytes
 }
 
-// serveCached serves the HTML page kept under key, building it on a miss
-// (see cached).
+// serveCached serves the HTML page kept under key ("kind?canonical
+// query"), building it on a miss (see cached).
 func (s *server) serveCached(w http.ResponseWriter, r *http.Request, key string, build func() (*representation, error)) error {
 	p, err := s.cached(r, key, build)
 	if err != nil {
@@ -270,8 +271,24 @@ func (s *server) serveCached(w http.ResponseWriter, r *http.Request, key string,
 		headOnly(w, http.StatusOK, htmlType, nil)
 		return nil
 	}
-	p.serve(w, r, http.StatusOK)
+	_, query, _ := strings.Cut(key, "?")
+	serveAnswer(w, r, p, query)
 	return nil
+}
+
+// serveAnswer serves an answer page made for the canonical query. Asked
+// for by another query (the answers in another order, a parameter the page
+// does not read), it is the same page, but a shared cache must not keep it
+// under that URL: any number of such URLs can be made up, each of which
+// would be another copy (a cache in front keys by the whole URL). The
+// canonical URL, the one links and the form give, is cached as usual.
+func serveAnswer(w http.ResponseWriter, r *http.Request, p *representation, canonical string) {
+	if r.URL.RawQuery != canonical && len(p.cacheControl) == 1 && strings.HasPrefix(p.cacheControl[0], "public") {
+		private := *p
+		private.cacheControl = []string{"private" + strings.TrimPrefix(p.cacheControl[0], "public")}
+		p = &private
+	}
+	p.serve(w, r, http.StatusOK)
 }
 
 // cached returns the page kept under key, building it on a miss: within

@@ -123,7 +123,7 @@ func (s *server) handleAnswerFile(f answerFormat) handler {
 			headOnly(w, http.StatusOK, f.contentType, disposition[res.Key()])
 			return nil
 		}
-		p.serve(w, r, http.StatusOK)
+		serveAnswer(w, r, p, a.Query())
 		return nil
 	}
 }

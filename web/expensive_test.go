@@ -282,3 +282,27 @@ func TestMissBudget(t *testing.T) {
 		t.Errorf("posts from one /48's /64s: %d allowed, want %d", posted, wideFactor)
 	}
 }
+
+// An answer page asked for by a query other than its canonical one (junk
+// added, the answers in another order) is the same page, but not for a
+// shared cache to keep under that URL: junk cannot split a cache in front.
+func TestJunkQueryNotShared(t *testing.T) {
+	t.Parallel()
+	_, srv, _ := expensiveServer(t, Config{})
+	q := answerSets(t, 1)[0]
+	for _, path := range []string{"/which-role/result?", "/which-role/brief.pdf?", "/which-role/brief?", "/which-role/job-ad.md?", "/which-role?"} {
+		canonical := get(t, srv, path+q)
+		junk := get(t, srv, path+q+"&r=12345")
+		wantStatus(t, canonical, http.StatusOK)
+		wantStatus(t, junk, http.StatusOK)
+		if cc := canonical.Header.Get("Cache-Control"); !strings.HasPrefix(cc, "public") {
+			t.Errorf("%s (canonical): Cache-Control %q, want public", path, cc)
+		}
+		if cc := junk.Header.Get("Cache-Control"); !strings.HasPrefix(cc, "private") {
+			t.Errorf("%s with junk: Cache-Control %q, want private", path, cc)
+		}
+		if string(junk.body) != string(canonical.body) {
+			t.Errorf("%s with junk: another page", path)
+		}
+	}
+}

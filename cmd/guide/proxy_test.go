@@ -18,6 +18,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -54,7 +55,10 @@ type front struct {
 // upstream, changing only its ports and paths. Outside CI the test is
 // skipped when nginx is missing; in CI (CI=true) that is a failure:
 // .ci/run installs it.
-func startNginx(t *testing.T, upstream string) front {
+//
+// A second upstream, if given, is the shipped config's commented second
+// instance (for rolling restarts), uncommented.
+func startNginx(t *testing.T, upstream string, second ...string) front {
 	t.Helper()
 	bin, err := exec.LookPath("nginx")
 	if err != nil {
@@ -81,7 +85,7 @@ func startNginx(t *testing.T, upstream string) front {
 	conf := string(site)
 	for _, r := range [][2]string{
 		{"/var/cache/nginx/guide", dir + "/cache"},
-		{"server 127.0.0.1:8080;", "server " + upstream + ";"},
+		{"server 127.0.0.1:8080 ", "server " + upstream + " "},
 		{"listen 80;", "listen " + f.http + ";"},
 		{"listen [::]:80;\n", ""},
 		{"listen 443 ssl http2;", "listen " + f.https + " ssl http2;"},
@@ -93,6 +97,13 @@ func startNginx(t *testing.T, upstream string) front {
 			t.Fatalf("deploy/nginx/guide.conf has %q %d times; the test changes it once", r[0], n)
 		}
 		conf = strings.Replace(conf, r[0], r[1], 1)
+	}
+	for _, s := range second {
+		const line = "# server 127.0.0.1:8081 "
+		if strings.Count(conf, line) != 1 {
+			t.Fatalf("deploy/nginx/guide.conf has no %q to uncomment", line)
+		}
+		conf = strings.Replace(conf, line, "server "+s+" ", 1)
 	}
 	if err := os.WriteFile(filepath.Join(dir, "guide.conf"), []byte(conf), 0o644); err != nil {
 		t.Fatal(err)
@@ -185,6 +196,7 @@ type proxied struct {
 	etag     string
 	hsts     []string
 	location string
+	id       []string // X-Request-Id
 }
 
 func do(t *testing.T, c *http.Client, method, u string, header http.Header, body string) proxied {
@@ -205,7 +217,7 @@ func do(t *testing.T, c *http.Client, method, u string, header http.Header, body
 	}
 	defer resp.Body.Close()
 	io.Copy(io.Discard, resp.Body)
-	return proxied{resp.StatusCode, resp.Header.Get("X-Cache-Status"), resp.Header.Get("Etag"), resp.Header.Values("Strict-Transport-Security"), resp.Header.Get("Location")}
+	return proxied{resp.StatusCode, resp.Header.Get("X-Cache-Status"), resp.Header.Get("Etag"), resp.Header.Values("Strict-Transport-Security"), resp.Header.Get("Location"), resp.Header.Values("X-Request-Id")}
 }
 
 // TestBehindCachingProxy puts the real program behind nginx and checks what
@@ -213,7 +225,7 @@ func do(t *testing.T, c *http.Client, method, u string, header http.Header, body
 // cache form posts or errors, revalidate with ETags, and rate-limit by the
 // address the proxy saw rather than one the client claims.
 func TestBehindCachingProxy(t *testing.T) {
-	upstream, _, _, _ := start(t, nil, "-trust-proxy", "-https")
+	upstream, _, _, logs := start(t, nil, "-trust-proxy", "-https", "-log-format", "json")
 	nginx := startNginx(t, upstream)
 	front := "https://" + nginx.https
 	alice := nginx.clientFrom("127.0.0.1")
@@ -274,6 +286,55 @@ func TestBehindCachingProxy(t *testing.T) {
 		}
 	})
 
+	t.Run("request id", func(t *testing.T) {
+		// nginx's $request_id, whatever the client sends, in the guide's
+		// log and on the answer; a cache hit gets its own, not the id of
+		// the request that filled the cache.
+		c := nginx.clientFrom("127.0.0.6")
+		chosen := http.Header{"X-Request-Id": {"chosen-by-the-client"}}
+		var ids []string
+		for _, path := range []string{"/no-such-page", "/about", "/about"} {
+			got := do(t, c, "GET", front+path, chosen, "")
+			if len(got.id) != 1 || !regexp.MustCompile(`^[0-9a-f]{32}$`).MatchString(got.id[0]) {
+				t.Fatalf("GET %s: X-Request-Id %q, want one of nginx's (32 hex digits)", path, got.id)
+			}
+			ids = append(ids, got.id[0])
+		}
+		if ids[1] == ids[2] {
+			t.Errorf("a cache hit replayed the id of the request that filled the cache: %s", ids[1])
+		}
+		waitLog(t, logs, `"request_id":"`+ids[0]+`"`)
+		if strings.Contains(logs.String(), "chosen-by-the-client") {
+			t.Error("the guide logged an id the client chose")
+		}
+	})
+
+	t.Run("limit_req", func(t *testing.T) {
+		// One client sending far more than a visitor does is refused with
+		// 429 by nginx, pages and answers alike; another is not.
+		flood := nginx.clientFrom("127.0.0.7")
+		refused := map[string]int{}
+		for _, path := range []string{"/guide", result} {
+			for range 160 {
+				if got := do(t, flood, "GET", front+path, nil, ""); got.status == http.StatusTooManyRequests {
+					refused[path]++
+				} else if got.status != http.StatusOK {
+					t.Fatalf("GET %s: %d", path, got.status)
+				}
+			}
+		}
+		if refused["/guide"] == 0 || refused[result] == 0 {
+			t.Errorf("160 quick requests each refused %v times; want some of each", refused)
+		}
+		if refused[result] <= refused["/guide"] {
+			t.Errorf("answer pages refused %d times, pages %d: want the answers' tighter limit", refused[result], refused["/guide"])
+		}
+		other := nginx.clientFrom("127.0.0.8")
+		if got := do(t, other, "GET", front+result, nil, ""); got.status != http.StatusOK {
+			t.Errorf("another client's request = %d, want 200", got.status)
+		}
+	})
+
 	t.Run("rate limit by forwarded address", func(t *testing.T) {
 		// Mallory claims a new address in every post; the proxy appends the
 		// one it saw, and that is the one the limit counts.
@@ -298,4 +359,96 @@ func TestBehindCachingProxy(t *testing.T) {
 			t.Errorf("another client's first post = %d, want 422 (its own bucket)", got.status)
 		}
 	})
+}
+
+// waitLog waits until the program's log holds want: a request is logged
+// after its answer is sent.
+func waitLog(t *testing.T, logs *lockedBuffer, want string) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); !strings.Contains(logs.String(), want); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatalf("the log never had %s", want)
+		}
+	}
+}
+
+// A rolling restart behind nginx loses nothing: two instances, each
+// stopped (SIGTERM: drain, then shutdown) and started again in turn while
+// a client keeps asking; nginx sends what one refuses to the other
+// (proxy_next_upstream), so every answer is the guide's.
+func TestRollingRestartBehindNginx(t *testing.T) {
+	a, stopA, doneA, _ := start(t, nil, "-trust-proxy", "-https", "-drain", "500ms")
+	b, stopB, doneB, _ := start(t, nil, "-trust-proxy", "-https", "-drain", "500ms")
+	nginx := startNginx(t, a, b)
+	front := "https://" + nginx.https
+
+	stop := make(chan struct{})
+	asked := make(chan int)
+	var answers []int
+	go func() {
+		defer close(asked)
+		// From many addresses, so that nginx's per-client limits are not
+		// what is measured.
+		var clients []*http.Client
+		for i := range 50 {
+			clients = append(clients, nginx.clientFrom(fmt.Sprintf("127.0.1.%d", i+1)))
+		}
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			// A 404 is never cached: every one is the guide's answer.
+			resp, err := clients[i%len(clients)].Get(front + "/no-such-page")
+			status := 0
+			if err == nil {
+				io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+				status = resp.StatusCode
+			}
+			asked <- status
+		}
+	}()
+	collect := func(n int) {
+		for range n {
+			answers = append(answers, <-asked)
+		}
+	}
+	collect(20)
+	stopA()
+	if err := <-doneA; err != nil {
+		t.Fatalf("first instance: %v", err)
+	}
+	collect(20)
+	// Started again on its address, then the second in turn.
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	go runWith(ctx, sharedEncodings, []string{"guide", "-addr", a, "-drain", "0", "-base-url", "http://guide.test", "-trust-proxy", "-https"},
+		func(string) string { return "" }, io.Discard, io.Discard)
+	for deadline := time.Now().Add(2 * time.Minute); ; time.Sleep(20 * time.Millisecond) {
+		if resp, err := http.Get("http://" + a + "/healthz"); err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				break
+			}
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the first instance did not start again")
+		}
+	}
+	collect(20)
+	stopB()
+	if err := <-doneB; err != nil {
+		t.Fatalf("second instance: %v", err)
+	}
+	collect(20)
+	close(stop)
+	for range asked {
+	}
+	for i, status := range answers {
+		if status != http.StatusNotFound {
+			t.Errorf("request %d during the rolling restart: %d, want the guide's 404", i+1, status)
+		}
+	}
 }
