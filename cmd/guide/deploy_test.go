@@ -266,7 +266,7 @@ func TestSystemdUnit(t *testing.T) {
 	if host != "127.0.0.1" || !cfg.trustProxy {
 		t.Errorf("behind nginx on the same machine: want ADDR on 127.0.0.1 and TRUST_PROXY; got %s, %v", cfg.addr, cfg.trustProxy)
 	}
-	if !bytes.Contains(readDeployFile(t, "nginx/guide.conf"), []byte("server "+cfg.addr+";")) {
+	if !bytes.Contains(readDeployFile(t, "nginx/guide.conf"), []byte("server "+cfg.addr+" ")) {
 		t.Errorf("deploy/nginx/guide.conf does not proxy to the unit's ADDR %s", cfg.addr)
 	}
 	if mh, _, _ := net.SplitHostPort(cfg.metricsAddr); cfg.metricsAddr != "" && mh != "127.0.0.1" {
