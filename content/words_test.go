@@ -86,3 +86,35 @@ func TestLoadQuestionnaireNewWords(t *testing.T) {
 		},
 	})
 }
+
+// A YAML slip is reported at the line that has it, in plain words: the
+// parser notices on the next line, in its own terms.
+func TestWordsYAMLSlips(t *testing.T) {
+	const file = "words.yaml"
+	testLoadErrors(t, []loadErrorCase{
+		{
+			name: "an unclosed quote",
+			edit: replace(file, `skip_link: "Skip to content"`, `skip_link: "Skip to content`),
+			file: file, at: "skip_link:",
+			reason: `skip_link: the text opens with " but is not closed on this line: end it with "`,
+		},
+		{
+			name: "a field indented deeper than its group",
+			edit: replace(file, `  skip_link: "`, `   skip_link: "`),
+			file: file, at: "skip_link:",
+			reason: "skip_link: this field is indented by 3 spaces, but the fields after it by 2 spaces: line up the fields of one group (spaces only)",
+		},
+		{
+			name: "a field indented less than its group",
+			edit: replace(file, `  footer: "`, ` footer: "`),
+			file: file, at: ` footer: "A plain`,
+			reason: "footer: this field is indented by 1 space, but the field above it by 2",
+		},
+		{
+			name: "a field indented deeper than the one above",
+			edit: replace(file, `  published_by: "`, `   published_by: "`),
+			file: file, at: "published_by:",
+			reason: "published_by: this field is indented by 3 spaces, but the field above it by 2",
+		},
+	})
+}

@@ -36,9 +36,15 @@ func plainYAMLError(file string, src []byte, first int, err error) *FileError {
 		e.Reason = "this line has a tab character: indent and separate with spaces only"
 		return e
 	}
-	// A quote opened and never closed: the parser notices on a later line.
+	// A quote opened and never closed: the parser notices on a later line,
+	// where the next field's own opening quote reads as the closing one;
+	// so the lines above the parser's are searched first.
 	var syntax *yaml.SyntaxError
-	if n, key, q := unclosedQuote(lines[:line]); n > 0 && errors.As(err, &syntax) {
+	n, key, q := unclosedQuote(lines[:line-1])
+	if n == 0 {
+		n, key, q = unclosedQuote(lines[:line])
+	}
+	if n > 0 && errors.As(err, &syntax) {
 		e := at(n)
 		if q == '\'' {
 			e.Reason = fmt.Sprintf(`%s: the text opens with ' but is not closed on this line: end it with ', and write an apostrophe inside it as '' (or put the text in "double quotes")`, key)
@@ -46,6 +52,15 @@ func plainYAMLError(file string, src []byte, first int, err error) *FileError {
 			e.Reason = fmt.Sprintf(`%s: the text opens with " but is not closed on this line: end it with " (and write a " inside it as \")`, key)
 		}
 		return e
+	}
+
+	// A field indented unlike its neighbours: the parser notices on the
+	// next field's line, in its own words.
+	if errors.As(err, &syntax) {
+		if e := misindented(lines, line); e != nil {
+			e.File, e.Line = file, first+e.Line-1
+			return e
+		}
 	}
 
 	key, keyLine := keyOn(lines, line)
@@ -213,4 +228,84 @@ func checkWholeNumbers(file string, y yamlLines, v any) *FileError {
 		return fileErrorf(file, y.line(kv.Key), "%s must be a whole number, like 3 (not %s)", name, strings.TrimSpace(kv.Value.String()))
 	}
 	return nil
+}
+
+// misindented finds a field indented unlike the fields of its group, at or
+// just above line n (1-based), where the parser stopped: a field indented
+// more than the one above it, which holds text and so cannot hold it, or
+// one indented less than its group but not as far out as any group above.
+func misindented(lines []string, n int) *FileError {
+	indent := func(l string) int { return len(l) - len(strings.TrimLeft(l, " ")) }
+	content := func(i int) bool { // a line with a field or a list item
+		t := strings.TrimSpace(lines[i])
+		return t != "" && !strings.HasPrefix(t, "#")
+	}
+	prev := func(i int) int { // the content line above line index i
+		for i--; i >= 0 && !content(i); i-- {
+		}
+		return i
+	}
+	opens := func(l string) bool { // ends in "key:" (a group) or a block scalar
+		t := strings.TrimSpace(l)
+		return strings.HasSuffix(t, ":") || strings.HasSuffix(t, "|") || strings.HasSuffix(t, ">") || strings.HasSuffix(t, "-")
+	}
+	at := min(n, len(lines)) - 1
+	if at < 0 || !content(at) {
+		return nil
+	}
+	p := prev(at)
+	if p < 0 {
+		return nil
+	}
+	// The line above is the first of a group and indented unlike the
+	// fields after it: that line is the mistake.
+	next := at + 1
+	for next < len(lines) && !content(next) {
+		next++
+	}
+	if q := prev(p); q >= 0 && opens(lines[q]) && indent(lines[at]) > indent(lines[q]) && indent(lines[p]) != indent(lines[at]) &&
+		keyPattern.MatchString(lines[p]) && keyPattern.MatchString(lines[at]) && next < len(lines) && indent(lines[next]) == indent(lines[at]) {
+		key, _ := keyOn(lines, p+1)
+		return &FileError{Line: p + 1, Reason: fmt.Sprintf("%s: this field is indented by %s, but the fields after it by %s: line up the fields of one group (spaces only)",
+			key, spaces(indent(lines[p])), spaces(indent(lines[at])))}
+	}
+	// The line above is indented deeper than the line above it, which
+	// does not open a group: that line is the mistake.
+	if q := prev(p); q >= 0 && indent(lines[p]) > indent(lines[q]) && !opens(lines[q]) && keyPattern.MatchString(lines[p]) {
+		key, _ := keyOn(lines, p+1)
+		return &FileError{Line: p + 1, Reason: fmt.Sprintf("%s: this field is indented by %s, but the field above it by %s: line up the fields of one group (spaces only)",
+			key, spaces(indent(lines[p])), spaces(indent(lines[q])))}
+	}
+	// This line is indented deeper than the line above, which holds text
+	// and so cannot hold fields.
+	if indent(lines[at]) > indent(lines[p]) && !opens(lines[p]) && keyPattern.MatchString(lines[at]) {
+		key, _ := keyOn(lines, at+1)
+		return &FileError{Line: at + 1, Reason: fmt.Sprintf("%s: this field is indented by %s, but the field above it by %s: line up the fields of one group (spaces only)",
+			key, spaces(indent(lines[at])), spaces(indent(lines[p])))}
+	}
+	// This line is indented less than the line above, but not as far out
+	// as any group it could belong to.
+	if indent(lines[at]) < indent(lines[p]) && keyPattern.MatchString(lines[at]) {
+		// The groups the line above is in: each line further out above it.
+		groups, limit := map[int]bool{0: true}, indent(lines[p])
+		for i := p; i >= 0; i-- {
+			if ind := indent(lines[i]); content(i) && ind < limit {
+				groups[ind], limit = true, ind
+			}
+		}
+		if !groups[indent(lines[at])] {
+			key, _ := keyOn(lines, at+1)
+			return &FileError{Line: at + 1, Reason: fmt.Sprintf("%s: this field is indented by %s, but the field above it by %s: line up the fields of one group (spaces only)",
+				key, spaces(indent(lines[at])), spaces(indent(lines[p])))}
+		}
+	}
+	return nil
+}
+
+// spaces says a number of spaces: "1 space", "3 spaces".
+func spaces(n int) string {
+	if n == 1 {
+		return "1 space"
+	}
+	return fmt.Sprintf("%d spaces", n)
 }
