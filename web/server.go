@@ -6,6 +6,7 @@ package web
 
 import (
 	"compress/gzip"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -144,8 +145,9 @@ func NewServer(logger *slog.Logger, site *content.Site, cfg Config) (http.Handle
 func newServer(logger *slog.Logger, site *content.Site, cfg Config) (*server, http.Handler, error) {
 	cfg.defaults()
 	if err := checkQuestionnaire(site); err != nil {
-		if _, inFile := err.(*content.FileError); inFile {
-			return nil, nil, err // whichrole.yaml:line: …
+		var problems content.Problems
+		if _, inFile := err.(*content.FileError); inFile || errors.As(err, &problems) {
+			return nil, nil, err // whichrole.yaml:line: …, guide/hiring.md:1: …
 		}
 		return nil, nil, fmt.Errorf("questionnaire: %w", err)
 	}

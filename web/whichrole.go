@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
 	"slices"
@@ -65,9 +66,13 @@ func checkQuestionnaire(site *content.Site) error {
 			seen[id] = true
 		}
 	}
+	// A guide heading the answers link to, renamed or gone: one problem
+	// for each such link, blamed on the section's file, naming the rules
+	// that use it.
+	missing := map[string][]string{} // link → the rules that use it
 	anchor := func(what, id, link, section, anchor string) {
 		if !site.HasAnchor(section, anchor) {
-			errs = append(errs, fmt.Errorf("%s %s points to %s, which the guide does not have", what, id, link))
+			missing[link] = append(missing[link], what+" "+id)
 		}
 	}
 	for _, r := range decision.Reasons {
@@ -102,9 +107,27 @@ func checkQuestionnaire(site *content.Site) error {
 	match("recommendation", decision.Keys(), idList(q.Recommendations, func(r content.RecommendationWords) string { return r.ID }))
 	for _, link := range []string{decision.LeadRule{}.Link(), firstDaysLink, secondHireLink} {
 		section, id, _ := strings.Cut(strings.TrimPrefix(link, "/guide/"), "#")
-		anchor("result part", id, link, section, id)
+		anchor("the result page's", id+" part", link, section, id)
 	}
-	return errors.Join(errs...)
+	var problems content.Problems
+	for _, link := range slices.Sorted(maps.Keys(missing)) {
+		section, id, _ := strings.Cut(strings.TrimPrefix(link, "/guide/"), "#")
+		file := "guide/" + section + ".md"
+		reason := fmt.Sprintf("the questionnaire's answers link to %s (for %s), but this section has no heading with id %q: keep that id on the heading that makes the point, as in \"## Heading {#%s}\"",
+			link, strings.Join(missing[link], ", "), id, id)
+		if _, ok := site.Section(section); !ok {
+			reason = fmt.Sprintf("the questionnaire's answers link to %s (for %s), but the guide has no section %q", link, strings.Join(missing[link], ", "), section)
+		}
+		problems = append(problems, &content.FileError{File: file, Line: 1, Reason: reason})
+	}
+	for _, err := range errs {
+		problems = append(problems, err)
+	}
+	if len(problems) == 0 {
+		return nil
+	}
+	problems.Sort()
+	return problems
 }
 
 // fieldNames lists the form's fields, in order.

@@ -344,7 +344,7 @@ func TestResultPartAnchorsChecked(t *testing.T) {
 				t.Fatal(err)
 			}
 			_, err = NewServer(slogTo(io.Discard), site, Config{})
-			if want := "result part " + old + " points to /guide/hiring#" + old; err == nil || !strings.Contains(err.Error(), want) {
+			if want := "guide/hiring.md:1: the questionnaire's answers link to /guide/hiring#" + old + " ("; err == nil || !strings.Contains(err.Error(), want) || !strings.Contains(err.Error(), "the result page's "+old+" part") {
 				t.Errorf("NewServer error = %v, want one with %q", err, want)
 			}
 		})

@@ -116,6 +116,22 @@ func TestCheck(t *testing.T) {
 		}
 	})
 
+	// A heading the questionnaire's answers link to, renamed: one problem,
+	// in the section's file, naming the link and the rules that use it.
+	t.Run("a renamed heading the answers link to", func(t *testing.T) {
+		dir := contentDir(t)
+		edit(t, dir, "guide/hiring.md", "{#hire-both}", "{#hire-two}")
+		var stdout bytes.Buffer
+		err := run(context.Background(), []string{"guide", "-check", "-content", dir}, func(string) string { return "" }, &stdout, io.Discard)
+		if err == nil || err.Error() != "content check: 1 problem" {
+			t.Errorf("guide -check = %v; want content check: 1 problem", err)
+		}
+		want := regexp.MustCompile(`^guide/hiring\.md:1: the questionnaire's answers link to /guide/hiring#hire-both \(for [a-z]+ [a-z-]+(, [a-z]+ [a-z-]+)*\), but this section has no heading with id "hire-both": keep that id on the heading that makes the point, as in "## Heading \{#hire-both\}"\n$`)
+		if !want.MatchString(stdout.String()) {
+			t.Errorf("stdout:\n%s\nwant one line matching %s", stdout.String(), want)
+		}
+	})
+
 	// Links to pages that the templates make are checked by the server;
 	// they are reported with every other problem, in one run.
 	t.Run("links to site pages with other problems", func(t *testing.T) {
