@@ -91,7 +91,7 @@ type KitWords struct {
 	ThenAsk            string `yaml:"then_ask"`
 	GoodAnswer         string `yaml:"good_answer"`
 	WorkSample         string `yaml:"work_sample"`
-	Material           string `yaml:"material"`
+	Material           string `yaml:"material"` // heads the work sample's material
 	Handout            string `yaml:"handout"`
 	Judge              string `yaml:"judge"`
 	RedFlags           string `yaml:"red_flags"`
@@ -243,7 +243,6 @@ type WorkSample struct {
 	ID       string   `yaml:"id"`
 	Task     string   `yaml:"task"`
 	Time     string   `yaml:"time"`
-	Material []string `yaml:"material"`
 	Judge    []string `yaml:"judge"`
 	RedFlags []string `yaml:"red_flags"`
 	Pack     Pack     `yaml:"pack"`
@@ -276,10 +275,10 @@ type SamplePart struct {
 	Items   []string
 }
 
-// Parts are the work sample's lists in the order every format shows them:
-// what to give the candidate, how to judge it, the red flags.
+// Parts are the work sample's lists in the order every format shows them,
+// after its material: how to judge it, the red flags.
 func (w WorkSample) Parts(k KitWords) []SamplePart {
-	return []SamplePart{{k.Material, w.Material}, {k.Judge, w.Judge}, {k.RedFlags, w.RedFlags}}
+	return []SamplePart{{k.Judge, w.Judge}, {k.RedFlags, w.RedFlags}}
 }
 
 // Fair is the hire's fair-process box for its work sample: whether it is

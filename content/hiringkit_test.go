@@ -87,7 +87,7 @@ func TestLoadHiringKitErrors(t *testing.T) {
 		},
 		{
 			name: "a competency with three anchors",
-			edit: replace(file, "    mixed: \"Wrote reports, but bad news waited for the next meeting or was softened.\"\n", ""),
+			edit: replace(file, "    mixed: \"Bad news waited for the next meeting, or was softened.\"\n", ""),
 			file: file, line: 0, at: "  - id: reporting\n", reason: "competencies[9].mixed is required",
 		},
 		{

@@ -182,22 +182,20 @@ func writeKitMarkdown(s *strings.Builder, b Brief, role BriefRole) {
 		fmt.Fprintf(s, "- %s\n", it)
 	}
 	s.WriteString("\n")
-	for i, part := range ws.Parts(k) {
+	writePackMarkdown(s, k, ws.Pack)
+	for _, part := range ws.Parts(k) {
 		fmt.Fprintf(s, "#### %s\n\n", part.Heading)
 		for _, it := range part.Items {
 			fmt.Fprintf(s, "- %s\n", it)
 		}
 		s.WriteString("\n")
-		if i == 0 {
-			writePackMarkdown(s, k.Handout, ws.Pack)
-		}
 	}
 }
 
 // writePackMarkdown writes a work sample's material: its text, lists and
 // tables.
-func writePackMarkdown(s *strings.Builder, heading string, p content.Pack) {
-	fmt.Fprintf(s, "#### %s\n\n%s\n\n", heading, p.Intro)
+func writePackMarkdown(s *strings.Builder, k content.KitWords, p content.Pack) {
+	fmt.Fprintf(s, "#### %s\n\n_%s_\n\n%s\n\n", k.Material, k.Handout, p.Intro)
 	for _, l := range p.Lists {
 		fmt.Fprintf(s, "**%s**\n\n", l.Heading)
 		for _, it := range l.Items {

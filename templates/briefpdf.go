@@ -365,20 +365,19 @@ func (p pdfWriter) kit(b Brief, role BriefRole) {
 	for _, it := range h.Fair(k) {
 		p.item("•", it)
 	}
-	for i, part := range h.WorkSample.Parts(k) {
+	p.pack(k, h.WorkSample.Pack)
+	for _, part := range h.WorkSample.Parts(k) {
 		p.heading(part.Heading, 10)
 		for _, it := range part.Items {
 			p.item("•", it)
-		}
-		if i == 0 {
-			p.pack(k.Handout, h.WorkSample.Pack)
 		}
 	}
 }
 
 // pack is a work sample's material: its text, lists and tables.
-func (p pdfWriter) pack(heading string, pk content.Pack) {
-	p.heading(heading, 10)
+func (p pdfWriter) pack(k content.KitWords, pk content.Pack) {
+	p.heading(k.Material, 10)
+	p.when(k.Handout)
 	p.para(pk.Intro)
 	for _, l := range pk.Lists {
 		p.heading(l.Heading, 9.5)
