@@ -30,11 +30,16 @@ type Answer struct {
 	// Text is the whole answer as plain text, for structured data.
 	Text string
 	HTML string
+	// Situation, if set, names the owner's situation the answer is written
+	// for as the questionnaire's answers that show it: each field listed
+	// must have one of its values (see Fits).
+	Situation map[string][]string
 
 	file        string
 	slugLine    int
 	orderLine   int
 	relatedLine int
+	fm          yamlLines // for the lines of situation's fields
 }
 
 func (a *Answer) origin() (string, int) { return a.Slug, a.slugLine }
@@ -45,6 +50,8 @@ type answerMeta struct {
 	Order    int      `yaml:"order"`
 	Updated  string   `yaml:"updated"`
 	Related  []string `yaml:"related"`
+	// Situation: the questionnaire's answers this answer is written for.
+	Situation map[string][]string `yaml:"situation"`
 }
 
 // loadAnswer loads one answer, for loadFolder.
@@ -75,8 +82,8 @@ func loadAnswer(md goldmark.Markdown, fsys fs.FS, file string) (*Answer, *docume
 	problems.add(err)
 	a := &Answer{
 		Question: meta.Question, Slug: meta.Slug, Order: meta.Order, Updated: updated,
-		Related: meta.Related, Summary: doc.firstSentence(), Text: doc.text(),
-		file: file, slugLine: fm.key("slug"), orderLine: fm.key("order"), relatedLine: fm.key("related"),
+		Related: meta.Related, Situation: meta.Situation, Summary: doc.firstSentence(), Text: doc.text(),
+		file: file, slugLine: fm.key("slug"), orderLine: fm.key("order"), relatedLine: fm.key("related"), fm: fm,
 	}
 	if a.Summary == "" {
 		problems.add(fileErrorf(file, bodyLine, "the answer is empty"))

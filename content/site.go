@@ -179,6 +179,7 @@ func Load(fsys fs.FS) (*Site, error) {
 			problems.add(doc.checkTerms(terms))
 		}
 	}
+	problems.add(site.checkSituations())
 	problems.add(site.Comparison.checkShortAnswer(site.Words.Layout))
 	problems.add(site.Comparison.checkTerms(terms))
 	problems.add(site.checkReferences(broken))

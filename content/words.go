@@ -159,6 +159,7 @@ type ResultWords struct {
 	SaveShare        string `yaml:"save_share"` // the heading above the address, the email link and the Markdown
 	// Headings of the result's parts.
 	Why             string `yaml:"why"`              // the outcome's explanation
+	Situations      string `yaml:"situations"`       // the FAQ answers written for the answers' situation
 	AnswersDisagree string `yaml:"answers_disagree"` // answers that pull apart
 	NoOwner         string `yaml:"no_owner"`         // a decision nobody owns
 	OtherProduct    string `yaml:"other_product"`    // who decides what gets built, when only delivery is hired for

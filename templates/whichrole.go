@@ -72,6 +72,10 @@ type ResultView struct {
 	// OwnProject, on a client-work result, links to the answer for a
 	// one-off project of the owner's own; empty otherwise.
 	OwnProject ReasonView
+	// Situations link to the FAQ answers written for a situation the
+	// answers show (an agency, an internal system…): the question is the
+	// link's words.
+	Situations []ReasonView
 	// Sides are the signs in the answers, product work then delivery work.
 	Sides []Side
 	// OldLink invites an old link's visitor to the new questions, through

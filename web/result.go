@@ -118,6 +118,9 @@ func (s *server) resultView(a decision.Answers, res decision.Result) templates.R
 			v.Sides = append(v.Sides, side)
 		}
 	}
+	for _, ans := range site.Situations(a.Values) {
+		v.Situations = append(v.Situations, templates.ReasonView{LinkLabel: ans.Question, Link: "/faq/" + ans.Slug})
+	}
 	if a.Goal == "client-work" {
 		v.OwnProject = templates.ReasonView{Text: q.OwnProject.Text, LinkLabel: q.OwnProject.Link,
 			Link: "/which-role/result?" + a.With("goal", "one-off").Query()}
