@@ -20,6 +20,7 @@ type Brief struct {
 	Need    string // whom to hire: "a product manager", or both roles
 	Summary string // the recommendation in one sentence
 	URL     string // the absolute address of the result
+	Panel   string // the outcome's colour class (PanelClass): its panel's, and its PDF's
 	// Why explains the outcome, with its guide link; empty for an old link.
 	Why      ReasonView
 	Parts    []BriefPart // what one person leads with, or who covers the work meanwhile

@@ -2,6 +2,7 @@ package templates
 
 import (
 	"fmt"
+	"image/color"
 	"io"
 	"strconv"
 	"strings"
@@ -14,10 +15,11 @@ import (
 // The PDF's page: A4 in millimetres, with margins that also suit Letter.
 const (
 	pdfMargin = 16.0
-	pdfFont   = "Go" // the Go fonts (BSD licence), embedded in the binary
+	pdfFont   = "Go"        // the body: the Go fonts (BSD licence), embedded in the binary
+	pdfSerif  = "CharisSIL" // headings and the wordmark: the site's serif (fonts.go)
 )
 
-// WritePDF writes the brief as a PDF: A4, the Go fonts embedded, real text
+// WritePDF writes the brief as a PDF: A4, its fonts embedded, real text
 // (selectable and searchable), title and metadata set, dated made. The same
 // headings and words as the HTML page and the Markdown file.
 func (b Brief) WritePDF(w io.Writer, made time.Time) error {
@@ -41,7 +43,8 @@ func (b Brief) WritePDF(w io.Writer, made time.Time) error {
 		pdf.CellFormat(0, 5, strings.NewReplacer("{site}", SiteName, "{title}", b.Title(), "{page}", strconv.Itoa(pdf.PageNo()), "{pages}", "{nb}").Replace(b.Words.PDFFooter), "", 0, "C", false, 0, "")
 	})
 	pdf.AddPage()
-	p := pdfWriter{pdf}
+	fills := PanelFills(b.Panel)
+	p := pdfWriter{pdf, fills}
 
 	p.masthead()
 	p.title(b.Title())
@@ -124,7 +127,12 @@ func (b Brief) WritePDF(w io.Writer, made time.Time) error {
 	return pdf.Output(w)
 }
 
-type pdfWriter struct{ *fpdf.Fpdf }
+// A pdfWriter writes the brief's parts in its outcome's colours: the
+// fills of its panel (PanelFills).
+type pdfWriter struct {
+	*fpdf.Fpdf
+	fills []color.RGBA
+}
 
 // keep starts a new page unless height (in mm) fits on this one, so that
 // no list item is split over two pages and no heading is left at a foot.
@@ -144,11 +152,24 @@ func (p pdfWriter) textWidth() float64 {
 	return w - 2*pdfMargin
 }
 
-// The site's colours (static/style.css): the teal accent and its tint.
+// The site's colours (static/style.css): the teal accent and the ink.
 var (
-	pdfAccent     = [3]int{0x00, 0x67, 0x7f}
-	pdfAccentSoft = [3]int{0xe6, 0xf3, 0xf6}
+	pdfAccent = [3]int{0x00, 0x67, 0x7f}
+	pdfInk    = [3]int{0x1c, 0x1c, 0x21}
 )
+
+// pdfEdge is the height of the product and project managers' pair of
+// colours along the band's foot, as on the site's masthead.
+const pdfEdge = 1.4
+
+// accent is the colour of the brief's larger headings: its outcome's
+// (the teal for both roles, whose panel shows the pair, and for no hire).
+func (p pdfWriter) accent() color.RGBA {
+	if len(p.fills) != 1 {
+		return AccentFill
+	}
+	return p.fills[0]
+}
 
 // pdfBand is the height of the teal band at the top of the first page.
 const pdfBand = 18.0
@@ -160,6 +181,10 @@ func (p pdfWriter) masthead() {
 	w, _ := p.GetPageSize()
 	p.SetFillColor(pdfAccent[0], pdfAccent[1], pdfAccent[2])
 	p.Rect(0, 0, w, pdfBand, "F")
+	p.SetFillColor(int(ProductFill.R), int(ProductFill.G), int(ProductFill.B))
+	p.Rect(0, pdfBand, w/2, pdfEdge, "F")
+	p.SetFillColor(int(ProjectFill.R), int(ProjectFill.G), int(ProjectFill.B))
+	p.Rect(w/2, pdfBand, w/2, pdfEdge, "F")
 	// The mark: 30×20 units at 0.45mm a unit, rings of radius 8.5 round
 	// (10, 10) and (20, 10).
 	const u = 0.45
@@ -182,19 +207,33 @@ func (p pdfWriter) masthead() {
 	product, project := siteProduct, siteProject
 	p.SetTextColor(255, 255, 255)
 	p.SetXY(x+30*u+3, 0)
-	p.SetFont(pdfFont, "B", 14)
+	const size = 15.0 // points
+	p.SetFont(pdfSerif, "B", size)
 	p.CellFormat(p.GetStringWidth(product), pdfBand, product, "", 0, "L", false, 0, "")
-	p.SetFont(pdfFont, "", 14)
-	p.CellFormat(p.GetStringWidth(" or "), pdfBand, " or ", "", 0, "L", false, 0, "")
-	p.SetFont(pdfFont, "B", 14)
+	// The "or" in the serif's italic, drawn from its outline (the
+	// masthead's one use of that face), on the cell's baseline; under it
+	// the word as invisible text, so the name reads whole when copied.
+	if or := italicOr(); or != nil {
+		space, em := p.GetStringWidth(" "), size*25.4/72
+		start := p.GetX()
+		x := start + 1.4*space // the italic leans back towards "Product"
+		p.drawOutline(or, x, pdfBand/2+0.3*em, em)
+		end := x + or.width(em) + 0.8*space
+		p.SetXY(start, 0) // a path moves fpdf's position
+		p.SetTextRenderingMode(3)
+		p.CellFormat(end-start, pdfBand, " or ", "", 0, "C", false, 0, "")
+		p.SetTextRenderingMode(0)
+	} else {
+		p.CellFormat(p.GetStringWidth(" or "), pdfBand, " or ", "", 0, "L", false, 0, "")
+	}
 	p.CellFormat(p.GetStringWidth(project), pdfBand, project, "", 0, "L", false, 0, "")
 	p.SetXY(pdfMargin, pdfBand+7)
 }
 
-// title is the brief's title, in the accent colour.
+// title is the brief's title, in the serif, in ink.
 func (p pdfWriter) title(text string) {
-	p.SetFont(pdfFont, "B", 18)
-	p.SetTextColor(pdfAccent[0], pdfAccent[1], pdfAccent[2])
+	p.SetFont(pdfSerif, "B", 20)
+	p.SetTextColor(pdfInk[0], pdfInk[1], pdfInk[2])
 	p.MultiCell(0, 8, text, "", "L", false)
 	p.Ln(1)
 }
@@ -239,10 +278,11 @@ const (
 func (p pdfWriter) heading(text string, size float64) {
 	p.Ln(1.5)
 	p.keep(size*0.6 + 12) // the heading and two lines of what follows it
-	p.SetFont(pdfFont, "B", size)
-	p.SetTextColor(0, 0, 0)
+	p.SetFont(pdfSerif, "B", size)
+	p.SetTextColor(pdfInk[0], pdfInk[1], pdfInk[2])
 	if size >= 13 {
-		p.SetTextColor(pdfAccent[0], pdfAccent[1], pdfAccent[2])
+		c := p.accent()
+		p.SetTextColor(int(c.R), int(c.G), int(c.B))
 	}
 	p.MultiCell(0, size*0.48, text, "", "L", false)
 	p.Ln(1)
@@ -255,20 +295,32 @@ func (p pdfWriter) para(text string) {
 	p.Ln(2)
 }
 
-// panel is the recommendation in a box tinted with the accent, a bar of
-// the accent down its left edge, as on the result page.
+// panel is the recommendation in white on its outcome's fill, as the
+// result page's panel: one colour, or the product and project managers'
+// blending from one to the other for both.
 func (p pdfWriter) panel(text string) {
+	const pad, line = 3.5, 6.0
 	p.SetFont(pdfFont, "B", 11)
-	p.SetFillColor(pdfAccentSoft[0], pdfAccentSoft[1], pdfAccentSoft[2])
-	p.SetTextColor(0, 0, 0)
-	y := p.GetY()
-	p.SetLeftMargin(pdfMargin + 1.5)
-	p.SetX(pdfMargin + 1.5)
-	p.MultiCell(0, 6, text, "", "L", true)
+	w := p.textWidth()
+	h := float64(len(p.SplitText(text, w-2*pad)))*line + 2*pad
+	p.keep(h)
+	x, y := pdfMargin, p.GetY()
+	a, b := p.fills[0], p.fills[len(p.fills)-1]
+	if a == b {
+		p.SetFillColor(int(a.R), int(a.G), int(a.B))
+		p.Rect(x, y, w, h, "F")
+	} else {
+		p.LinearGradient(x, y, w, h, int(a.R), int(a.G), int(a.B), int(b.R), int(b.G), int(b.B), .2, 0, .8, 0)
+	}
+	p.SetTextColor(255, 255, 255)
+	p.SetLeftMargin(x + pad)
+	p.SetRightMargin(pdfMargin + pad)
+	p.SetXY(x+pad, y+pad)
+	p.MultiCell(w-2*pad, line, text, "", "L", false)
 	p.SetLeftMargin(pdfMargin)
-	p.SetFillColor(pdfAccent[0], pdfAccent[1], pdfAccent[2])
-	p.Rect(pdfMargin, y, 1.5, p.GetY()-y, "F")
-	p.Ln(3)
+	p.SetRightMargin(pdfMargin)
+	p.SetXY(pdfMargin, y+h)
+	p.Ln(4)
 }
 
 // item is a list item with its marker hanging in the margin of the text.

@@ -10,22 +10,24 @@ import (
 	"golang.org/x/image/font/gofont/goregular"
 )
 
-// pdfFace is one face of the PDF's font family: its fpdf style ("" or
-// "B") and its TrueType file.
+// pdfFace is one face of the PDF's fonts: its family, its fpdf style
+// ("", "B" or "I") and its TrueType file.
 type pdfFace struct {
-	style string
-	ttf   []byte
+	family, style string
+	ttf           []byte
 }
 
-// pdfFaces are the faces every PDF embeds (subset to the letters used), as
-// the family pdfFont. Changing the face is changing these bytes: the
-// parse-once mechanism below does not depend on which font it is.
+// pdfFaces are the faces every PDF embeds (subset to the letters used):
+// the body's sans (pdfFont) and the headings' serif (pdfSerif). Changing a
+// face is changing these bytes: the parse-once mechanism below does not
+// depend on which font it is.
 var pdfFaces = []pdfFace{
-	{"", goregular.TTF},
-	{"B", gobold.TTF},
+	{pdfFont, "", goregular.TTF},
+	{pdfFont, "B", gobold.TTF},
+	{pdfSerif, "B", SerifBold},
 }
 
-// newPDF is fpdf.New with pdfFaces added as pdfFont, parsed once per
+// newPDF is fpdf.New with pdfFaces added, parsed once per
 // process rather than once per document.
 //
 // fpdf parses a UTF-8 TrueType font on every AddUTF8FontFromBytes (its
@@ -43,7 +45,7 @@ func newPDF(orientation, unit, size string) *fpdf.Fpdf {
 		return pdf
 	}
 	for _, f := range pdfFaces {
-		pdf.AddUTF8FontFromBytes(pdfFont, f.style, f.ttf)
+		pdf.AddUTF8FontFromBytes(f.family, f.style, f.ttf)
 	}
 	return pdf
 }
@@ -56,7 +58,7 @@ type pdfFontSet struct {
 var parsedPDFFonts = sync.OnceValue(func() *pdfFontSet {
 	proto := fpdf.New("P", "mm", "A4", "")
 	for _, f := range pdfFaces {
-		proto.AddUTF8FontFromBytes(pdfFont, f.style, f.ttf)
+		proto.AddUTF8FontFromBytes(f.family, f.style, f.ttf)
 	}
 	if proto.Err() {
 		return nil

@@ -24,7 +24,7 @@ func TestPDFFontsParsedOnce(t *testing.T) {
 		pdf.SetModificationDate(made)
 		pdf.SetCatalogSort(true)
 		pdf.AddPage()
-		pdf.SetFont(pdfFont, "B", 14)
+		pdf.SetFont(pdfSerif, "B", 14)
 		pdf.MultiCell(0, 6, fmt.Sprintf("Heading %d — “quoted” £25 • naïve", n), "", "L", false)
 		pdf.SetFont(pdfFont, "", 10)
 		pdf.MultiCell(0, 5, fmt.Sprintf("Body text %d with letters only this one uses: %c%c", n, 'A'+n, 'z'-n), "", "L", false)
@@ -37,7 +37,7 @@ func TestPDFFontsParsedOnce(t *testing.T) {
 	parsed := func() *fpdf.Fpdf {
 		pdf := fpdf.New("P", "mm", "A4", "")
 		for _, f := range pdfFaces {
-			pdf.AddUTF8FontFromBytes(pdfFont, f.style, f.ttf)
+			pdf.AddUTF8FontFromBytes(f.family, f.style, f.ttf)
 		}
 		return pdf
 	}

@@ -236,22 +236,10 @@ func (t DecisionTable) label(i int) string {
 	return ""
 }
 
-// panelRole is the result panel's colour class, from the page's
-// data-recommendation (and a one-person result's data-lead): the product
-// manager's blue or the project manager's amber, as on /compare; the two
-// together for both roles; none (the site's teal) for no hire yet.
+// panelRole is the result panel's colour class (PanelClass), from the
+// page's data-recommendation and a one-person result's data-lead.
 func panelRole(main templ.Attributes) string {
-	role := main["data-recommendation"]
-	if role == "one-person" {
-		role = main["data-lead"]
-	}
-	switch role {
-	case "product-manager":
-		return "pm"
-	case "project-manager":
-		return "pj"
-	case "both":
-		return "both"
-	}
-	return ""
+	rec, _ := main["data-recommendation"].(string)
+	lead, _ := main["data-lead"].(string)
+	return PanelClass(rec, lead)
 }

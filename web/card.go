@@ -19,7 +19,6 @@ import (
 	"github.com/go-chi/chi/v5"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
 
@@ -37,23 +36,24 @@ const (
 	cardHeight = 630
 	// cardVersion changes whenever the drawing changes, to give every card
 	// a new URL.
-	cardVersion = "2"
+	cardVersion = "3"
 )
 
 // A card is one social card: what it shows, where it is served, and its
 // PNG once drawn.
 type card struct {
 	kicker, title string // the kind of page, and its title
+	panel         string // an outcome's colour class (templates.PanelClass); "" for other pages
 	name          string // as served under /static/cards/
 	alt           string
 
 	png atomic.Pointer[representation] // once drawn; kept for good
 }
 
-func newCard(kicker, title string) *card {
-	sum := sha256.Sum256([]byte(cardVersion + "\x00" + kicker + "\x00" + title))
+func newCard(kicker, title, panel string) *card {
+	sum := sha256.Sum256([]byte(cardVersion + "\x00" + kicker + "\x00" + title + "\x00" + panel))
 	return &card{
-		kicker: kicker, title: title,
+		kicker: kicker, title: title, panel: panel,
 		name: "card." + hex.EncodeToString(sum[:6]) + ".png",
 		alt:  kicker + ": “" + title + "”, from " + templates.SiteName,
 	}
@@ -64,7 +64,7 @@ func (c *card) path() string { return "/static/cards/" + c.name }
 // draw draws the card.
 func (c *card) draw() (*representation, error) {
 	var buf bytes.Buffer
-	if err := drawCard(&buf, c.kicker, c.title); err != nil {
+	if err := drawCard(&buf, c.kicker, c.title, c.panel); err != nil {
 		return nil, err
 	}
 	return newRepresentation("image/png", staticCache, buf.Bytes()), nil
@@ -97,16 +97,16 @@ func resultCard(key string) string             { return "result/" + key }
 // apart), and one for every other page.
 func (s *server) makeCards() {
 	words := s.site.Words
-	s.cards = map[string]*card{siteCard: newCard(words.Cards.SiteKicker, words.Cards.SiteTitle)}
+	s.cards = map[string]*card{siteCard: newCard(words.Cards.SiteKicker, words.Cards.SiteTitle, "")}
 	for _, sec := range s.site.Sections {
-		s.cards[sectionCard(sec.Slug)] = newCard(words.Cards.GuideKicker, sec.Title)
+		s.cards[sectionCard(sec.Slug)] = newCard(words.Cards.GuideKicker, sec.Title, "")
 	}
 	for _, a := range s.site.Answers {
-		s.cards[answerCard(a.Slug)] = newCard(words.Cards.FAQKicker, a.Question)
+		s.cards[answerCard(a.Slug)] = newCard(words.Cards.FAQKicker, a.Question, "")
 	}
 	for _, key := range decision.Keys() {
 		rec, _ := s.site.Questionnaire.Recommendation(key)
-		s.cards[resultCard(key)] = newCard(words.Cards.ResultKicker, rec.Title)
+		s.cards[resultCard(key)] = newCard(words.Cards.ResultKicker, rec.Title, panelOfKey(key))
 	}
 	s.cardsByName = map[string]*card{}
 	for _, c := range s.cards {
@@ -151,14 +151,36 @@ func (s *server) handleCard(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// cardFonts are the card's faces, parsed once: immutable once made.
-var cardFonts = sync.OnceValues(func() ([2]*opentype.Font, error) {
-	bold, err := opentype.Parse(gobold.TTF)
-	if err != nil {
-		return [2]*opentype.Font{}, err
+// panelOfKey is the colour class of the panel on the card of the outcome
+// with that key (decision.Result.Key: the recommendation, then its help or
+// lead after a slash): its result panel's (templates.PanelClass), or
+// "accent", the site's teal, for no hire yet.
+func panelOfKey(key string) string {
+	rec, detail, _ := strings.Cut(key, "/")
+	if class := templates.PanelClass(rec, detail); class != "" {
+		return class
 	}
-	regular, err := opentype.Parse(goregular.TTF)
-	return [2]*opentype.Font{bold, regular}, err
+	return "accent"
+}
+
+// cardFonts are the card's faces, parsed once: immutable once made. The
+// wordmark and the title are in the site's serif (its bold, and its
+// italic for the "or"), the kind of page in the sans.
+type cardFaces struct{ serifBold, serifItalic, sansBold *opentype.Font }
+
+var cardFonts = sync.OnceValues(func() (cardFaces, error) {
+	var f cardFaces
+	for _, x := range []struct {
+		to  **opentype.Font
+		ttf []byte
+	}{{&f.serifBold, templates.SerifBold}, {&f.serifItalic, templates.SerifItalic}, {&f.sansBold, gobold.TTF}} {
+		font, err := opentype.Parse(x.ttf)
+		if err != nil {
+			return cardFaces{}, err
+		}
+		*x.to = font
+	}
+	return f, nil
 })
 
 // The site's colours (static/style.css): the teal accent, and the product
@@ -174,34 +196,42 @@ var (
 
 // The card's layout, in pixels.
 const (
-	cardBand    = 120                  // the teal band at the top, with the mark and the name
-	cardStripe  = 16                   // the two roles' colours along the foot
-	cardLeft    = 96                   // the text's left edge
-	cardMarkX   = cardLeft             // the mark's top left corner
-	cardMarkY   = 30                   //
-	cardMarkPx  = 3                    // pixels per unit of the mark's 30×20 drawing
-	cardLastRow = cardHeight - 70      // the title's last baseline, at most
-	cardRight   = cardWidth - cardLeft // the text's right edge
-	cardTitleY  = cardBand + 115       // the kicker's baseline
+	cardBand     = 120                  // the teal band at the top, with the mark and the name
+	cardStripe   = 8                    // the two roles' colours along the band's foot
+	cardLeft     = 96                   // the text's left edge
+	cardMarkX    = cardLeft             // the mark's top left corner
+	cardMarkY    = 30                   //
+	cardMarkPx   = 3                    // pixels per unit of the mark's 30×20 drawing
+	cardLastRow  = cardHeight - 70      // the title's last baseline, at most
+	cardRight    = cardWidth - cardLeft // the text's right edge
+	cardTitleY   = cardBand + 115       // the kicker's baseline
+	cardPanelTop = cardTitleY + 24      // an outcome's panel, under the kicker: the title's box
 )
 
 // drawCard draws a card in the site's colours: the teal band with the mark
-// and the site's name, the kind of page in teal, its title as large as
-// fits, and the product and project managers' colours along the foot.
-func drawCard(w *bytes.Buffer, kicker, title string) error {
+// and the site's name, the product and project managers' colours along its
+// foot as on the site's masthead, the kind of page in teal, its title as
+// large as fits. An outcome's card (panel set) puts its title in white on
+// the outcome's panel, as its result page does.
+func drawCard(w *bytes.Buffer, kicker, title, panel string) error {
 	fonts, err := cardFonts()
 	if err != nil {
 		return fmt.Errorf("card fonts: %w", err)
 	}
-	bold, regular := fonts[0], fonts[1]
 	img := image.NewRGBA(image.Rect(0, 0, cardWidth, cardHeight))
 	fill := func(r image.Rectangle, c color.Color) {
 		draw.Draw(img, r, image.NewUniform(c), image.Point{}, draw.Src)
 	}
 	fill(img.Bounds(), cardBG)
 	fill(image.Rect(0, 0, cardWidth, cardBand), cardAccent)
-	fill(image.Rect(0, cardHeight-cardStripe, cardWidth/2, cardHeight), cardProduct)
-	fill(image.Rect(cardWidth/2, cardHeight-cardStripe, cardWidth, cardHeight), cardProject)
+	fill(image.Rect(0, cardBand, cardWidth/2, cardBand+cardStripe), cardProduct)
+	fill(image.Rect(cardWidth/2, cardBand, cardWidth, cardBand+cardStripe), cardProject)
+	ink := cardInk
+	if panel != "" {
+		fills := templates.PanelFills(panel)
+		drawPanel(img, image.Rect(0, cardPanelTop, cardWidth, cardHeight), fills[0], fills[len(fills)-1])
+		ink = cardOnTeal
+	}
 	drawMark(img, cardMarkX, cardMarkY, cardMarkPx, cardOnTeal)
 
 	face := func(f *opentype.Font, size float64) (font.Face, error) {
@@ -214,20 +244,20 @@ func drawCard(w *bytes.Buffer, kicker, title string) error {
 	}
 
 	// The name, its "or" set apart as in the site's wordmark.
-	nameBold, err := face(bold, 44)
+	nameBold, err := face(fonts.serifBold, 46)
 	if err != nil {
 		return err
 	}
-	nameRegular, err := face(regular, 44)
+	nameItalic, err := face(fonts.serifItalic, 46)
 	if err != nil {
 		return err
 	}
 	product, project, _ := strings.Cut(templates.SiteName, " or ")
 	x := text(nameBold, cardOnTeal, cardMarkX+30*cardMarkPx+28, 76, product)
-	x = text(nameRegular, cardOnTeal, x, 76, " or ")
+	x = text(nameItalic, cardOnTeal, x, 76, " or ")
 	text(nameBold, cardOnTeal, x, 76, project)
 
-	small, err := face(bold, 34)
+	small, err := face(fonts.sansBold, 34)
 	if err != nil {
 		return err
 	}
@@ -238,7 +268,7 @@ func drawCard(w *bytes.Buffer, kicker, title string) error {
 	var big font.Face
 	size := 76.0
 	for ; size >= 36; size -= 4 {
-		if big, err = face(bold, size); err != nil {
+		if big, err = face(fonts.serifBold, size); err != nil {
 			return err
 		}
 		lines = wrap(big, title, cardRight-cardLeft)
@@ -247,9 +277,22 @@ func drawCard(w *bytes.Buffer, kicker, title string) error {
 		}
 	}
 	for i, l := range lines {
-		text(big, cardInk, cardLeft, lastBaseline(size, i+1), l)
+		text(big, ink, cardLeft, lastBaseline(size, i+1), l)
 	}
 	return (&png.Encoder{CompressionLevel: png.DefaultCompression}).Encode(w, img)
+}
+
+// drawPanel fills r with a, or, where b differs, blends from a to b
+// between a fifth and four fifths of its width (style.css's .panel.both).
+func drawPanel(img *image.RGBA, r image.Rectangle, a, b color.RGBA) {
+	for x := r.Min.X; x < r.Max.X; x++ {
+		t := max(0, min(1, (float64(x-r.Min.X)/float64(r.Dx())-.2)/.6))
+		mix := func(p, q uint8) uint8 { return uint8(float64(p)*(1-t) + float64(q)*t + .5) }
+		c := color.RGBA{mix(a.R, b.R), mix(a.G, b.G), mix(a.B, b.B), 0xff}
+		for y := r.Min.Y; y < r.Max.Y; y++ {
+			img.SetRGBA(x, y, c)
+		}
+	}
 }
 
 // drawMark draws the site's mark (templates' wordmark: two rings 8.5 units

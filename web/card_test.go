@@ -129,7 +129,7 @@ func checkCard(t *testing.T, srv *httptest.Server, path string) {
 func BenchmarkDrawCard(b *testing.B) {
 	for b.Loop() {
 		var buf bytes.Buffer
-		if err := drawCard(&buf, "Frequently asked", "Who gets paid more, a project manager or a product manager?"); err != nil {
+		if err := drawCard(&buf, "Frequently asked", "Who gets paid more, a project manager or a product manager?", ""); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -146,7 +146,8 @@ func BenchmarkMakeCards(b *testing.B) {
 // TestCardIdentity reads the pixels of the site's card: the stylesheet's
 // teal accent across the top, the mark in white on it (two rings, their
 // overlap filled), the kicker in teal, and the product and project
-// managers' colours along the foot, so a shared link looks like the site.
+// managers' colours along the band's foot, as on the site's masthead, so a
+// shared link looks like the site.
 func TestCardIdentity(t *testing.T) {
 	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
@@ -191,8 +192,8 @@ func TestCardIdentity(t *testing.T) {
 		{"the second ring", 96 + 60 + 25, 60, white},
 		{"inside the first ring", 96 + 22, 60, accent},
 		{"inside the second ring", 96 + 68, 60, accent},
-		{"the foot, left", 20, 625, product},
-		{"the foot, right", 1180, 625, project},
+		{"the band's edge, left", 20, 124, product},
+		{"the band's edge, right", 1180, 124, project},
 	} {
 		if got := at(p.x, p.y); got != p.want {
 			t.Errorf("%s (%d, %d) is %v, want %v", p.what, p.x, p.y, got, p.want)
@@ -200,7 +201,7 @@ func TestCardIdentity(t *testing.T) {
 	}
 	// The kicker, in teal, under the band.
 	teal := 0
-	for y := 130; y < 260; y++ {
+	for y := 140; y < 260; y++ {
 		for x := 96; x < 700; x++ {
 			if at(x, y) == accent {
 				teal++

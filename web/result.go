@@ -80,6 +80,7 @@ func (s *server) resultView(a decision.Answers, res decision.Result) templates.R
 		Need:    words.Role,
 		Summary: words.Summary,
 		URL:     s.cfg.BaseURL + "/which-role/result?" + a.Query(),
+		Panel:   templates.PanelClass(string(res.Recommendation), string(res.Lead)),
 		Words:   site.Words.Brief,
 	}
 	if res.Outcome != nil {

@@ -1,8 +1,18 @@
 package browser
 
 import (
+	"bytes"
 	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"io"
 	"maps"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -482,4 +492,137 @@ func TestIdentityPair(t *testing.T) {
 		}
 	}
 	colourScheme(t, ctx, false)
+}
+
+// Point 3: one identity from page to PDF to card. Each outcome's hiring
+// kit PDF embeds the site's serif (bold, for its headings and wordmark,
+// whose italic "or" it draws as an outline) beside the body's sans, and
+// paints its panel in the outcome's colour; each outcome's social card
+// shows its title on a panel of that colour.
+func TestOneIdentity(t *testing.T) {
+	t.Parallel()
+	pdffonts, err := exec.LookPath("pdffonts")
+	requireTool(t, err)
+	pdftoppm, err := exec.LookPath("pdftoppm")
+	requireTool(t, err)
+	blue, amber, teal := color.RGBA{0x1f, 0x4f, 0xbf, 0xff}, color.RGBA{0x9a, 0x44, 0x00, 0xff}, color.RGBA{0x00, 0x67, 0x7f, 0xff}
+	for _, c := range []struct {
+		outcome string
+		want    []color.RGBA // the panel's colours
+		not     []color.RGBA // colours it must not have
+	}{
+		{"product-manager", []color.RGBA{blue}, []color.RGBA{amber}},
+		{"project-manager", []color.RGBA{amber}, []color.RGBA{blue}},
+		{"both", []color.RGBA{blue, amber}, nil},
+		{"not-yet", []color.RGBA{teal}, []color.RGBA{blue, amber}},
+	} {
+		query := strings.SplitN(resultPaths[c.outcome], "?", 2)[1]
+		dir := t.TempDir()
+		pdf := filepath.Join(dir, "kit.pdf")
+		if err := os.WriteFile(pdf, httpGet(t, "/which-role/brief.pdf?"+query), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command(pdffonts, pdf).Output()
+		if err != nil {
+			t.Fatalf("pdffonts: %v", err)
+		}
+		fonts := map[string]bool{}
+		for _, l := range strings.Split(string(out), "\n")[2:] {
+			if f := strings.Fields(l); len(f) > 4 && f[len(f)-5] == "yes" {
+				fonts[strings.ToLower(f[0])] = true
+			}
+		}
+		for _, want := range []string{"charissilb"} {
+			if !slices.ContainsFunc(slices.Collect(maps.Keys(fonts)), func(f string) bool { return strings.HasSuffix(f, want) }) {
+				t.Errorf("%s: the kit PDF embeds %v, want the serif %s among them", c.outcome, slices.Sorted(maps.Keys(fonts)), want)
+			}
+		}
+		// The first page at 50 dpi, below the band and its edge (20mm).
+		if out, err := exec.Command(pdftoppm, "-r", "50", "-png", "-f", "1", "-l", "1", "-singlefile", pdf, filepath.Join(dir, "page")).CombinedOutput(); err != nil {
+			t.Fatalf("pdftoppm: %v %s", err, out)
+		}
+		page := decodePNG(t, must(os.ReadFile(filepath.Join(dir, "page.png"))))
+		count := func(want color.RGBA) int {
+			n := 0
+			b := page.Bounds()
+			for y := b.Min.Y + 20*50*10/254; y < b.Max.Y; y++ {
+				for x := b.Min.X; x < b.Max.X; x++ {
+					if near(page.At(x, y), want) {
+						n++
+					}
+				}
+			}
+			return n
+		}
+		for _, col := range c.want {
+			if n := count(col); n < 1500 {
+				t.Errorf("%s: the kit PDF's first page has %d pixels of %v under its band, want its panel in that colour", c.outcome, n, col)
+			}
+		}
+		for _, col := range c.not {
+			if n := count(col); n > 300 {
+				t.Errorf("%s: the kit PDF's first page has %d pixels of %v under its band, another outcome's colour", c.outcome, n, col)
+			}
+		}
+
+		// The card the result page names.
+		html := string(httpGet(t, resultPaths[c.outcome]))
+		m := regexp.MustCompile(`property="og:image" content="[^"]*(/static/cards/[^"]+)"`).FindStringSubmatch(html)
+		if m == nil {
+			t.Fatalf("%s: no og:image", c.outcome)
+		}
+		card := decodePNG(t, httpGet(t, m[1]))
+		left, right := card.At(20, 600), card.At(1180, 600)
+		wantLeft, wantRight := c.want[0], c.want[len(c.want)-1]
+		if !near(left, wantLeft) || !near(right, wantRight) {
+			t.Errorf("%s: the card's panel is %v at its left and %v at its right, want %v and %v", c.outcome, left, right, wantLeft, wantRight)
+		}
+	}
+	// A page's card that is no outcome's keeps a white ground.
+	html := string(httpGet(t, "/faq"))
+	m := regexp.MustCompile(`property="og:image" content="[^"]*(/static/cards/[^"]+)"`).FindStringSubmatch(html)
+	if m == nil {
+		t.Fatal("/faq: no og:image")
+	}
+	if c := decodePNG(t, httpGet(t, m[1])).At(1180, 600); !near(c, color.RGBA{0xff, 0xff, 0xff, 0xff}) {
+		t.Errorf("/faq's card is %v at its foot, want white", c)
+	}
+}
+
+// httpGet fetches a path from the test server and checks it is 200.
+func httpGet(t *testing.T, path string) []byte {
+	t.Helper()
+	resp, err := http.Get(baseURL + path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil || resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s: %d, %v", path, resp.StatusCode, err)
+	}
+	return b
+}
+
+func decodePNG(t *testing.T, b []byte) image.Image {
+	t.Helper()
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
+
+// near reports whether c is want, give or take a little rounding.
+func near(c color.Color, want color.RGBA) bool {
+	r, g, b, _ := c.RGBA()
+	d := func(x uint32, y uint8) bool { return max(int(x>>8)-int(y), int(y)-int(x>>8)) <= 6 }
+	return d(r, want.R) && d(g, want.G) && d(b, want.B)
 }
