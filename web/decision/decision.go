@@ -55,7 +55,7 @@ func (r Recommendation) Valid() bool {
 type Help string
 
 const (
-	Fractional Help = "fractional" // ongoing, a few days a month: product work
+	Fractional Help = "fractional" // ongoing, often a day or two a week: product work
 	Contract   Help = "contract"   // fixed term: a project
 )
 
