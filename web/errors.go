@@ -96,6 +96,17 @@ func (s *server) serveErr(w http.ResponseWriter, r *http.Request, err error) {
 		// cancelled): nobody to answer. The log says 499.
 		return
 	case errors.As(err, &retry):
+		if retry.pause > 0 {
+			t := time.NewTimer(retry.pause)
+			select {
+			case <-t.C:
+			case <-r.Context().Done():
+				t.Stop()
+				return
+			case <-s.cfg.Health.stopping():
+				t.Stop()
+			}
+		}
 		setRetryAfter(w, retry.after)
 		s.errorPages[retry.status].serve(w, r, retry.status)
 		return

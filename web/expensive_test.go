@@ -30,6 +30,7 @@ func expensiveServer(t *testing.T, cfg Config) (*server, *httptest.Server, *sync
 	if cfg.MissBurst == 0 {
 		cfg.MissBurst = 1000 // these tests are one client building many pages
 	}
+	cfg.missPause = time.Millisecond
 	s, h, err := newServer(slog.New(slog.NewJSONHandler(&logs, nil)), loadSite(t), cfg)
 	if err != nil {
 		t.Fatal(err)

@@ -99,19 +99,26 @@ func (l *limiter) bucket(key netip.Prefix, every time.Duration, burst int) *rate
 	return c.bucket
 }
 
-// allow takes a token for r's client, or returns the 429 to answer.
-func (l *limiter) allow(s *server, r *http.Request) error {
+// allow takes a token for r's client, or returns the 429 to answer, after
+// pause.
+func (l *limiter) allow(s *server, r *http.Request, pause time.Duration) error {
 	if ok, wait := l.reserve(s.clientIP(r), time.Now()); !ok {
-		return &retryError{status: http.StatusTooManyRequests, after: wait}
+		return &retryError{status: http.StatusTooManyRequests, after: wait, pause: pause}
 	}
 	return nil
 }
 
 // A retryError is answered with its status's page and Retry-After: 429
 // past a client's budget, 503 when the server cannot take the work now.
+// A client past its budget of misses is answered after a pause (while it
+// waits, or until the server stops): a client flooding the server with
+// misses on a few connections then sends a few requests a second, not
+// thousands, each costing as much to refuse as a page costs to serve. A
+// visitor never gets there.
 type retryError struct {
 	status int
 	after  time.Duration
+	pause  time.Duration
 }
 
 func (e *retryError) Error() string {
@@ -187,7 +194,7 @@ func lastEntry(values []string) string {
 // limitPosts answers 429 with Retry-After when a client posts too often.
 func (s *server) limitPosts(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err := s.limiter.allow(s, r); err != nil {
+		if err := s.limiter.allow(s, r, 0); err != nil {
 			s.serveErr(w, r, err)
 			return
 		}

@@ -71,7 +71,8 @@ type Config struct {
 	// (guide -check) and compresses none of them: the server is not served.
 	CheckOnly bool
 
-	answerBytes int // the answer cache's bound; tests set a small one
+	answerBytes int           // the answer cache's bound; tests set a small one
+	missPause   time.Duration // the pause before a 429 past the miss budget (retryError); tests shorten it
 }
 
 func (c *Config) defaults() {
@@ -96,6 +97,9 @@ func (c *Config) defaults() {
 	}
 	if c.ClientIPHeader == "" {
 		c.ClientIPHeader = "X-Forwarded-For"
+	}
+	if c.missPause == 0 {
+		c.missPause = time.Second
 	}
 	if c.answerBytes == 0 {
 		c.answerBytes = maxAnswerBytes
