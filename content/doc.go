@@ -6,7 +6,7 @@
 //
 //	home.md            the home page (/)          front matter: title, description, updated
 //	guide/{slug}.md    /guide/{slug} and /guide   front matter: title, slug, description, order, updated
-//	faq/{slug}.md      /faq/{slug} and /faq       front matter: question, slug, order, updated, related
+//	faq/{slug}.md      /faq/{slug} and /faq       front matter: question, slug, order, updated, related, situation
 //	pages/{slug}.md    /about, /privacy           front matter: title, slug, description, updated
 //	compare.yaml       /compare                   title, description, updated, summary, rows
 //	whichrole.yaml     /which-role                questions (legends, hints, errors, options), reasons, recommendations, split
