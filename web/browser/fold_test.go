@@ -27,9 +27,9 @@ func (r foldReport) above() bool {
 }
 
 // TestResultAboveTheFold checks that on a 390×844 phone a result's panel
-// and the heading of its first reason are on the first screen, for each
-// recommendation (the longest h1 is "both"). The actions follow the
-// reasons (TestResultPanel).
+// and the heading after it ("Why", after the actions) are on the first
+// screen, for each recommendation (the longest h1 is "both"). Where the
+// actions sit is TestResultNextStep's.
 func TestResultAboveTheFold(t *testing.T) {
 	t.Parallel()
 	ctx := newTab(t)
