@@ -40,11 +40,10 @@ func (s *server) meta(path, title, description string) templates.Meta {
 }
 
 // A page is a page of the site that does not depend on the request,
-// rendered once, at start. listPages is the one list of them: the router
-// serves them (routes.go), the sitemap lists them, and the tests walk them.
+// rendered once, at start. listPages is the one list of them: routes.go
+// routes each to handlePage, the sitemap lists them, and the tests walk them.
 type page struct {
-	path  string // the URL path: /guide/skills
-	route string // the route pattern that serves it: /guide/{slug}; "" when routes.go gives it a handler of its own
+	path  string // the URL path, which routes.go routes: /guide/skills
 	title string
 	body  func() ([]byte, error)
 	// contentType is the body's; "" is HTML.
@@ -58,8 +57,8 @@ type page struct {
 func (s *server) listPages() []page {
 	site, words := s.site, s.site.Words.Pages
 	var pages []page
-	add := func(route string, m templates.Meta, lastmod time.Time, c templ.Component) {
-		pages = append(pages, page{path: m.Path, route: route, title: m.Title, sitemap: true, lastmod: lastmod,
+	add := func(m templates.Meta, lastmod time.Time, c templ.Component) {
+		pages = append(pages, page{path: m.Path, title: m.Title, sitemap: true, lastmod: lastmod,
 			body: func() ([]byte, error) { return render(c) }})
 	}
 
@@ -68,23 +67,23 @@ func (s *server) listPages() []page {
 		"@context": "https://schema.org", "@type": "WebSite",
 		"name": templates.SiteName, "url": s.cfg.BaseURL + "/", "description": site.Home.Description,
 	}
-	add("/", home, site.Home.Updated, templates.HomePage(home, site.Words.Home, site.Home, site.Comparison.Summary, site.Sections))
+	add(home, site.Home.Updated, templates.HomePage(home, site.Words.Home, site.Home, site.Comparison.Summary, site.Sections))
 
 	guide := s.meta("/guide", words.Guide.Title, words.Guide.Description)
 	guide.Nav, guide.OGType = "guide", "article"
 	guide.JSONLD = s.article(guide, site.GuideUpdated())
-	add("/guide", guide, site.GuideUpdated(), templates.GuidePage(guide, site.Words.Guide, site.Sections))
+	add(guide, site.GuideUpdated(), templates.GuidePage(guide, site.Words.Guide, site.Sections))
 	for i, sec := range site.Sections {
 		m := s.meta("/guide/"+sec.Slug, sec.Title, sec.Description)
 		m.Nav, m.OGType = "guide", "article"
 		m.JSONLD = s.article(m, sec.Updated)
 		s.withCard(&m, sectionCard(sec.Slug))
-		add("/guide/{slug}", m, sec.Updated, templates.SectionPage(m, site.Words.Guide, site.Sections, i))
+		add(m, sec.Updated, templates.SectionPage(m, site.Words.Guide, site.Sections, i))
 	}
 
 	cmp := s.meta("/compare", site.Comparison.Title, site.Comparison.Description)
 	cmp.Nav = "compare"
-	add("/compare", cmp, site.Comparison.Updated, templates.ComparePage(cmp, site.Words.Compare, site.Comparison))
+	add(cmp, site.Comparison.Updated, templates.ComparePage(cmp, site.Words.Compare, site.Comparison))
 
 	// The form with no answers; handleForm serves it, and pre-fills it
 	// from a query.
@@ -92,12 +91,12 @@ func (s *server) listPages() []page {
 		body: func() ([]byte, error) { return s.formPage(formView(site, decision.Answers{}, nil)) }})
 	how := s.meta("/which-role/how-it-works", words.HowItWorks.Title, words.HowItWorks.Description)
 	how.Nav = "which-role"
-	add(how.Path, how, time.Time{}, templates.HowItWorksPage(how, s.howItWorksView()))
+	add(how, time.Time{}, templates.HowItWorksPage(how, s.howItWorksView()))
 
 	faq := s.meta("/faq", words.FAQ.Title, words.FAQ.Description)
 	faq.Nav = "faq"
 	faq.JSONLD = s.faqPage(site)
-	add("/faq", faq, site.FAQUpdated(), templates.FAQPage(faq, site.Words.FAQ, site.Answers))
+	add(faq, site.FAQUpdated(), templates.FAQPage(faq, site.Words.FAQ, site.Answers))
 	for _, a := range site.Answers {
 		m := s.meta("/faq/"+a.Slug, a.Question, a.Summary)
 		m.Nav, m.OGType = "faq", "article"
@@ -108,18 +107,18 @@ func (s *server) listPages() []page {
 				related = append(related, sec)
 			}
 		}
-		add("/faq/{slug}", m, a.Updated, templates.AnswerPage(m, site.Words.FAQ, a, related))
+		add(m, a.Updated, templates.AnswerPage(m, site.Words.FAQ, a, related))
 	}
 
 	for _, p := range site.Pages {
 		m := s.meta("/"+p.Slug, p.Title, p.Description)
-		add(m.Path, m, p.Updated, templates.InfoPage(m, p))
+		add(m, p.Updated, templates.InfoPage(m, p))
 	}
 
 	return append(pages,
-		page{path: "/sitemap.xml", route: "/sitemap.xml", contentType: "application/xml; charset=utf-8",
+		page{path: "/sitemap.xml", contentType: "application/xml; charset=utf-8",
 			body: func() ([]byte, error) { return s.sitemap(pages) }},
-		page{path: "/robots.txt", route: "/robots.txt", contentType: "text/plain; charset=utf-8",
+		page{path: "/robots.txt", contentType: "text/plain; charset=utf-8",
 			body: func() ([]byte, error) { return s.robots(), nil }},
 	)
 }

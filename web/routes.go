@@ -18,14 +18,22 @@ func (s *server) routes() *chi.Mux {
 	r.NotFound(s.handle(s.handleNotFound))
 	r.MethodNotAllowed(s.handle(s.handleMethodNotAllowed(r)))
 
-	// The pages rendered at start (pages.go's list), each route once.
-	routed := map[string]bool{}
-	for _, p := range s.pageList {
-		if p.route != "" && !routed[p.route] {
-			routed[p.route] = true
-			r.With(s.bareURL).Get(p.route, s.handle(s.handlePage))
-		}
-	}
+	// The pages rendered at start (pages.go's list, which the sitemap
+	// reads): handlePage serves each path's prerendered bytes.
+	page, servePage := r.With(s.bareURL), s.handle(s.handlePage)
+	page.Get("/", servePage)
+	page.Get("/guide", servePage)
+	page.Get("/guide/{slug}", servePage) // each guide part
+	page.Get("/compare", servePage)
+	page.Get("/which-role/how-it-works", servePage)
+	page.Get("/faq", servePage)
+	page.Get("/faq/{slug}", servePage) // each answer's permalink
+	page.Get("/about", servePage)      // content.RequiredPages
+	page.Get("/privacy", servePage)
+	page.Get("/sitemap.xml", servePage)
+	page.Get("/robots.txt", servePage)
+
+	// The questionnaire: the form, its answers and what they make.
 	r.With(s.limitQuery).Get("/which-role", s.handle(s.handleForm))
 	r.With(s.crossOriginProtection, s.limitPosts).Post("/which-role", s.handle(s.handleSubmit))
 	r.With(s.limitQuery, s.servedFromCache("result")).Get("/which-role/result", s.handle(s.handleResult))
@@ -35,6 +43,8 @@ func (s *server) routes() *chi.Mux {
 	r.With(s.limitQuery).Get("/which-role/job-ad", s.handle(s.handleAnswerFile(jobAdHTML)))
 	r.With(s.limitQuery).Get("/which-role/job-ad.md", s.handle(s.handleAnswerFile(jobAdMarkdown)))
 	r.With(s.limitQuery).Get("/which-role/job-ad.txt", s.handle(s.handleAnswerFile(jobAdText)))
+
+	// Files: hashed static files, the social cards; the health check.
 	r.With(s.bareURL).Get("/favicon.ico", s.handleFavicon)
 	r.With(s.bareURL).Get("/static/{name}", s.handle(s.handleStatic))
 	r.With(s.bareURL).Get("/static/cards/{name}", s.handle(s.handleCard))

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
+	"github.com/go-chi/chi/v5"
 )
 
 // publicPages are the pages the sitemap lists (pages.go's list), each with
@@ -268,5 +269,35 @@ func TestNotFoundPage(t *testing.T) {
 		if !utf8.Valid(r.body) || strings.Contains(string(r.body), "<script>alert") {
 			t.Errorf("GET %s: 404 page is not valid, escaped UTF-8", path)
 		}
+	}
+}
+
+// Every GET route in routes.go answers something: a route without
+// parameters does not answer 404, and a route with them serves at least
+// one page of pages.go's list, a static file or a card. (TestRoutes checks
+// the other way: every listed page is served.)
+func TestEveryRouteServes(t *testing.T) {
+	t.Parallel()
+	s := listingServer(t)
+	router := s.routes()
+	served := map[string]bool{}
+	for _, p := range s.pageList {
+		served[router.Find(chi.NewRouteContext(), http.MethodGet, p.path)] = true
+	}
+	srv, _ := newTestServer(t, Config{})
+	err := chi.Walk(router, func(method, route string, _ http.Handler, _ ...func(http.Handler) http.Handler) error {
+		switch {
+		case method != http.MethodGet, served[route], strings.HasPrefix(route, "/static/"):
+		case strings.Contains(route, "{"):
+			t.Errorf("GET %s serves no page of the list", route)
+		default:
+			if r := get(t, srv, route); r.StatusCode == http.StatusNotFound {
+				t.Errorf("GET %s: 404", route)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
