@@ -124,7 +124,7 @@ func (b Brief) WritePDF(w io.Writer, made time.Time) error {
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("brief PDF: %w", err)
 	}
-	return pdf.Output(w)
+	return outputPDF(pdf, w) // pdfstreams.go
 }
 
 // A pdfWriter writes the brief's parts in its outcome's colours: the

@@ -39,8 +39,12 @@ var pdfFaces = []pdfFace{
 // If fpdf's internals ever stop matching (a new version), newPDF falls
 // back to parsing per document: slower, never wrong; TestPDFFontsParsedOnce
 // says so.
+//
+// Its pages are not compressed by fpdf: write it with outputPDF, which
+// compresses them for less (pdfstreams.go).
 func newPDF(orientation, unit, size string) *fpdf.Fpdf {
 	pdf := fpdf.New(orientation, unit, size, "")
+	pdf.SetCompression(false)
 	if set := parsedPDFFonts(); set != nil && set.copyInto(pdf) {
 		return pdf
 	}

@@ -29,13 +29,14 @@ func TestPDFFontsParsedOnce(t *testing.T) {
 		pdf.SetFont(pdfFont, "", 10)
 		pdf.MultiCell(0, 5, fmt.Sprintf("Body text %d with letters only this one uses: %c%c", n, 'A'+n, 'z'-n), "", "L", false)
 		var buf bytes.Buffer
-		if err := pdf.Output(&buf); err != nil {
+		if err := outputPDF(pdf, &buf); err != nil {
 			t.Error(err)
 		}
 		return buf.Bytes()
 	}
 	parsed := func() *fpdf.Fpdf {
 		pdf := fpdf.New("P", "mm", "A4", "")
+		pdf.SetCompression(false)
 		for _, f := range pdfFaces {
 			pdf.AddUTF8FontFromBytes(f.family, f.style, f.ttf)
 		}
@@ -59,5 +60,44 @@ func TestPDFFontsParsedOnce(t *testing.T) {
 		if !bytes.Equal(ttf[i], f.ttf) {
 			t.Errorf("font file %d was changed by writing documents", i)
 		}
+	}
+}
+
+// TestPDFStreamsAsFpdf checks that outputPDF writes, for a document made
+// without page compression, the very bytes fpdf writes with it: pages
+// compressed, objects where the cross-reference table says they are.
+func TestPDFStreamsAsFpdf(t *testing.T) {
+	doc := func(compress bool) *fpdf.Fpdf {
+		pdf := fpdf.New("P", "mm", "A4", "")
+		pdf.SetCompression(compress)
+		for _, f := range pdfFaces {
+			pdf.AddUTF8FontFromBytes(pdfFont, f.style, f.ttf)
+		}
+		made := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+		pdf.SetCreationDate(made)
+		pdf.SetModificationDate(made)
+		pdf.SetCatalogSort(true)
+		pdf.AliasNbPages("{nb}")
+		pdf.SetFooterFunc(func() { pdf.SetFont(pdfFont, "", 8); pdf.CellFormat(0, 5, "page {nb}", "", 0, "C", false, 0, "") })
+		for page := range 4 {
+			pdf.AddPage()
+			pdf.SetFont(pdfFont, "B", 14)
+			pdf.MultiCell(0, 6, fmt.Sprintf("Page %d — “quoted” £25 • stream\nendstream 3 0 obj", page), "", "L", false)
+			pdf.SetFont(pdfFont, "", 10)
+			for i := range 40 {
+				pdf.MultiCell(0, 5, fmt.Sprintf("Line %d of page %d, with enough words to wrap now and then across the width of the page.", i, page), "", "L", false)
+			}
+		}
+		return pdf
+	}
+	var want, got bytes.Buffer
+	if err := doc(true).Output(&want); err != nil {
+		t.Fatal(err)
+	}
+	if err := outputPDF(doc(false), &got); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Fatalf("outputPDF wrote %d bytes, fpdf with compression %d, and they differ", got.Len(), want.Len())
 	}
 }
