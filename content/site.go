@@ -42,25 +42,12 @@ type Site struct {
 
 	sections map[string]*Section
 	answers  map[string]*Answer
-	pages    map[string]*Page
 }
 
 // Section returns the guide section with this slug.
 func (s *Site) Section(slug string) (*Section, bool) {
 	sec, ok := s.sections[slug]
 	return sec, ok
-}
-
-// Answer returns the FAQ answer with this slug.
-func (s *Site) Answer(slug string) (*Answer, bool) {
-	a, ok := s.answers[slug]
-	return a, ok
-}
-
-// Page returns the standalone page with this slug.
-func (s *Site) Page(slug string) (*Page, bool) {
-	p, ok := s.pages[slug]
-	return p, ok
 }
 
 // GuideUpdated returns when the guide last changed: its latest section.
@@ -96,7 +83,7 @@ func (s *Site) HasAnchor(slug, anchor string) bool {
 // found, each naming its file and line.
 func Load(fsys fs.FS) (*Site, error) {
 	md := newMarkdown()
-	site := &Site{sections: map[string]*Section{}, answers: map[string]*Answer{}, pages: map[string]*Page{}}
+	site := &Site{sections: map[string]*Section{}, answers: map[string]*Answer{}}
 	var problems Problems
 	var err error
 	// broken holds the pages whose file did not load: links and references
@@ -128,7 +115,6 @@ func Load(fsys fs.FS) (*Site, error) {
 	site.Pages, pageDocs, err = loadPages(md, fsys, broken)
 	problems.add(err)
 	for _, p := range site.Pages {
-		site.pages[p.Slug] = p
 		links = append(links, pageDocs[p.Slug].links...)
 	}
 	site.Comparison, err = loadComparison(fsys, "compare.yaml")

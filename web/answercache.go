@@ -70,7 +70,7 @@ type answerCache struct {
 	bytes   int
 	calls   map[string]*buildCall // builds waiting or running, by key
 
-	built     atomic.Int64 // builds run, for tests and the issue's measurements
+	built     atomic.Int64 // builds run, for the metrics and the tests
 	abandoned atomic.Int64 // builds not started: every waiter had gone
 	refused   atomic.Int64 // misses answered 503: the queue was full or the server stopping
 }
@@ -251,13 +251,6 @@ func (c *answerCache) add(key string, p *representation) {
 	}
 	c.entries[key] = c.order.PushFront(&answerEntry{key: key, page: p, size: size})
 	c.bytes += size
-}
-
-// stats reports the entries kept and the bytes they count for.
-func (c *answerCache) stats() (entries, bytes int) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return len(c.entries), c.bytes
 }
 
 // serveCached serves the HTML page kept under key ("kind?canonical

@@ -106,3 +106,26 @@ func BenchmarkQuery(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkNewServer is the start-up with and without Config.Encodings
+// kept from an earlier server: what each -dev reload and each test server
+// costs (doc/performance.md, "Start-up and the encoding cache").
+func BenchmarkNewServer(b *testing.B) {
+	site := loadSite(b)
+	logger := slog.New(slog.DiscardHandler)
+	b.Run("compressing", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := NewServer(logger, site, Config{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("encodings-kept", func(b *testing.B) {
+		enc := testEncodings(b)
+		for b.Loop() {
+			if _, err := NewServer(logger, site, Config{Encodings: enc}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
