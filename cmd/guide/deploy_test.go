@@ -11,6 +11,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -33,15 +34,35 @@ type k8sObject struct {
 			} `yaml:"metadata"`
 			Spec struct {
 				TerminationGracePeriodSeconds int `yaml:"terminationGracePeriodSeconds"`
-				SecurityContext               struct {
+				TopologySpreadConstraints     []struct {
+					MaxSkew       int    `yaml:"maxSkew"`
+					TopologyKey   string `yaml:"topologyKey"`
+					LabelSelector struct {
+						MatchLabels map[string]string `yaml:"matchLabels"`
+					} `yaml:"labelSelector"`
+				} `yaml:"topologySpreadConstraints"`
+				SecurityContext struct {
 					RunAsNonRoot bool `yaml:"runAsNonRoot"`
 					RunAsUser    int  `yaml:"runAsUser"`
 				} `yaml:"securityContext"`
 				Containers []k8sContainer `yaml:"containers"`
 			} `yaml:"spec"`
 		} `yaml:"template"`
-		// Service
-		Selector map[string]any `yaml:"selector"` // a Service's: label values
+		// Service; a PodDisruptionBudget's selector has matchLabels
+		Selector map[string]any `yaml:"selector"`
+		// PodDisruptionBudget
+		MinAvailable int `yaml:"minAvailable"`
+		// NetworkPolicy
+		PodSelector struct {
+			MatchLabels map[string]string `yaml:"matchLabels"`
+		} `yaml:"podSelector"`
+		PolicyTypes []string `yaml:"policyTypes"`
+		Ingress     []struct {
+			Ports []struct {
+				Port string `yaml:"port"`
+			} `yaml:"ports"`
+			From []map[string]any `yaml:"from"`
+		} `yaml:"ingress"`
 
 		Ports []struct {
 			Port       int    `yaml:"port"`
@@ -84,6 +105,7 @@ type k8sProbe struct {
 		Port string `yaml:"port"`
 	} `yaml:"tcpSocket"`
 	PeriodSeconds    int `yaml:"periodSeconds"`
+	TimeoutSeconds   int `yaml:"timeoutSeconds"`
 	FailureThreshold int `yaml:"failureThreshold"`
 }
 
@@ -176,12 +198,15 @@ func TestKubernetesManifest(t *testing.T) {
 	}
 
 	// Readiness is /healthz, which answers 503 while draining: the pod
-	// leaves the Service within the drain.
+	// leaves the Service within the drain, and not on one slow answer.
 	r := c.ReadinessProbe
 	if r.HTTPGet == nil || r.HTTPGet.Path != "/healthz" || ports[r.HTTPGet.Port] != ports["http"] {
 		t.Errorf("readinessProbe = %+v; want httpGet /healthz on the http port", r)
-	} else if took := time.Duration(r.PeriodSeconds*max(r.FailureThreshold, 1)) * time.Second; took >= cfg.drain {
-		t.Errorf("readiness notices the drain after %v; the drain lasts %v", took, cfg.drain)
+	} else if took := time.Duration(r.PeriodSeconds*max(r.FailureThreshold, 1)+max(r.TimeoutSeconds, 1)) * time.Second; took >= cfg.drain {
+		t.Errorf("readiness notices the drain after up to %v; the drain lasts %v", took, cfg.drain)
+	}
+	if r.FailureThreshold < 3 || r.TimeoutSeconds < 2 {
+		t.Errorf("readinessProbe failureThreshold %d, timeoutSeconds %d: one slow answer in a CPU stall takes the pod out; want 3 failures of 2 s or more", r.FailureThreshold, r.TimeoutSeconds)
 	}
 	// Liveness must not fail during the drain and shutdown.
 	l := c.LivenessProbe
@@ -228,6 +253,55 @@ func TestKubernetesManifest(t *testing.T) {
 	}
 	if len(svc.Spec.Ports) != 1 || ports[svc.Spec.Ports[0].TargetPort] != ports["http"] {
 		t.Errorf("Service ports = %+v; want one, to the http port", svc.Spec.Ports)
+	}
+
+	// A drained node leaves a replica serving; replicas spread over nodes.
+	selects := func(labels map[string]string) bool {
+		for k, v := range labels {
+			if d.Spec.Template.Metadata.Labels[k] != v {
+				return false
+			}
+		}
+		return len(labels) > 0
+	}
+	pdb := objects["PodDisruptionBudget"]
+	pdbLabels := map[string]string{}
+	if m, ok := pdb.Spec.Selector["matchLabels"].(map[string]any); ok {
+		for k, v := range m {
+			pdbLabels[k] = fmt.Sprint(v)
+		}
+	}
+	if pdb.Kind == "" || pdb.Spec.MinAvailable < 1 || !selects(pdbLabels) {
+		t.Errorf("PodDisruptionBudget = %+v; want minAvailable 1 or more for the guide's pods", pdb.Spec)
+	}
+	hostSpread := false
+	for _, c := range pod.TopologySpreadConstraints {
+		hostSpread = hostSpread || c.TopologyKey == "kubernetes.io/hostname" && c.MaxSkew == 1 && selects(c.LabelSelector.MatchLabels)
+	}
+	if !hostSpread {
+		t.Errorf("topologySpreadConstraints = %+v; want the guide's pods spread over nodes (maxSkew 1)", pod.TopologySpreadConstraints)
+	}
+
+	// The metrics port (with /debug/pprof/) is open only to the pods a
+	// rule names; the site's port to all.
+	np := objects["NetworkPolicy"]
+	if np.Kind == "" || !selects(np.Spec.PodSelector.MatchLabels) || !slices.Contains(np.Spec.PolicyTypes, "Ingress") {
+		t.Fatalf("NetworkPolicy = %+v; want one for the guide's pods, of type Ingress", np.Spec)
+	}
+	open := map[string]bool{}
+	for _, rule := range np.Spec.Ingress {
+		for _, p := range rule.Ports {
+			if p.Port != "http" && p.Port != "metrics" {
+				t.Errorf("NetworkPolicy opens port %q, which the pod does not name", p.Port)
+			}
+			if p.Port == "metrics" && len(rule.From) == 0 {
+				t.Error("NetworkPolicy opens the metrics port to every pod")
+			}
+			open[p.Port] = true
+		}
+	}
+	if !open["http"] || !open["metrics"] {
+		t.Errorf("NetworkPolicy lets in %v; want the http port for all, the metrics port for the monitoring pods", open)
 	}
 }
 
