@@ -34,7 +34,11 @@ func (s *server) checkPageBudget(router http.Handler) error {
 	cssBr, cssGz := len(css.encodeBrotli(startBrotli).body), len(css.encodeGzip().body)
 	var problems content.Problems
 	weigh := func(page string, p *representation, quality int) {
-		br := len(p.encodeBrotli(quality).body) + cssBr
+		enc := p.br // made at start, unless checking only
+		if enc == nil {
+			enc = p.encodeBrotli(quality)
+		}
+		br := len(enc.body) + cssBr
 		if br <= PageBudget {
 			return
 		}

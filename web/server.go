@@ -188,15 +188,16 @@ func newServer(logger *slog.Logger, site *content.Site, cfg Config) (*server, ht
 	if err := s.checkLinks(router); err != nil {
 		return nil, nil, err
 	}
-	// The page budget, for guide -check and -dev: the content CI checked
-	// is served without measuring it again.
+	if !cfg.CheckOnly { // content that fails a check is not compressed first
+		s.compressPrerendered()
+	}
+	// The page budget, for guide -check and -dev (which reads the sizes of
+	// the encodings it has just made): the content CI checked is served
+	// without measuring it again.
 	if cfg.CheckOnly || cfg.NoStore {
 		if err := s.checkPageBudget(router); err != nil {
 			return nil, nil, err
 		}
-	}
-	if !cfg.CheckOnly { // last: content that fails a check is not compressed first
-		s.compressPrerendered()
 	}
 	return s, router, nil
 }
