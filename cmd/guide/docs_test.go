@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -29,10 +30,10 @@ func TestDocsLinks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := strings.Count(string(readme), "\n"); n > 300 {
-		t.Errorf("README.md has %d lines: keep it for users and editors (about 200) and move figures and history to doc/", n)
+	if n := strings.Count(string(readme), "\n"); n > 250 {
+		t.Errorf("README.md has %d lines, more than 250: keep it for users and editors and move reference, figures and history to doc/", n)
 	}
-	for _, want := range []string{"doc/operations.md", "doc/performance.md", "150 MB"} {
+	for _, want := range []string{"doc/operations.md", "doc/performance.md", "doc/content.md", "doc/CHANGELOG.md"} {
 		if !strings.Contains(string(readme), want) {
 			t.Errorf("README.md does not mention %q", want)
 		}
@@ -88,4 +89,48 @@ func hasHeading(doc, id string) bool {
 		}
 	}
 	return false
+}
+
+// The README's table of settings is the program's: every flag has its row,
+// and a row names an environment variable exactly when the flag falls
+// back to it (its usage says "(env NAME…)").
+func TestReadmeSettings(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var usage strings.Builder
+	parseConfig([]string{"guide", "-h"}, func(string) string { return "" }, &usage)
+	flagLine := regexp.MustCompile(`(?m)^  -([a-z-]+)[^\n]*\n((?:    [^\n]*\n?)*)`)
+	envName := regexp.MustCompile(`\b[A-Z][A-Z_]{2,}\b`)
+	rows := map[string][]string{}
+	row := regexp.MustCompile("(?m)^\\| `-([a-z-]+)` \\|([^|]*)\\|")
+	for _, m := range row.FindAllStringSubmatch(string(readme), -1) {
+		rows[m[1]] = envName.FindAllString(m[2], -1)
+	}
+	flags := 0
+	for _, m := range flagLine.FindAllStringSubmatch(usage.String(), -1) {
+		flags++
+		name, help := m[1], strings.Join(strings.Fields(m[2]), " ")
+		var want []string
+		if _, env, ok := strings.Cut(help, "(env "); ok {
+			env, _, _ = strings.Cut(env, ";")
+			env, _, _ = strings.Cut(env, ")")
+			want = envName.FindAllString(env, -1)
+		}
+		got, ok := rows[name]
+		switch {
+		case !ok:
+			t.Errorf("README's settings have no row for -%s", name)
+		case strings.Join(slices.Compact(slices.Sorted(slices.Values(got))), " ") != strings.Join(slices.Compact(slices.Sorted(slices.Values(want))), " "):
+			t.Errorf("README: -%s falls back to %v, its row says %v", name, want, got)
+		}
+		delete(rows, name)
+	}
+	if flags < 15 {
+		t.Fatalf("read %d flags from -h; the usage's shape changed?\n%s", flags, usage.String())
+	}
+	for name := range rows {
+		t.Errorf("README has a row for -%s, which the program does not have", name)
+	}
 }

@@ -2,12 +2,14 @@
 //
 // Usage:
 //
-//	guide [-addr :8080] [-base-url URL] [-log-format text|json] [-https] [-trust-proxy [-client-ip-header NAME]] [-drain 5s]
+//	guide [-addr :8080] [-base-url URL] [-log-format text|json] [-log-level info] [-https] [-trust-proxy [-client-ip-header NAME]] [-drain 5s]
 //	guide -healthcheck    # exits 0 if the server on -addr answers /healthz
 //	guide -check [-content DIR]    # prints every content problem; exits 1 if any
 //	guide -dev [-content DIR]      # serves DIR (./content), reloading it on every save
+//	guide -version        # the version and commit, whatever else is set
 //
-// Every flag has an environment fallback; see README.md. On SIGINT or
+// Most flags have an environment fallback (guide -h says which; so does
+// README.md). On SIGINT or
 // SIGTERM the server drains, then shuts down gracefully; a second signal
 // ends it at once.
 package main
