@@ -116,10 +116,7 @@ func TestConnectionCap(t *testing.T) {
 func TestShutdownWithQueueExitsZero(t *testing.T) {
 	metricsAddr := freeAddr(t)
 	addr, cancel, done, stdout := start(t, nil, "-miss-budget", "100000", "-shutdown-timeout", "1s", "-metrics-addr", metricsAddr)
-	var paths []string
-	for _, card := range cardPaths(t, addr) {
-		paths = append(paths, card)
-	}
+	paths := cardPaths(t, addr)
 	for _, q := range answerQueries(t, 60-len(paths)) {
 		paths = append(paths, "/which-role/brief.pdf?"+q)
 	}
