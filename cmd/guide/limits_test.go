@@ -115,7 +115,13 @@ func TestConnectionCap(t *testing.T) {
 // work than the shutdown timeout allows.
 func TestShutdownWithQueueExitsZero(t *testing.T) {
 	metricsAddr := freeAddr(t)
-	addr, cancel, done, stdout := start(t, nil, "-miss-budget", "100000", "-shutdown-timeout", "1s", "-metrics-addr", metricsAddr)
+	// Long enough for the builds running (a card or two), short of the
+	// queue's work; the race detector makes a build many times slower.
+	timeout := "1s"
+	if raceDetector {
+		timeout = "15s"
+	}
+	addr, cancel, done, stdout := start(t, nil, "-miss-budget", "100000", "-shutdown-timeout", timeout, "-metrics-addr", metricsAddr)
 	paths := cardPaths(t, addr)
 	for _, q := range answerQueries(t, 60-len(paths)) {
 		paths = append(paths, "/which-role/brief.pdf?"+q)
