@@ -103,7 +103,7 @@ func (s *server) serveErr(w http.ResponseWriter, r *http.Request, err error) {
 			case <-r.Context().Done():
 				t.Stop()
 				return
-			case <-s.cfg.Health.stopping():
+			case <-s.cfg.Health.Stopping():
 				t.Stop()
 			}
 		}

@@ -14,6 +14,7 @@ import (
 	"github.com/andybalholm/brotli"
 	"github.com/go-chi/chi/v5"
 	"github.com/guide/pmvspm/static"
+	"github.com/guide/pmvspm/web/serve"
 )
 
 func checkSecurityHeaders(t *testing.T, r response, https bool) {
@@ -246,7 +247,7 @@ func TestPanicRecovery(t *testing.T) {
 	r := chi.NewRouter()
 	r.Use(s.recoverPanics, s.securityHeaders)
 	r.Get("/boom", func(http.ResponseWriter, *http.Request) { panic("boom") })
-	r.Get("/ok", new(Health).ServeHTTP)
+	r.Get("/ok", new(serve.Health).ServeHTTP)
 	srv := httptestServer(t, r)
 
 	resp := get(t, srv, "/boom")

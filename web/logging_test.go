@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"github.com/guide/pmvspm/web/serve"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -12,7 +13,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 )
 
 // logLines waits for n request lines in the log and decodes them.
@@ -151,7 +151,7 @@ func TestLogEscapesAndTruncates(t *testing.T) {
 			for len(strings.Split(strings.TrimSpace(out), "\n")) < 2 {
 				out = logs.String()
 			}
-			if strings.ContainsFunc(out, unsafeRune) || strings.Contains(out, "\x1b") {
+			if strings.ContainsFunc(out, serve.UnsafeRune) || strings.Contains(out, "\x1b") {
 				t.Errorf("a control or bidi character reached the log raw:\n%q", out)
 			}
 			for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
@@ -321,36 +321,4 @@ func grepLines(s, sub string) string {
 		}
 	}
 	return strings.Join(out, "\n")
-}
-
-func TestJSONString(t *testing.T) {
-	t.Parallel()
-	for _, in := range []string{"plain", `"q" \ /`, "tab\tnl\ncr\r\x00\x1f\x7f", "\xff\xfe ok \xc3", "\u2028\u2029", "é, 漢字, 🙂", "</script>"} {
-		var out string
-		if err := json.Unmarshal(appendJSONString(nil, in), &out); err != nil {
-			t.Errorf("%q: %v", in, err)
-			continue
-		}
-		if utf8.ValidString(in) && out != in || !utf8.ValidString(out) {
-			t.Errorf("%q round-trips to %q", in, out)
-		}
-	}
-}
-
-func TestLogTimeAndDuration(t *testing.T) {
-	t.Parallel()
-	at := time.Date(2026, 11, 27, 18, 5, 9, 7_654_321, time.FixedZone("x", 3600))
-	var stamps stampCache
-	for range 2 { // the second time, from the cached second
-		if got := string(stamps.appendTime(nil, at)); got != "2026-11-27T17:05:09.007Z" || got != at.UTC().Format(logTimeFormat) {
-			t.Errorf("time %s", got)
-		}
-	}
-	for d, want := range map[time.Duration]string{0: "0.000", 41 * time.Microsecond: "0.041", 1234567 * time.Microsecond: "1234.567", -5: "0.000"} {
-		l := requestLine{json: true}
-		l.millis("d", d)
-		if got := string(l.b); got != `,"d":`+want {
-			t.Errorf("%v: %s", d, got)
-		}
-	}
 }

@@ -13,7 +13,7 @@ import (
 // (errors.go).
 func (s *server) routes() *chi.Mux {
 	r := chi.NewRouter()
-	r.Use(s.logRequests, s.recoverPanics, s.securityHeaders, s.cfg.Health.closeWhileDraining,
+	r.Use(s.logRequests, s.recoverPanics, s.securityHeaders, s.cfg.Health.CloseWhileDraining,
 		s.redirectSlashes, middleware.GetHead)
 	r.NotFound(s.handle(s.handleNotFound))
 	r.MethodNotAllowed(s.handle(s.handleMethodNotAllowed(r)))

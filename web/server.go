@@ -1,6 +1,7 @@
 // Package web serves the guide: the chi router (routes.go is the map of the
-// site), the handlers, and the middleware that every response passes
-// through. Pages that do not depend on the request are rendered, hashed and
+// site), the pages' and the questionnaire's handlers, and the middleware
+// that every response passes through (plumbing that knows no page lives in
+// web/serve). Pages that do not depend on the request are rendered, hashed and
 // compressed once; handlers only pick the right bytes.
 package web
 
@@ -16,6 +17,7 @@ import (
 	"time"
 
 	"github.com/guide/pmvspm/content"
+	"github.com/guide/pmvspm/web/serve"
 )
 
 // Config is what the server needs to know about where it runs.
@@ -57,7 +59,7 @@ type Config struct {
 	Metrics *Metrics
 	// Health is /healthz, which the caller drains before shutting down
 	// (nil: one that never drains).
-	Health *Health
+	Health *serve.Health
 	// PageMaxAge is the Cache-Control max-age of HTML pages.
 	PageMaxAge time.Duration
 	// NoStore sends pages with Cache-Control: no-store, for development,
@@ -105,7 +107,7 @@ func (c *Config) defaults() {
 		c.answerBytes = maxAnswerBytes
 	}
 	if c.Health == nil {
-		c.Health = new(Health)
+		c.Health = new(serve.Health)
 	}
 	if c.PageMaxAge == 0 {
 		c.PageMaxAge = 5 * time.Minute
@@ -164,7 +166,7 @@ func newServer(logger *slog.Logger, site *content.Site, cfg Config) (*server, ht
 		site:             site,
 		limiter:          newLimiter(cfg.PostRate, cfg.PostBurst, cfg.MaxClients),
 		misses:           newLimiter(cfg.MissRate, cfg.MissBurst, cfg.MaxClients),
-		answers:          newAnswerCache(cfg.answerBytes, cfg.Health.stopping()),
+		answers:          newAnswerCache(cfg.answerBytes, cfg.Health.Stopping()),
 		ipHeader:         http.CanonicalHeaderKey(cfg.ClientIPHeader),
 		pageCacheControl: fmt.Sprintf("public, max-age=%d, stale-while-revalidate=86400, stale-if-error=86400", int(cfg.PageMaxAge.Seconds())),
 	}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/guide/pmvspm/web"
+	"github.com/guide/pmvspm/web/serve"
 )
 
 // maxHeaderBytes is the request header limit: 16 KiB in all, since
@@ -21,7 +22,7 @@ import (
 const maxHeaderBytes = 16<<10 - 4096
 
 // run is the whole program: it loads the content, builds the server and
-// serves until ctx is cancelled; then it drains (see web.Health) and lets
+// serves until ctx is cancelled; then it drains (see serve.Health) and lets
 // in-flight requests finish.
 func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	return runWith(ctx, nil, args, getenv, stdout, stderr)
@@ -53,7 +54,7 @@ func runWith(ctx context.Context, encodings *web.EncodingCache, args []string, g
 
 	logs := newLogSink(stdout, 1<<20, 20*time.Millisecond)
 	defer logs.Close(2 * time.Second)
-	handler := web.NewLogHandler(logs, cfg.logFormat, cfg.logLevel) // the request log's shape too
+	handler := serve.NewLogHandler(logs, cfg.logFormat, cfg.logLevel) // the request log's shape too
 	logger := slog.New(handler)
 	logs.note = func(n uint64) {
 		logger.Warn(fmt.Sprintf("dropped %d log lines: the log output fell behind", n), "dropped", n)
@@ -82,7 +83,7 @@ func runWith(ctx context.Context, encodings *web.EncodingCache, args []string, g
 		defer ms.Close()
 		logger.Info("metrics", "addr", ln.Addr().String())
 	}
-	health := new(web.Health)
+	health := new(serve.Health)
 	var requestLog io.Writer = logs // a request's line is at level info
 	if cfg.logLevel > slog.LevelInfo {
 		requestLog = nil

@@ -1,4 +1,4 @@
-package web
+package serve
 
 import (
 	"strconv"
@@ -12,29 +12,31 @@ import (
 // cached page, 7 points of /guide against a bare server
 // (doc/performance.md).
 
-// requestLine appends a log line in slog's text or JSON shape.
-type requestLine struct {
-	b    []byte
-	json bool
-	sec  *stampCache
+// A RequestLine appends a log line to B in slog's text shape (with JSON,
+// its JSON shape): Begin, then the fields, then End.
+type RequestLine struct {
+	B      []byte
+	JSON   bool
+	Stamps *StampCache // the formatted second, shared by one log's lines
 }
 
-func (l *requestLine) begin(t time.Time) {
-	if l.json {
-		l.b = append(l.b, `{"time":"`...)
-		l.b = l.sec.appendTime(l.b, t)
-		l.b = append(l.b, `","level":"INFO","msg":"request"`...)
+// Begin starts the line: its time, level and msg=request.
+func (l *RequestLine) Begin(t time.Time) {
+	if l.JSON {
+		l.B = append(l.B, `{"time":"`...)
+		l.B = l.Stamps.appendTime(l.B, t)
+		l.B = append(l.B, `","level":"INFO","msg":"request"`...)
 		return
 	}
-	l.b = append(l.b, "time="...)
-	l.b = l.sec.appendTime(l.b, t)
-	l.b = append(l.b, " level=INFO msg=request"...)
+	l.B = append(l.B, "time="...)
+	l.B = l.Stamps.appendTime(l.B, t)
+	l.B = append(l.B, " level=INFO msg=request"...)
 }
 
-// A stampCache keeps the current second formatted, for one request log:
+// A StampCache keeps the current second formatted, for one request log:
 // formatting a time with a layout costs a fifth of a cached page,
 // appending millis almost nothing.
-type stampCache struct {
+type StampCache struct {
 	last atomic.Pointer[stampedSecond]
 }
 
@@ -44,7 +46,7 @@ type stampedSecond struct {
 }
 
 // appendTime appends t in UTC as 2006-01-02T15:04:05.000Z (logTimeFormat).
-func (c *stampCache) appendTime(b []byte, t time.Time) []byte {
+func (c *StampCache) appendTime(b []byte, t time.Time) []byte {
 	t = t.UTC()
 	sec := c.last.Load()
 	if sec == nil || sec.unix != t.Unix() {
@@ -60,53 +62,55 @@ func appendMilli(b []byte, n int) []byte {
 	return append(b, byte('0'+n/100), byte('0'+n/10%10), byte('0'+n%10))
 }
 
-func (l *requestLine) key(k string) {
-	if l.json {
-		l.b = append(l.b, `,"`...)
-		l.b = append(l.b, k...)
-		l.b = append(l.b, `":`...)
+func (l *RequestLine) key(k string) {
+	if l.JSON {
+		l.B = append(l.B, `,"`...)
+		l.B = append(l.B, k...)
+		l.B = append(l.B, `":`...)
 		return
 	}
-	l.b = append(l.b, ' ')
-	l.b = append(l.b, k...)
-	l.b = append(l.b, '=')
+	l.B = append(l.B, ' ')
+	l.B = append(l.B, k...)
+	l.B = append(l.B, '=')
 }
 
-// str appends a field; limit (< 0: none) cuts what a client chose, and
+// Str appends a field; limit (< 0: none) cuts what a client chose, and
 // characters a terminal or viewer would act on are written as escapes, as
 // NewLogHandler does for every other line.
-func (l *requestLine) str(k, v string, limit int) {
+func (l *RequestLine) Str(k, v string, limit int) {
 	if !isSafeLogString(v, limit) {
 		v = safeLogString(v, limit)
 	}
 	l.key(k)
-	if l.json {
-		l.b = appendJSONString(l.b, v)
+	if l.JSON {
+		l.B = appendJSONString(l.B, v)
 	} else if needsQuoting(v) {
-		l.b = strconv.AppendQuote(l.b, v)
+		l.B = strconv.AppendQuote(l.B, v)
 	} else {
-		l.b = append(l.b, v...)
+		l.B = append(l.B, v...)
 	}
 }
 
-func (l *requestLine) int(k string, v int) {
+// Int appends an integer field.
+func (l *RequestLine) Int(k string, v int) {
 	l.key(k)
-	l.b = strconv.AppendInt(l.b, int64(v), 10)
+	l.B = strconv.AppendInt(l.B, int64(v), 10)
 }
 
-// millis appends d in milliseconds with three decimals (microseconds).
-func (l *requestLine) millis(k string, d time.Duration) {
+// Millis appends d in milliseconds with three decimals (microseconds).
+func (l *RequestLine) Millis(k string, d time.Duration) {
 	l.key(k)
 	us := max(d.Microseconds(), 0)
-	l.b = strconv.AppendInt(l.b, us/1000, 10)
-	l.b = appendMilli(append(l.b, '.'), int(us%1000))
+	l.B = strconv.AppendInt(l.B, us/1000, 10)
+	l.B = appendMilli(append(l.B, '.'), int(us%1000))
 }
 
-func (l *requestLine) end() {
-	if l.json {
-		l.b = append(l.b, '}')
+// End ends the line.
+func (l *RequestLine) End() {
+	if l.JSON {
+		l.B = append(l.B, '}')
 	}
-	l.b = append(l.b, '\n')
+	l.B = append(l.B, '\n')
 }
 
 // needsQuoting reports whether a text value must be quoted to stay one

@@ -1,4 +1,4 @@
-package web
+package serve
 
 import (
 	"net/http"
@@ -7,7 +7,7 @@ import (
 )
 
 // /healthz answers 200 until Drain, then 503 with every response asking
-// the client to close; a nil Health, as Config documents, never drains.
+// the client to close; a nil Health, as web.Config documents, never drains.
 func TestHealth(t *testing.T) {
 	t.Parallel()
 	site := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { w.Write([]byte("site")) })

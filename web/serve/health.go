@@ -1,4 +1,4 @@
-package web
+package serve
 
 import (
 	"net/http"
@@ -28,12 +28,12 @@ type Health struct {
 
 // Stop drops the queued builds; every later miss is answered 503.
 func (h *Health) Stop() {
-	ch := h.stopping()
+	ch := h.Stopping()
 	h.stopOnce.Do(func() { close(ch) })
 }
 
-// stopping is closed by Stop.
-func (h *Health) stopping() chan struct{} {
+// Stopping is closed by Stop.
+func (h *Health) Stopping() chan struct{} {
 	h.once.Do(func() { h.stop = make(chan struct{}) })
 	return h.stop
 }
@@ -46,6 +46,7 @@ func (h *Health) isDraining() bool { return h != nil && h.draining.Load() }
 
 var (
 	textPlain       = []string{"text/plain; charset=utf-8"}
+	noStoreOnly     = []string{"no-store"}
 	connectionClose = []string{"close"}
 	healthzOK       = []byte("ok\n")
 	healthzDraining = []byte("draining\n")
@@ -65,9 +66,9 @@ func (h *Health) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	w.Write(healthzOK)
 }
 
-// closeWhileDraining is the middleware that asks clients to close their
+// CloseWhileDraining is the middleware that asks clients to close their
 // connection once the drain has begun.
-func (h *Health) closeWhileDraining(next http.Handler) http.Handler {
+func (h *Health) CloseWhileDraining(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if h.isDraining() {
 			w.Header()["Connection"] = connectionClose
@@ -82,5 +83,5 @@ func (h *Health) Wrap(next http.Handler) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/healthz", h)
 	mux.Handle("/", next)
-	return h.closeWhileDraining(mux)
+	return h.CloseWhileDraining(mux)
 }

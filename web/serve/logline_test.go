@@ -1,11 +1,13 @@
-package web
+package serve
 
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"log/slog"
 	"testing"
 	"time"
+	"unicode/utf8"
 )
 
 // The request line is written by hand (logline.go) because through slog it
@@ -14,7 +16,7 @@ import (
 // writing the same bytes, so that BenchmarkRequestLine compares like with
 // like: run
 //
-//	go test ./web -run '^$' -bench RequestLine -benchmem
+//	go test ./web/serve -run '^$' -bench RequestLine -benchmem
 //
 // when Go or slog changes, to see whether the hand-written line still pays.
 
@@ -24,19 +26,19 @@ var requestLineFields = struct {
 	took                                         time.Duration
 }{"GET", "/guide", "/guide", "192.0.2.7", "Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X)", "0f3a9c2e71b4d805", 200, 14210, 1234567 * time.Nanosecond}
 
-func handWrittenLine(l *requestLine, now time.Time) {
+func handWrittenLine(l *RequestLine, now time.Time) {
 	f := requestLineFields
-	l.begin(now)
-	l.str("method", f.method, maxLogField)
-	l.str("path", f.path, maxLogField)
-	l.str("route", f.route, -1)
-	l.int("status", f.status)
-	l.int("bytes", f.bytes)
-	l.millis("duration_ms", f.took)
-	l.str("client_ip", f.clientIP, maxLogField)
-	l.str("user_agent", f.userAgent, maxLogField)
-	l.str("request_id", f.id, maxLogField)
-	l.end()
+	l.Begin(now)
+	l.Str("method", f.method, MaxLogField)
+	l.Str("path", f.path, MaxLogField)
+	l.Str("route", f.route, -1)
+	l.Int("status", f.status)
+	l.Int("bytes", f.bytes)
+	l.Millis("duration_ms", f.took)
+	l.Str("client_ip", f.clientIP, MaxLogField)
+	l.Str("user_agent", f.userAgent, MaxLogField)
+	l.Str("request_id", f.id, MaxLogField)
+	l.End()
 }
 
 // slogLine writes the same line through NewLogHandler, as the server did
@@ -80,9 +82,9 @@ func TestRequestLineAsSlog(t *testing.T) {
 	for _, format := range []string{"text", "json"} {
 		var viaSlog bytes.Buffer
 		slogLine(NewLogHandler(&viaSlog, format, slog.LevelInfo), now)
-		line := requestLine{json: format == "json", sec: &stampCache{}}
+		line := RequestLine{JSON: format == "json", Stamps: &StampCache{}}
 		handWrittenLine(&line, now)
-		if got, want := string(line.b), viaSlog.String(); got != want {
+		if got, want := string(line.B), viaSlog.String(); got != want {
 			t.Errorf("%s: by hand\n%s\nthrough slog\n%s", format, got, want)
 		}
 	}
@@ -92,13 +94,13 @@ func BenchmarkRequestLine(b *testing.B) {
 	now := time.Now()
 	for _, format := range []string{"text", "json"} {
 		b.Run(format+"/by-hand", func(b *testing.B) {
-			var stamps stampCache
+			var stamps StampCache
 			buf := make([]byte, 0, 512)
 			b.ReportAllocs()
 			for b.Loop() {
-				line := requestLine{b: buf[:0], json: format == "json", sec: &stamps}
+				line := RequestLine{B: buf[:0], JSON: format == "json", Stamps: &stamps}
 				handWrittenLine(&line, now)
-				buf = line.b
+				buf = line.B
 			}
 		})
 		b.Run(format+"/slog", func(b *testing.B) {
@@ -110,5 +112,37 @@ func BenchmarkRequestLine(b *testing.B) {
 				slogLine(h, now)
 			}
 		})
+	}
+}
+
+func TestLogTimeAndDuration(t *testing.T) {
+	t.Parallel()
+	at := time.Date(2026, 11, 27, 18, 5, 9, 7_654_321, time.FixedZone("x", 3600))
+	var stamps StampCache
+	for range 2 { // the second time, from the cached second
+		if got := string(stamps.appendTime(nil, at)); got != "2026-11-27T17:05:09.007Z" || got != at.UTC().Format(logTimeFormat) {
+			t.Errorf("time %s", got)
+		}
+	}
+	for d, want := range map[time.Duration]string{0: "0.000", 41 * time.Microsecond: "0.041", 1234567 * time.Microsecond: "1234.567", -5: "0.000"} {
+		l := RequestLine{JSON: true}
+		l.Millis("d", d)
+		if got := string(l.B); got != `,"d":`+want {
+			t.Errorf("%v: %s", d, got)
+		}
+	}
+}
+
+func TestJSONString(t *testing.T) {
+	t.Parallel()
+	for _, in := range []string{"plain", `"q" \ /`, "tab\tnl\ncr\r\x00\x1f\x7f", "\xff\xfe ok \xc3", "\u2028\u2029", "é, 漢字, 🙂", "</script>"} {
+		var out string
+		if err := json.Unmarshal(appendJSONString(nil, in), &out); err != nil {
+			t.Errorf("%q: %v", in, err)
+			continue
+		}
+		if utf8.ValidString(in) && out != in || !utf8.ValidString(out) {
+			t.Errorf("%q round-trips to %q", in, out)
+		}
 	}
 }
