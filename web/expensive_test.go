@@ -38,6 +38,17 @@ func expensiveServer(t *testing.T, cfg Config) (*server, *httptest.Server, *sync
 	return s, httptestServer(t, h), &logs
 }
 
+// waiters counts the requests waiting for a build.
+func waiters(c *answerCache) int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n := 0
+	for _, call := range c.calls {
+		n += call.waiters
+	}
+	return n
+}
+
 // holdSlots takes every build slot, as builds running would, until the
 // returned function is called.
 func holdSlots(c *answerCache) (release func()) {
@@ -89,7 +100,11 @@ func TestCancelledWaitersBuildNothing(t *testing.T) {
 			})
 		}
 	}
-	waitUntil(t, "ten builds queued", func() bool { return len(s.answers.queued) == len(sets) })
+	// Every request must have reached the server before its client goes:
+	// a request cancelled while still on its way is never seen, nor logged.
+	waitUntil(t, "thirty waiters for ten queued builds", func() bool {
+		return len(s.answers.queued) == len(sets) && waiters(s.answers) == 3*len(sets)
+	})
 	cancel()
 	wg.Wait()
 	waitUntil(t, "the abandoned builds dropped", func() bool { return len(s.answers.queued) == 0 })
