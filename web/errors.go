@@ -11,6 +11,7 @@ import (
 	"github.com/guide/pmvspm/content"
 	"github.com/guide/pmvspm/templates"
 	"github.com/guide/pmvspm/web/decision"
+	"github.com/guide/pmvspm/web/serve"
 )
 
 // The error path, in one place. Error pages do not depend on the request,
@@ -79,6 +80,12 @@ type formError struct {
 
 func (e *formError) Error() string { return fmt.Sprintf("%d: %v", e.status, e.errs) }
 
+// errorPage answers status's error page: the callback the plumbing
+// (web/serve) is given for the answers it refuses.
+func (s *server) errorPage(status int) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { s.serveErr(w, r, statusError(status)) })
+}
+
 // serveErr is the one way an error reaches the client. A formError gets
 // the form (a link's from the answer cache, since a bad link costs what a
 // result costs; a post's rendered for it alone); a statusError its
@@ -127,7 +134,7 @@ func (s *server) serveErr(w http.ResponseWriter, r *http.Request, err error) {
 		return
 	}
 	s.logger.Error("request failed", "method", r.Method, "path", r.URL.Path,
-		"request_id", requestID(w), "err", err)
+		"request_id", serve.RequestID(w), "err", err)
 	s.errorPages[http.StatusInternalServerError].serve(w, r, http.StatusInternalServerError)
 }
 

@@ -245,7 +245,7 @@ func TestPanicRecovery(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := chi.NewRouter()
-	r.Use(s.recoverPanics, s.securityHeaders)
+	r.Use(serve.Recover(s.logger, s.errorPage(http.StatusInternalServerError)), serve.SecurityHeaders(false))
 	r.Get("/boom", func(http.ResponseWriter, *http.Request) { panic("boom") })
 	r.Get("/ok", new(serve.Health).ServeHTTP)
 	srv := httptestServer(t, r)

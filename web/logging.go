@@ -1,7 +1,6 @@
 package web
 
 import (
-	"crypto/rand"
 	"net/http"
 	"sync"
 	"sync/atomic"
@@ -58,41 +57,6 @@ func (w *recorder) Write(b []byte) (int, error) {
 // Unwrap lets http.ResponseController reach the real writer.
 func (w *recorder) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
-// requestID is the id of the request w answers, or "".
-func requestID(w http.ResponseWriter) string {
-	if v := w.Header()["X-Request-Id"]; len(v) > 0 {
-		return v[0]
-	}
-	return ""
-}
-
-// newRequestID is the id of a request: the proxy's X-Request-Id when the
-// proxy is trusted and the id well-formed, so that its log and ours join;
-// else 128 random bits, which tell a client nothing about other requests.
-func (s *server) newRequestID(r *http.Request) string {
-	if s.cfg.TrustProxy {
-		if v := r.Header["X-Request-Id"]; len(v) == 1 && wellFormedID(v[0]) {
-			return v[0]
-		}
-	}
-	return rand.Text()
-}
-
-// wellFormedID reports whether id is 1–64 letters, digits, '-', '_' or '.'
-// (a UUID, nginx's $request_id, a hex or base32 string).
-func wellFormedID(id string) bool {
-	if id == "" || len(id) > 64 {
-		return false
-	}
-	for i := 0; i < len(id); i++ {
-		c := id[i]
-		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.') {
-			return false
-		}
-	}
-	return true
-}
-
 // isHealthProbe reports whether r is the probe that goes unlogged: a GET
 // or HEAD of exactly /healthz.
 func isHealthProbe(r *http.Request) bool {
@@ -114,7 +78,7 @@ func (s *server) logRequests(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		rec := &recorder{ResponseWriter: w}
-		rec.id[0] = s.newRequestID(r)
+		rec.id[0] = serve.NewRequestID(r, s.cfg.TrustProxy)
 		w.Header()["X-Request-Id"] = rec.id[:]
 		if !s.cfg.TrustProxy && r.Header["X-Forwarded-For"] != nil && !warned.Load() && !warned.Swap(true) {
 			s.logger.Warn("requests carry X-Forwarded-For but -trust-proxy is off: every client behind the proxy shares one rate limit and one client_ip; set -trust-proxy (TRUST_PROXY=true) if exactly one proxy you run sets it",

@@ -1,8 +1,12 @@
 package web
 
 import (
+	"net/http"
+
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/chi/v5/middleware"
+
+	"github.com/guide/pmvspm/web/serve"
 )
 
 // routes is the map of the site: every URL it serves, and the middleware
@@ -13,7 +17,7 @@ import (
 // (errors.go).
 func (s *server) routes() *chi.Mux {
 	r := chi.NewRouter()
-	r.Use(s.logRequests, s.recoverPanics, s.securityHeaders, s.cfg.Health.CloseWhileDraining,
+	r.Use(s.logRequests, serve.Recover(s.logger, s.errorPage(http.StatusInternalServerError)), serve.SecurityHeaders(s.cfg.HTTPS), s.cfg.Health.CloseWhileDraining,
 		s.redirectSlashes, middleware.GetHead)
 	r.NotFound(s.handle(s.handleNotFound))
 	r.MethodNotAllowed(s.handle(s.handleMethodNotAllowed(r)))
@@ -35,7 +39,7 @@ func (s *server) routes() *chi.Mux {
 
 	// The questionnaire: the form, its answers and what they make.
 	r.With(s.limitQuery).Get("/which-role", s.handle(s.handleForm))
-	r.With(s.crossOriginProtection, s.limitPosts).Post("/which-role", s.handle(s.handleSubmit))
+	r.With(serve.CrossOriginProtection(s.cfg.BaseURL, s.logger, s.errorPage(http.StatusForbidden)), s.limitPosts).Post("/which-role", s.handle(s.handleSubmit))
 	r.With(s.limitQuery, s.servedFromCache("result")).Get("/which-role/result", s.handle(s.handleResult))
 	r.With(s.limitQuery).Get("/which-role/brief", s.handle(s.handleAnswerFile(briefHTML)))
 	r.With(s.limitQuery).Get("/which-role/brief.pdf", s.handle(s.handleAnswerFile(briefPDF)))
