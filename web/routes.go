@@ -17,7 +17,9 @@ import (
 // (errors.go).
 func (s *server) routes() *chi.Mux {
 	r := chi.NewRouter()
-	r.Use(s.logRequests, serve.Recover(s.logger, s.errorPage(http.StatusInternalServerError)), serve.SecurityHeaders(s.cfg.HTTPS), s.cfg.Health.CloseWhileDraining,
+	r.Use(serve.LogRequests(serve.RequestLog{Out: s.cfg.RequestLog, JSON: s.cfg.LogFormat == "json", Logger: s.logger,
+		TrustProxy: s.cfg.TrustProxy, ClientAddr: s.clientAddr, Observe: s.cfg.Metrics.observe}),
+		serve.Recover(s.logger, s.errorPage(http.StatusInternalServerError)), serve.SecurityHeaders(s.cfg.HTTPS), s.cfg.Health.CloseWhileDraining,
 		s.redirectSlashes, middleware.GetHead)
 	r.NotFound(s.handle(s.handleNotFound))
 	r.MethodNotAllowed(s.handle(s.handleMethodNotAllowed(r)))

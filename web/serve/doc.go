@@ -1,6 +1,14 @@
 // Package serve holds the HTTP plumbing that knows nothing of the guide's
-// pages: /healthz and the drain before shutdown (Health), and the log's
-// shape (NewLogHandler for every line; RequestLine, the request line
-// written by hand in the same shape). Each piece takes what it needs as
-// arguments; package web composes them into the site's router.
+// pages, each piece given what it needs (a writer, a logger, a callback
+// that answers an error page) rather than reaching into the page server:
+//
+//   - LogRequests: the request log, the request id and the count of every
+//     request; NewLogHandler, the shape of every log line, and
+//     RequestLine, the request line written by hand in that shape;
+//   - SecurityHeaders, CrossOriginProtection and Recover: the headers on
+//     every response, the check on cross-site posts, panics turned into
+//     a 500 page;
+//   - Health: /healthz and the drain before shutdown.
+//
+// Package web composes them into the site's router (web/routes.go).
 package serve
