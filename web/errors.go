@@ -80,6 +80,15 @@ type formError struct {
 
 func (e *formError) Error() string { return fmt.Sprintf("%d: %v", e.status, e.errs) }
 
+// redirect sends a redirect to loc, which must stay on the site (see
+// serve.Redirects.Send); one that does not gets the 404 page.
+func (s *server) redirect(w http.ResponseWriter, r *http.Request, loc string, status int) error {
+	if !s.redirects.Send(w, r, loc, status) {
+		return statusError(http.StatusNotFound)
+	}
+	return nil
+}
+
 // errorPage answers status's error page: the callback the plumbing
 // (web/serve) is given for the answers it refuses.
 func (s *server) errorPage(status int) http.Handler {

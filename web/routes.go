@@ -20,13 +20,13 @@ func (s *server) routes() *chi.Mux {
 	r.Use(serve.LogRequests(serve.RequestLog{Out: s.cfg.RequestLog, JSON: s.cfg.LogFormat == "json", Logger: s.logger,
 		TrustProxy: s.cfg.TrustProxy, ClientAddr: s.clientAddr, Observe: s.cfg.Metrics.observe}),
 		serve.Recover(s.logger, s.errorPage(http.StatusInternalServerError)), serve.SecurityHeaders(s.cfg.HTTPS), s.cfg.Health.CloseWhileDraining,
-		s.redirectSlashes, middleware.GetHead)
+		s.redirects.Slashes, middleware.GetHead)
 	r.NotFound(s.handle(s.handleNotFound))
 	r.MethodNotAllowed(s.handle(s.handleMethodNotAllowed(r)))
 
 	// The pages rendered at start (pages.go's list, which the sitemap
 	// reads): handlePage serves each path's prerendered bytes.
-	page, servePage := r.With(s.bareURL), s.handle(s.handlePage)
+	page, servePage := r.With(s.redirects.BareURL), s.handle(s.handlePage)
 	page.Get("/", servePage)
 	page.Get("/guide", servePage)
 	page.Get("/guide/{slug}", servePage) // each guide part
@@ -51,9 +51,9 @@ func (s *server) routes() *chi.Mux {
 	r.With(s.limitQuery).Get("/which-role/job-ad.txt", s.handle(s.handleAnswerFile(jobAdText)))
 
 	// Files: hashed static files, the social cards; the health check.
-	r.With(s.bareURL).Get("/favicon.ico", s.handleFavicon)
-	r.With(s.bareURL).Get("/static/{name}", s.handle(s.handleStatic))
-	r.With(s.bareURL).Get("/static/cards/{name}", s.handle(s.handleCard))
+	r.With(s.redirects.BareURL).Get("/favicon.ico", s.handleFavicon)
+	r.With(s.redirects.BareURL).Get("/static/{name}", s.handle(s.handleStatic))
+	r.With(s.redirects.BareURL).Get("/static/cards/{name}", s.handle(s.handleCard))
 	r.Get("/healthz", s.cfg.Health.ServeHTTP)
 	return r
 }

@@ -126,6 +126,7 @@ type server struct {
 	static     map[string]*representation // by hashed name
 	favicon    *representation
 	answers    *answerCache // pages built for answers: answercache.go
+	redirects  *serve.Redirects
 	// damagedLink is the form a refused query gets: querylimit.go.
 	damagedLink *representation
 	limiter     *limiter // form posts
@@ -170,6 +171,7 @@ func newServer(logger *slog.Logger, site *content.Site, cfg Config) (*server, ht
 		ipHeader:         http.CanonicalHeaderKey(cfg.ClientIPHeader),
 		pageCacheControl: fmt.Sprintf("public, max-age=%d, stale-while-revalidate=86400, stale-if-error=86400", int(cfg.PageMaxAge.Seconds())),
 	}
+	s.redirects = &serve.Redirects{BaseURL: cfg.BaseURL, Logger: logger, NotFound: s.errorPage(http.StatusNotFound)}
 	if cfg.NoStore {
 		s.pageCacheControl = noStore
 	}

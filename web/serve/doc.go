@@ -8,6 +8,8 @@
 //   - SecurityHeaders, CrossOriginProtection and Recover: the headers on
 //     every response, the check on cross-site posts, panics turned into
 //     a 500 page;
+//   - Redirects: redirects that never leave the site (Send), trailing
+//     slashes (Slashes) and queries on pages that take none (BareURL);
 //   - Health: /healthz and the drain before shutdown.
 //
 // Package web composes them into the site's router (web/routes.go).
