@@ -2,9 +2,6 @@ package web
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
-	"maps"
 	"slices"
 	"strings"
 
@@ -49,90 +46,8 @@ var (
 	}
 )
 
-// checkHiringKit makes sure hiringkit.yaml has words for every answer the
-// adverts depend on, and a hire for every outcome; each problem names its
-// line in the file.
-func checkHiringKit(site *content.Site) error {
-	kit := &site.HiringKit
-	var errs []error
-	for _, m := range []struct {
-		field, key string
-		words      map[string]string
-	}{
-		{"goal", "situations", kit.Situations},
-		{"problems", "today", kit.Today},
-		{"complexity", "teams", kit.Teams},
-	} {
-		f, _ := decision.FieldNamed(m.field)
-		for _, v := range f.Values {
-			if m.words[v] == "" {
-				errs = append(errs, kit.At(m.key, "%s: no words for the answer %s=%s", m.key, m.field, v))
-			}
-		}
-		for _, v := range slices.Sorted(maps.Keys(m.words)) {
-			if !slices.Contains(f.Values, v) {
-				errs = append(errs, kit.At(m.key+"."+v, "%s: %s is not an answer to %s", m.key, v, m.field))
-			}
-		}
-	}
-	decider, _ := decision.FieldNamed("decider")
-	for i, h := range kit.Hires {
-		for k := range h.Ad.Decides {
-			if k != "default" && k != "client-work" && k != "both" && !slices.Contains(decider.Values, k) {
-				errs = append(errs, kit.At(fmt.Sprintf("hires[%d].ad.decides.%s", i, k), "hire %s: decides: %s is neither default, client-work, both nor an answer to decider", h.ID, k))
-			}
-		}
-	}
-	// The two adverts of a both result must agree on who decides what.
-	for _, id := range hiresByOutcome[string(decision.Both)] {
-		if h, ok := kit.Hire(id); ok && h.Ad.Decides["both"] == "" {
-			errs = append(errs, kit.At("hires", "hire %s: decides needs both: what it decides beside the other hire of a both result", id))
-		}
-	}
-	for _, m := range []struct {
-		key   string
-		words map[string]string
-	}{{"delivery_situations", kit.DeliverySituations}, {"work", kit.Work}} {
-		goal, _ := decision.FieldNamed("goal")
-		for _, v := range slices.Sorted(maps.Keys(m.words)) {
-			if !slices.Contains(goal.Values, v) {
-				errs = append(errs, kit.At(m.key+"."+v, "%s: %s is not an answer to goal", m.key, v))
-			}
-		}
-	}
-	missing := map[string]bool{}
-	for _, key := range decision.Keys() {
-		for _, id := range hiresByOutcome[key] {
-			if _, ok := kit.Hire(id); !ok && !missing[id] {
-				missing[id] = true
-				errs = append(errs, kit.At("hires", "hires: no hire %s, which the outcome %s calls for", id, key))
-			}
-		}
-	}
-	return errors.Join(errs...)
-}
-
-// hiresByOutcome are the kit's hires each outcome (by its Key) calls for,
-// in the order the adverts show them (the order of Result.Hired()): none
-// yet; each role hired; part-time help; or one person for both jobs, led
-// by one.
-var hiresByOutcome = map[string][]string{
-	string(decision.NotYet):         nil,
-	string(decision.ProductManager): {"product-manager"},
-	string(decision.ProjectManager): {"project-manager"},
-	string(decision.Both):           {"product-manager", "project-manager"},
-	string(decision.ProductManager) + "/" + string(decision.Fractional): {"fractional-product"},
-	string(decision.ProjectManager) + "/" + string(decision.Contract):   {"contract-project"},
-	string(decision.OnePerson) + "/" + string(decision.ProductManager):  {"one-person-product"},
-	string(decision.OnePerson) + "/" + string(decision.ProjectManager):  {"one-person-project"},
-}
-
 // hiresFor returns the kit's hires that a result calls for.
-func hiresFor(res decision.Result) []string { return hiresByOutcome[res.Key()] }
-
-// firstProductHire are the answers to "who decides what gets built" that
-// say nobody has held a product job: a founder decides, or nobody does.
-var firstProductHire = []string{"founder-has-time", "founder-stretched", "nobody-clearly"}
+func hiresFor(res decision.Result) []string { return decision.HiresByOutcome[res.Key()] }
 
 // jobAds is the adverts for the answers, in the content's words.
 func (s *server) jobAds(a decision.Answers, res decision.Result) templates.JobAds {
@@ -205,7 +120,7 @@ func jobAd(kit content.HiringKit, h content.Hire, a decision.Answers, other stri
 	}
 	about.After = templates.Lines(ad.FirstHire)
 	notes := []templates.AdLine{templates.Line(w.FillNote), {Text: w.PayNote, LinkText: w.PayLink, LinkURL: w.PayLinkTo}}
-	if !(h.Side != "project" && slices.Contains(firstProductHire, a.Decider)) {
+	if !(h.Side != "project" && slices.Contains(decision.FirstProductHire, a.Decider)) {
 		// Nothing in the answers says whether anyone held the job before.
 		notes = append(notes, templates.Line(w.FirstHireNote))
 	}

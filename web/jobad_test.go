@@ -412,19 +412,19 @@ func TestHiringKitMustMatchAnswers(t *testing.T) {
 	}
 }
 
-// Every outcome names its hires (hiresByOutcome, which the start-up check
+// Every outcome names its hires (decision.HiresByOutcome, which the start-up check
 // reads), and for every answer set they are the roles the result hires, in
 // its order: each hire's side is the role's, or both jobs for one person.
 func TestHiresByOutcome(t *testing.T) {
 	t.Parallel()
 	keys := decision.Keys()
-	for key := range hiresByOutcome {
+	for key := range decision.HiresByOutcome {
 		if !slices.Contains(keys, key) {
 			t.Errorf("hires for %q, which is no outcome", key)
 		}
 	}
 	for _, key := range keys {
-		if _, ok := hiresByOutcome[key]; !ok {
+		if _, ok := decision.HiresByOutcome[key]; !ok {
 			t.Errorf("no hires for the outcome %s", key)
 		}
 	}

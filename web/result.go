@@ -155,13 +155,6 @@ func (s *server) resultView(a decision.Answers, res decision.Result) templates.R
 	return v
 }
 
-// The guide links of a one-person result's parts beside its lead rule's;
-// checkQuestionnaire makes sure the guide has them.
-const (
-	firstDaysLink  = "/guide/hiring#first-90-days"
-	secondHireLink = "/guide/hiring#second-hire"
-)
-
 // resultParts are the parts of a result beside its reasons: for one
 // person, the job they lead with, what to hand them first and when to add
 // the second hire; for no hire yet, who covers the work and the signs to
@@ -187,8 +180,8 @@ func (s *server) resultParts(res decision.Result) []templates.BriefPart {
 		hand, _ := content.Rule(q.HandFirst, string(res.Lead))
 		return []templates.BriefPart{
 			{Heading: rw.Lead, Text: lead.Text, Link: lead},
-			{Heading: rw.HandFirst, Text: hand, Link: s.guideLink(firstDaysLink)},
-			{Heading: rw.SecondHire, Text: q.SecondHire.Intro, Items: q.SecondHire.Items, Link: s.guideLink(secondHireLink)},
+			{Heading: rw.HandFirst, Text: hand, Link: s.guideLink(decision.FirstDaysLink)},
+			{Heading: rw.SecondHire, Text: q.SecondHire.Intro, Items: q.SecondHire.Items, Link: s.guideLink(decision.SecondHireLink)},
 		}
 	case decision.NotYet:
 		return []templates.BriefPart{

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/guide/pmvspm/content"
+	"github.com/guide/pmvspm/web/decision"
 	"github.com/guide/pmvspm/web/serve"
 )
 
@@ -151,14 +152,14 @@ func NewServer(logger *slog.Logger, site *content.Site, cfg Config) (http.Handle
 // inside (the answer cache's counts).
 func newServer(logger *slog.Logger, site *content.Site, cfg Config) (*server, http.Handler, error) {
 	cfg.defaults()
-	if err := checkQuestionnaire(site); err != nil {
+	if err := decision.CheckQuestionnaire(site); err != nil {
 		var problems content.Problems
 		if _, inFile := err.(*content.FileError); inFile || errors.As(err, &problems) {
 			return nil, nil, err // whichrole.yaml:line: …, guide/hiring.md:1: …
 		}
 		return nil, nil, fmt.Errorf("questionnaire: %w", err)
 	}
-	if err := checkHiringKit(site); err != nil {
+	if err := decision.CheckHiringKit(site); err != nil {
 		return nil, nil, err
 	}
 	s := &server{

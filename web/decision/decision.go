@@ -2,7 +2,9 @@
 // questionnaire's answers, checks them against the form's contract and
 // decides what the answers point to, with every rule that fired. It knows
 // nothing of HTTP or HTML; the words live in the content, keyed by each
-// rule's ID.
+// rule's ID, and contract.go checks that the content has them all (and the
+// hiring kit a hire for every outcome): a rule change touches this package
+// and its words.
 //
 // The rules are tables (rules.go), read in five steps:
 //
