@@ -242,20 +242,21 @@ func RunHash(run []string) string {
 }
 
 // SourceRunHashes returns the sorted, distinct hashes of every run of
-// copiedRun words in text: what testdata/source-runs.txt holds for the
+// copiedRun words in text: what editorial/source-runs.txt holds for the
 // article.
 func SourceRunHashes(text string) []string {
-	p := newProse("", text)
-	w := p.words()
+	w := lowerWords(newProse("", text))
 	var hashes []string
 	for i := 0; i+copiedRun <= len(w); i++ {
-		hashes = append(hashes, RunHash(runWords(p, w[i:i+copiedRun])))
+		hashes = append(hashes, RunHash(w[i:i+copiedRun]))
 	}
 	slices.Sort(hashes)
 	return slices.Compact(hashes)
 }
 
-func runWords(p prose, w []word) []string {
+// lowerWords returns the text's words in lower case.
+func lowerWords(p prose) []string {
+	w := p.words()
 	out := make([]string, len(w))
 	for i, x := range w {
 		out[i] = strings.ToLower(p.text[x.from:x.to])
@@ -265,13 +266,13 @@ func runWords(p prose, w []word) []string {
 
 func checkCopiedRuns(p prose) error {
 	var problems Problems
-	w := p.words()
+	at := p.words()
+	w := lowerWords(p)
+	copied := func(i int) bool { return i+copiedRun <= len(w) && sourceRuns[RunHash(w[i:i+copiedRun])] }
 	for i := 0; i+copiedRun <= len(w); i++ {
-		run := runWords(p, w[i:i+copiedRun])
-		if sourceRuns[RunHash(run)] {
-			problems.add(p.problem(w[i].from, "%d words in a row copied from the source article: %q: say it in our own words", copiedRun, strings.Join(run, " ")))
-			// one problem for a copied passage, not one per word
-			for i+1+copiedRun <= len(w) && sourceRuns[RunHash(runWords(p, w[i+1:i+1+copiedRun]))] {
+		if copied(i) {
+			problems.add(p.problem(at[i].from, "%d words in a row copied from the source article: %q: say it in our own words", copiedRun, strings.Join(w[i:i+copiedRun], " ")))
+			for copied(i + 1) { // one problem for a copied passage, not one per word
 				i++
 			}
 		}
