@@ -302,7 +302,7 @@ func (s *server) cached(r *http.Request, key string, build func() (*representati
 // missBudget admits a new build for r's client while its budget of misses
 // lasts.
 func (s *server) missBudget(r *http.Request) func() error {
-	return func() error { return s.misses.allow(s, r, s.cfg.missPause) }
+	return func() error { return s.allow(s.misses, r, s.cfg.missPause) }
 }
 
 var noCache = []string{"no-cache"}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -169,4 +170,47 @@ func (s *server) handleMethodNotAllowed(routes chi.Routes) handler {
 		w.Header()["Allow"] = []string{strings.Join(allow, ", ")}
 		return statusError(http.StatusMethodNotAllowed)
 	}
+}
+
+// allow takes a token from l for r's client, or returns the 429 to answer, after
+// pause.
+func (s *server) allow(l *serve.Limiter, r *http.Request, pause time.Duration) error {
+	if ok, wait := l.Reserve(s.clients.IP(r), time.Now()); !ok {
+		return &retryError{status: http.StatusTooManyRequests, after: wait, pause: pause}
+	}
+	return nil
+}
+
+// A retryError is answered with its status's page and Retry-After: 429
+// past a client's budget, 503 when the server cannot take the work now.
+// A client past its budget of misses is answered after a pause (while it
+// waits, or until the server stops): a client flooding the server with
+// misses on a few connections then sends a few requests a second, not
+// thousands, each costing as much to refuse as a page costs to serve. A
+// visitor never gets there.
+type retryError struct {
+	status int
+	after  time.Duration
+	pause  time.Duration
+}
+
+func (e *retryError) Error() string {
+	return fmt.Sprintf("%d: retry after %s", e.status, e.after)
+}
+
+// setRetryAfter sets Retry-After to after in whole seconds, at least 1.
+func setRetryAfter(w http.ResponseWriter, after time.Duration) {
+	secs := int(after.Seconds() + 0.999)
+	w.Header()["Retry-After"] = []string{strconv.Itoa(max(secs, 1))}
+}
+
+// limitPosts answers 429 with Retry-After when a client posts too often.
+func (s *server) limitPosts(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := s.allow(s.limiter, r, 0); err != nil {
+			s.serveErr(w, r, err)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
 }

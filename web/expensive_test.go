@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"github.com/guide/pmvspm/web/serve"
 	"io"
 	"log/slog"
 	"net/http"
@@ -244,7 +245,7 @@ func TestCardsInsideTheBound(t *testing.T) {
 }
 
 // Misses are budgeted per client: an IPv4 address, an IPv6 /64, and the
-// /48 around it (wideFactor clients' worth), with 429 and Retry-After past
+// /48 around it (serve.WideFactor clients' worth), with 429 and Retry-After past
 // the budget. Hits are never limited. Form posts have the same /48 bucket.
 func TestMissBudget(t *testing.T) {
 	t.Parallel()
@@ -275,27 +276,27 @@ func TestMissBudget(t *testing.T) {
 	wantStatus(t, miss("2001:db8:1:1::1"), http.StatusOK)
 	wantStatus(t, miss("2001:db8:1:1::2"), http.StatusOK)
 	wantStatus(t, miss("2001:db8:1:1:ffff::3"), http.StatusTooManyRequests)
-	// Its /48 has wideFactor clients' budget, however many /64s ask.
+	// Its /48 has serve.WideFactor clients' budget, however many /64s ask.
 	ok := 2
-	for i := 2; i < 2+2*wideFactor; i++ {
+	for i := 2; i < 2+2*serve.WideFactor; i++ {
 		if miss(fmt.Sprintf("2001:db8:1:%x::1", i)).StatusCode == http.StatusOK {
 			ok++
 		}
 	}
-	if ok != 2*wideFactor {
-		t.Errorf("one /48 rotating its /64s: %d misses allowed, want %d", ok, 2*wideFactor)
+	if ok != 2*serve.WideFactor {
+		t.Errorf("one /48 rotating its /64s: %d misses allowed, want %d", ok, 2*serve.WideFactor)
 	}
 	wantStatus(t, miss("2001:db8:2::1"), http.StatusOK) // another /48
 
 	// Posts: the same /48 bucket.
 	posted := 0
-	for i := range 2 * wideFactor {
+	for i := range 2 * serve.WideFactor {
 		if postForm(t, srv, "/which-role", "", "X-Forwarded-For", fmt.Sprintf("2001:db8:3:%x::1", i)).StatusCode != http.StatusTooManyRequests {
 			posted++
 		}
 	}
-	if posted != wideFactor {
-		t.Errorf("posts from one /48's /64s: %d allowed, want %d", posted, wideFactor)
+	if posted != serve.WideFactor {
+		t.Errorf("posts from one /48's /64s: %d allowed, want %d", posted, serve.WideFactor)
 	}
 }
 

@@ -18,7 +18,7 @@ import (
 func (s *server) routes() *chi.Mux {
 	r := chi.NewRouter()
 	r.Use(serve.LogRequests(serve.RequestLog{Out: s.cfg.RequestLog, JSON: s.cfg.LogFormat == "json", Logger: s.logger,
-		TrustProxy: s.cfg.TrustProxy, ClientAddr: s.clientAddr, Observe: s.cfg.Metrics.observe}),
+		TrustProxy: s.cfg.TrustProxy, ClientAddr: s.clients.Addr, Observe: s.cfg.Metrics.observe}),
 		serve.Recover(s.logger, s.errorPage(http.StatusInternalServerError)), serve.SecurityHeaders(s.cfg.HTTPS), s.cfg.Health.CloseWhileDraining,
 		s.redirects.Slashes, middleware.GetHead)
 	r.NotFound(s.handle(s.handleNotFound))

@@ -130,9 +130,9 @@ type server struct {
 	redirects  *serve.Redirects
 	// damagedLink is the form a refused query gets: querylimit.go.
 	damagedLink *representation
-	limiter     *limiter // form posts
-	misses      *limiter // answer-page cache misses
-	ipHeader    string   // canonical form of cfg.ClientIPHeader
+	limiter     *serve.Limiter // form posts
+	misses      *serve.Limiter // answer-page cache misses
+	clients     serve.ClientAddrs
 	// Social cards, by key (see card.go) and by served name.
 	cards, cardsByName map[string]*card
 	// contentDate dates the brief's PDF: the latest change to the guide.
@@ -166,10 +166,10 @@ func newServer(logger *slog.Logger, site *content.Site, cfg Config) (*server, ht
 		cfg:              cfg,
 		logger:           logger,
 		site:             site,
-		limiter:          newLimiter(cfg.PostRate, cfg.PostBurst, cfg.MaxClients),
-		misses:           newLimiter(cfg.MissRate, cfg.MissBurst, cfg.MaxClients),
+		limiter:          serve.NewLimiter(cfg.PostRate, cfg.PostBurst, cfg.MaxClients),
+		misses:           serve.NewLimiter(cfg.MissRate, cfg.MissBurst, cfg.MaxClients),
 		answers:          newAnswerCache(cfg.answerBytes, cfg.Health.Stopping()),
-		ipHeader:         http.CanonicalHeaderKey(cfg.ClientIPHeader),
+		clients:          serve.ClientAddrs{TrustProxy: cfg.TrustProxy, Header: http.CanonicalHeaderKey(cfg.ClientIPHeader)},
 		pageCacheControl: fmt.Sprintf("public, max-age=%d, stale-while-revalidate=86400, stale-if-error=86400", int(cfg.PageMaxAge.Seconds())),
 	}
 	s.redirects = &serve.Redirects{BaseURL: cfg.BaseURL, Logger: logger, NotFound: s.errorPage(http.StatusNotFound)}

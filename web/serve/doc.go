@@ -10,6 +10,8 @@
 //     a 500 page;
 //   - Redirects: redirects that never leave the site (Send), trailing
 //     slashes (Slashes) and queries on pages that take none (BareURL);
+//   - ClientAddrs and Limiter: the client's address behind a trusted
+//     proxy, and token buckets per client network, bounded in memory;
 //   - Health: /healthz and the drain before shutdown.
 //
 // Package web composes them into the site's router (web/routes.go).
