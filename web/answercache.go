@@ -36,7 +36,7 @@ import (
 //     running builds, not for a queue.
 //
 // Cache hits cost none of this, and the misses each client may cause are
-// budgeted too (ratelimit.go).
+// budgeted too (serve.Limiter; allow in errors.go).
 const (
 	maxAnswerBytes = 8 << 20
 	// answerEntryOverhead is what an entry costs beside its bodies: the key,
