@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"context"
+	"encoding/xml"
 	"fmt"
 	"net/http"
 	"time"
@@ -155,4 +156,71 @@ func (s *server) handlePage(w http.ResponseWriter, r *http.Request) error {
 	}
 	p.serve(w, r, http.StatusOK)
 	return nil
+}
+
+// The sitemap and robots.txt, prerendered with the pages.
+
+type sitemapURL struct {
+	Loc     string `xml:"loc"`
+	LastMod string `xml:"lastmod,omitempty"`
+}
+
+// sitemap lists the pages marked for it, with their absolute URL and,
+// where the content says, when each last changed.
+func (s *server) sitemap(pages []page) ([]byte, error) {
+	var urls []sitemapURL
+	for _, p := range pages {
+		if !p.sitemap {
+			continue
+		}
+		u := sitemapURL{Loc: s.cfg.BaseURL + p.path}
+		if !p.lastmod.IsZero() {
+			u.LastMod = p.lastmod.Format("2006-01-02")
+		}
+		urls = append(urls, u)
+	}
+	out, err := xml.MarshalIndent(struct {
+		XMLName xml.Name     `xml:"urlset"`
+		NS      string       `xml:"xmlns,attr"`
+		URLs    []sitemapURL `xml:"url"`
+	}{NS: "http://www.sitemaps.org/schemas/sitemap/0.9", URLs: urls}, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("sitemap: %w", err)
+	}
+	return append([]byte(xml.Header), out...), nil
+}
+
+func (s *server) robots() []byte {
+	return fmt.Appendf(nil, "User-agent: *\nAllow: /\nDisallow: /which-role/brief.md\nDisallow: /which-role/brief.pdf\nDisallow: /which-role/job-ad.md\nDisallow: /which-role/job-ad.txt\n\nSitemap: %s/sitemap.xml\n", s.cfg.BaseURL)
+}
+
+// article is the Article structured data of a guide page.
+func (s *server) article(m templates.Meta, updated time.Time) map[string]any {
+	return map[string]any{
+		"@context":         "https://schema.org",
+		"@type":            "Article",
+		"headline":         m.Title,
+		"description":      m.Description,
+		"dateModified":     updated.Format("2006-01-02"),
+		"mainEntityOfPage": m.Canonical(),
+		"url":              m.Canonical(),
+		"isPartOf":         map[string]any{"@type": "WebSite", "name": templates.SiteName, "url": s.cfg.BaseURL + "/"},
+	}
+}
+
+// faqPage is the FAQPage structured data of /faq, from the same answers.
+func (s *server) faqPage(site *content.Site) map[string]any {
+	var questions []map[string]any
+	for _, a := range site.Answers {
+		questions = append(questions, map[string]any{
+			"@type": "Question",
+			"name":  a.Question,
+			"url":   s.cfg.BaseURL + "/faq/" + a.Slug,
+			"acceptedAnswer": map[string]any{
+				"@type": "Answer",
+				"text":  a.Text,
+			},
+		})
+	}
+	return map[string]any{"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": questions}
 }
