@@ -626,3 +626,39 @@ func near(c color.Color, want color.RGBA) bool {
 	d := func(x uint32, y uint8) bool { return max(int(x>>8)-int(y), int(y)-int(x>>8)) <= 6 }
 	return d(r, want.R) && d(g, want.G) && d(b, want.B)
 }
+
+// The hiring kit uses a wide screen as the result does: from 60rem its
+// actions and its contents list sit in a third column beside the kit, the
+// contents kept on screen while the reader scrolls; on a phone they stay
+// in one column under the panel.
+func TestKitWideScreen(t *testing.T) {
+	t.Parallel()
+	ctx := newTab(t)
+	path := strings.Replace(everyOutcome()["both"], "/which-role/result?", "/which-role/brief?", 1)
+	sticky := func() string {
+		return evaluate[string](t, ctx, `getComputedStyle(document.querySelector(".brief-page>.kit-contents")).position`)
+	}
+	viewport(t, ctx, 1280, 800)
+	open(t, ctx, page{path: path, status: 200})
+	panel, actions, contents := mustRect(t, ctx, ".brief-page>.panel"), mustRect(t, ctx, ".brief-page>.actions"), mustRect(t, ctx, ".brief-page>.kit-contents")
+	for name, b := range map[string]box{"actions": actions, "contents": contents} {
+		if b.Left < panel.Right {
+			t.Errorf("at 1280px the kit's %s start at x=%.0f, inside the main column (to x=%.0f); want them beside it", name, b.Left, panel.Right)
+		}
+	}
+	if actions.Top > panel.Top+1 {
+		t.Errorf("at 1280px the kit's actions start at y=%.0f, below the panel's top (%.0f)", actions.Top, panel.Top)
+	}
+	if span := contents.Right - panel.Left; span < 1000 {
+		t.Errorf("at 1280px the kit spans %.0fpx, want 1000px or more", span)
+	}
+	if p := sticky(); p != "sticky" {
+		t.Errorf("at 1280px the kit's contents are %s, want sticky", p)
+	}
+	viewport(t, ctx, 390, 844)
+	open(t, ctx, page{path: path, status: 200})
+	panel, actions = mustRect(t, ctx, ".brief-page>.panel"), mustRect(t, ctx, ".brief-page>.actions")
+	if actions.Top < panel.Bottom || sticky() == "sticky" {
+		t.Errorf("at 390px the kit's actions start at y=%.0f (panel ends %.0f) and its contents are %s; want one column, not sticky", actions.Top, panel.Bottom, sticky())
+	}
+}
