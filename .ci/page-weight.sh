@@ -2,7 +2,7 @@
 # Page weight: each page's HTML plus the stylesheet, as sent compressed
 # (gzip and Brotli), against the 14 KiB budget (one TCP round trip). The
 # budget holds the Brotli sizes, what every browser gets over HTTPS, as
-# guide -check does (web/budget.go), which CI runs; "gzip over" marks a page
+# guide -check does (web/checks.go), which CI runs; "gzip over" marks a page
 # over the budget for clients without Brotli. This script is for measuring.
 #
 #   bash .ci/page-weight.sh [base URL]   # default: builds and starts the server
