@@ -28,8 +28,7 @@ type connLimiter struct {
 	once     sync.Once
 
 	mu   sync.Mutex
-	idle list.List                      // of *limitedConn, front: idle longest
-	at   map[*limitedConn]*list.Element // its place in idle
+	idle list.List // of *limitedConn, front: idle longest
 
 	shed    atomic.Int64 // idle connections closed to make room
 	waiting atomic.Int64 // 1 while Accept waits for a slot
@@ -37,7 +36,7 @@ type connLimiter struct {
 
 func newConnLimiter(ln net.Listener, max int) *connLimiter {
 	return &connLimiter{Listener: ln, slots: make(chan struct{}, max), closed: make(chan struct{}),
-		wentIdle: make(chan struct{}, 1), at: map[*limitedConn]*list.Element{}}
+		wentIdle: make(chan struct{}, 1)}
 }
 
 // Accept takes the next connection and gives it a slot, making room by
@@ -88,7 +87,7 @@ func (l *connLimiter) shedIdle() bool {
 	}
 	c := e.Value.(*limitedConn)
 	l.idle.Remove(e)
-	delete(l.at, c)
+	c.idle = nil
 	l.mu.Unlock()
 	l.shed.Add(1)
 	c.Close()
@@ -108,8 +107,8 @@ func (l *connLimiter) connState(nc net.Conn, state http.ConnState) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if state == http.StateIdle {
-		if _, ok := l.at[c]; !ok {
-			l.at[c] = l.idle.PushBack(c)
+		if c.idle == nil {
+			c.idle = l.idle.PushBack(c)
 		}
 		select {
 		case l.wentIdle <- struct{}{}:
@@ -117,9 +116,9 @@ func (l *connLimiter) connState(nc net.Conn, state http.ConnState) {
 		}
 		return
 	}
-	if e, ok := l.at[c]; ok {
-		l.idle.Remove(e)
-		delete(l.at, c)
+	if c.idle != nil {
+		l.idle.Remove(c.idle)
+		c.idle = nil
 	}
 }
 
@@ -128,6 +127,7 @@ type limitedConn struct {
 	net.Conn
 	l    *connLimiter
 	once sync.Once
+	idle *list.Element // its place in l.idle while idle; under l.mu
 }
 
 func (c *limitedConn) Close() error {
