@@ -3,6 +3,8 @@ package browser
 import (
 	"context"
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -479,4 +481,25 @@ func TestPrint(t *testing.T) {
 // fill puts n and total into words such as "Part {n} of {total}".
 func fill(words string, n, total int) string {
 	return content.Fill(content.Fill(words, "n", strconv.Itoa(n)), "total", strconv.Itoa(total))
+}
+
+// A printed answer panel, on a result or its hiring kit, is a black
+// outline on white whatever its role's colour on screen: a fill or
+// gradient would print dark text on a dark ground (or not at all).
+func TestPrintedPanelsHaveNoFill(t *testing.T) {
+	t.Parallel()
+	ctx := newTab(t)
+	viewport(t, ctx, 1280, 900)
+	for _, rec := range slices.Sorted(maps.Keys(everyOutcome())) {
+		result := everyOutcome()[rec]
+		for _, path := range []string{result, strings.Replace(result, "/which-role/result?", "/which-role/brief?", 1)} {
+			printMedia(t, ctx, false)
+			open(t, ctx, page{path: path, status: 200})
+			printMedia(t, ctx, true)
+			bg := evaluate[[]string](t, ctx, `(() => { const s = getComputedStyle(document.querySelector("main .panel")); return [s.backgroundImage, s.backgroundColor]; })()`)
+			if bg[0] != "none" || (bg[1] != "rgba(0, 0, 0, 0)" && bg[1] != "rgb(255, 255, 255)") {
+				t.Errorf("%s (%s) prints its panel on %v, want no fill", rec, path, bg)
+			}
+		}
+	}
 }
