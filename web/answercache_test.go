@@ -65,61 +65,6 @@ func answerSets(t testing.TB, n int) []string {
 	return out
 }
 
-// The answer cache holds at most its bound in bytes, whatever the number of
-// keys asked for; each body is held in a slice of exactly its size, and the
-// bytes it counts are the bytes its pages hold.
-func TestAnswerCacheBounded(t *testing.T) {
-	t.Parallel()
-	const bound = 64 << 10 // a few answers' pages in every encoding
-	s, h, err := newServer(slogTo(io.Discard), loadSite(t), Config{answerBytes: bound, Encodings: testEncodings(t)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptestServer(t, h)
-	sets := answerSets(t, 10)
-	paths := []string{"/which-role/result?", "/which-role/brief?", "/which-role/brief.md?", "/which-role?"}
-	for _, q := range sets {
-		for _, p := range paths {
-			wantStatus(t, get(t, srv, p+q, "Accept-Encoding", "br"), http.StatusOK)
-		}
-	}
-	entries, counted := s.answers.stats()
-	if counted > bound {
-		t.Errorf("the cache counts %d bytes, over its bound of %d", counted, bound)
-	}
-	if entries >= len(sets)*len(paths) {
-		t.Errorf("%d entries kept for %d keys: nothing was dropped, so the bound was never tested", entries, len(sets)*len(paths))
-	}
-	held := 0
-	s.answers.mu.Lock()
-	for e := s.answers.order.Front(); e != nil; e = e.Next() {
-		entry := e.Value.(*answerEntry)
-		p := entry.page
-		for _, enc := range []*encoded{&p.identity, p.gzip, p.br} {
-			if enc == nil {
-				continue
-			}
-			if len(enc.body) != cap(enc.body) {
-				t.Errorf("%s: a %d-byte body holds %d bytes of memory", entry.key, len(enc.body), cap(enc.body))
-			}
-			held += cap(enc.body)
-		}
-		held += len(entry.key) + answerEntryOverhead
-	}
-	s.answers.mu.Unlock()
-	if held != counted {
-		t.Errorf("the pages hold %d bytes; the cache counts %d", held, counted)
-	}
-	// The page asked for last is kept; the first was dropped and comes back the same.
-	first := get(t, srv, paths[0]+sets[0])
-	wantStatus(t, first, http.StatusOK)
-	// One more page may fit in the room the last eviction left, so the
-	// count may grow by one; the bytes may not pass the bound.
-	if e, c := s.answers.stats(); e > entries+1 || c > bound {
-		t.Errorf("%d entries, %d bytes after one more page; the bound holds them at %d entries (one more if it fits), %d bytes", e, c, entries, bound)
-	}
-}
-
 // Concurrent first requests for one page build it once; for twenty new
 // pages, twenty builds.
 func TestAnswerBuiltOnce(t *testing.T) {
@@ -157,7 +102,7 @@ func TestAnswerBuiltOnce(t *testing.T) {
 		paths[i] = pdf
 	}
 	bodies := fetchAll(paths)
-	if n := s.answers.built.Load(); n != 1 {
+	if n := s.answers.Stats().Built; n != 1 {
 		t.Errorf("200 concurrent first requests for one PDF: %d builds, want 1", n)
 	}
 	for _, b := range bodies {
@@ -172,35 +117,8 @@ func TestAnswerBuiltOnce(t *testing.T) {
 		}
 	}
 	fetchAll(paths)
-	if n := s.answers.built.Load(); n != 21 {
+	if n := s.answers.Stats().Built; n != 21 {
 		t.Errorf("20 new results, 10 clients each: %d builds in all, want 21", n)
-	}
-}
-
-// The least recently used page goes first.
-func TestAnswerCacheOrder(t *testing.T) {
-	t.Parallel()
-	page := func(b byte) *representation {
-		return newUncompressed("application/pdf", noStore, bytes.Repeat([]byte{b}, 1000))
-	}
-	size := 1000 + 1 + answerEntryOverhead
-	c := newAnswerCache(3*size, nil)
-	for _, k := range []string{"a", "b", "c"} {
-		c.add(k, page(k[0]))
-	}
-	c.lookup("a") // a is now the most recent; b the least
-	c.add("d", page('d'))
-	for k, want := range map[string]bool{"a": true, "b": false, "c": true, "d": true} {
-		if got := c.lookup(k) != nil; got != want {
-			t.Errorf("%s kept: %v, want %v", k, got, want)
-		}
-	}
-	if _, n := c.stats(); n != 3*size {
-		t.Errorf("counts %d bytes, want %d", n, 3*size)
-	}
-	c.add("huge", newUncompressed("application/pdf", noStore, make([]byte, 4*size)))
-	if c.lookup("huge") != nil || c.lookup("a") == nil {
-		t.Error("a page larger than the whole cache replaced what was kept")
 	}
 }
 
@@ -223,7 +141,7 @@ func TestResultFromCacheByQuery(t *testing.T) {
 	if !bytes.Equal(first.body, again.body) {
 		t.Error("the same answers in another order got another page")
 	}
-	if n := s.answers.built.Load(); n != 1 {
+	if n := s.answers.Stats().Built; n != 1 {
 		t.Errorf("%d builds, want 1", n)
 	}
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"github.com/guide/pmvspm/web/serve"
 	"net/http"
 	"strings"
 
@@ -110,21 +111,10 @@ func (s *server) handleAnswerFile(f answerFormat) handler {
 			return err
 		}
 		res := decision.Decide(a)
-		p, err := s.cached(r, f.kind+"?"+a.Query(), func() (*representation, error) {
+		return s.answers.Serve(w, r, http.StatusOK, f.kind+"?"+a.Query(), f.contentType, disposition[res.Key()], func() (*serve.Representation, error) {
 			body, err := f.write(s, a, res)
-			p := newRepresentation(f.contentType, s.pageCacheControl, body)
-			p.disposition = disposition[res.Key()]
-			return p, err
+			return serve.NewRepresentation(f.contentType, s.pageCacheControl, disposition[res.Key()], body), err
 		})
-		if err != nil {
-			return err
-		}
-		if p == nil {
-			headOnly(w, http.StatusOK, f.contentType, disposition[res.Key()])
-			return nil
-		}
-		serveAnswer(w, r, p, a.Query())
-		return nil
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"github.com/guide/pmvspm/web/serve"
 	"image"
 	"image/color"
 	"image/draw"
@@ -47,7 +48,7 @@ type card struct {
 	name          string // as served under /static/cards/
 	alt           string
 
-	png atomic.Pointer[representation] // once drawn; kept for good
+	png atomic.Pointer[serve.Representation] // once drawn; kept for good
 }
 
 func newCard(kicker, title, panel string) *card {
@@ -62,23 +63,23 @@ func newCard(kicker, title, panel string) *card {
 func (c *card) path() string { return "/static/cards/" + c.name }
 
 // draw draws the card.
-func (c *card) draw() (*representation, error) {
+func (c *card) draw() (*serve.Representation, error) {
 	var buf bytes.Buffer
 	if err := drawCard(&buf, c.kicker, c.title, c.panel); err != nil {
 		return nil, err
 	}
-	return newRepresentation("image/png", staticCache, buf.Bytes()), nil
+	return serve.NewRepresentation("image/png", staticCache, nil, buf.Bytes()), nil
 }
 
 // image is the card's PNG, drawn on first use inside the answer pages'
 // bound (a build slot, the queue, the client's budget of misses: drawing
 // one costs many times a PDF) and then kept for good: there are a few
 // dozen. A HEAD draws nothing and gets nil.
-func (s *server) cardImage(r *http.Request, c *card) (*representation, error) {
+func (s *server) cardImage(r *http.Request, c *card) (*serve.Representation, error) {
 	if p := c.png.Load(); p != nil || r.Method == http.MethodHead {
 		return p, nil
 	}
-	return s.answers.do(r.Context(), "card "+c.name, s.missBudget(r), c.draw, func(p *representation) { c.png.Store(p) })
+	return s.answers.Do(r, "card "+c.name, c.draw, func(p *serve.Representation) { c.png.Store(p) })
 }
 
 // earlierCard matches the name of any card, of this build or another.
@@ -144,10 +145,10 @@ func (s *server) handleCard(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if p == nil {
-		headOnly(w, http.StatusOK, "image/png", nil)
+		serve.HeadOnly(w, http.StatusOK, "image/png", nil)
 		return nil
 	}
-	p.serve(w, r, http.StatusOK)
+	p.Serve(w, r, http.StatusOK)
 	return nil
 }
 

@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/guide/pmvspm/web/serve"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -42,7 +43,7 @@ func (s *server) checkLinks(routes chi.Routes) error {
 		case ok && u.Fragment == "":
 		case ok:
 			if ids[u.Path] == nil {
-				ids[u.Path] = idsOf(page.identity.body)
+				ids[u.Path] = idsOf(page.Body())
 			}
 			if !ids[u.Path][u.Fragment] {
 				bad("%s has no id %q", u.Path, u.Fragment)
@@ -96,22 +97,18 @@ const budgetAnswers = "goal=new-product&problems=no-launches&problems=unclear-di
 
 // checkPageBudget reports every HTML page over PageBudget with the
 // stylesheet, compressed as served: each page rendered at start (Brotli at
-// startBrotli), and the longest answer's result and brief (at
-// onDemandBrotli). A page made from one content file is blamed on it.
+// serve.StartBrotli), and the longest answer's result and brief (at
+// serve.OnDemandBrotli). A page made from one content file is blamed on it.
 func (s *server) checkPageBudget(router http.Handler) error {
 	css := s.static[strings.TrimPrefix(static.Path("style.css"), "/static/")]
-	cssBr, cssGz := len(css.encodeBrotli(startBrotli).body), len(css.encodeGzip().body)
+	cssBr, cssGz := css.BrotliSize(serve.StartBrotli), css.GzipSize()
 	var problems content.Problems
-	weigh := func(page string, p *representation, quality int) {
-		enc := p.br // made at start, unless checking only
-		if enc == nil {
-			enc = p.encodeBrotli(quality)
-		}
-		br := len(enc.body) + cssBr
+	weigh := func(page string, p *serve.Representation, quality int) {
+		br := p.BrotliSize(quality) + cssBr // made at start, unless checking only
 		if br <= PageBudget {
 			return
 		}
-		gz := len(p.encodeGzip().body) + cssGz
+		gz := p.GzipSize() + cssGz
 		msg := fmt.Sprintf("page %s weighs %.1f KiB with the stylesheet as browsers get it (Brotli; gzip %.1f KiB): over the %d KiB budget (what a phone gets in the first round trip); shorten it",
 			page, float64(br)/1024, float64(gz)/1024, PageBudget>>10)
 		if file := pageFile(page); file != "" {
@@ -122,7 +119,7 @@ func (s *server) checkPageBudget(router http.Handler) error {
 	}
 	for _, p := range s.pageList {
 		if p.contentType == "" {
-			weigh(p.path, s.pages[p.path], startBrotli)
+			weigh(p.path, s.pages[p.path], serve.StartBrotli)
 		}
 	}
 	for _, p := range []string{"/which-role/result?" + budgetAnswers, "/which-role/brief?" + budgetAnswers} {
@@ -131,7 +128,7 @@ func (s *server) checkPageBudget(router http.Handler) error {
 		if rec.Code != http.StatusOK {
 			return fmt.Errorf("page budget: %s answered %d", p, rec.Code)
 		}
-		weigh(strings.SplitN(p, "?", 2)[0]+" (the longest answer)", newUncompressed(htmlType, "", rec.Body.Bytes()), onDemandBrotli)
+		weigh(strings.SplitN(p, "?", 2)[0]+" (the longest answer)", serve.NewUncompressed(htmlType, "", rec.Body.Bytes()), serve.OnDemandBrotli)
 	}
 	if len(problems) == 0 {
 		return nil

@@ -34,7 +34,7 @@ func errorWords(w content.Words) map[int]content.ErrorWords {
 
 // prerenderErrors renders every error page once.
 func (s *server) prerenderErrors() error {
-	s.errorPages = map[int]*representation{}
+	s.errorPages = map[int]*serve.Representation{}
 	e := s.site.Words.Errors
 	links := templates.ErrorLinks{
 		GuideHeading: e.GuideHeading, FAQHeading: e.FAQHeading,
@@ -47,7 +47,7 @@ func (s *server) prerenderErrors() error {
 		if err != nil {
 			return fmt.Errorf("render the %d page: %w", status, err)
 		}
-		s.errorPages[status] = newUncompressed(htmlType, noStore, body)
+		s.errorPages[status] = serve.NewUncompressed(htmlType, noStore, body)
 	}
 	return nil
 }
@@ -104,7 +104,7 @@ func (s *server) serveErr(w http.ResponseWriter, r *http.Request, err error) {
 	var form *formError
 	var status statusError
 	var retry *retryError
-	if errors.Is(err, errBusy) || errors.Is(err, errStopping) {
+	if errors.Is(err, serve.ErrBusy) || errors.Is(err, serve.ErrStopping) {
 		err = &retryError{status: http.StatusServiceUnavailable, after: time.Second}
 	}
 	switch {
@@ -125,7 +125,7 @@ func (s *server) serveErr(w http.ResponseWriter, r *http.Request, err error) {
 			}
 		}
 		setRetryAfter(w, retry.after)
-		s.errorPages[retry.status].serve(w, r, retry.status)
+		s.errorPages[retry.status].Serve(w, r, retry.status)
 		return
 	case errors.As(err, &form) && r.Method == http.MethodPost:
 		err = s.serveForm(w, r, form)
@@ -137,7 +137,7 @@ func (s *server) serveErr(w http.ResponseWriter, r *http.Request, err error) {
 			err = fmt.Errorf("no error page for status %d", status)
 			break
 		}
-		p.serve(w, r, int(status))
+		p.Serve(w, r, int(status))
 		return
 	}
 	if err == nil {
@@ -145,7 +145,7 @@ func (s *server) serveErr(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	s.logger.Error("request failed", "method", r.Method, "path", r.URL.Path,
 		"request_id", serve.RequestID(w), "err", err)
-	s.errorPages[http.StatusInternalServerError].serve(w, r, http.StatusInternalServerError)
+	s.errorPages[http.StatusInternalServerError].Serve(w, r, http.StatusInternalServerError)
 }
 
 // handleNotFound is every unknown path.
@@ -203,6 +203,10 @@ func setRetryAfter(w http.ResponseWriter, after time.Duration) {
 	secs := int(after.Seconds() + 0.999)
 	w.Header()["Retry-After"] = []string{strconv.Itoa(max(secs, 1))}
 }
+
+// missBudget admits a new build for r's client while its budget of misses
+// lasts: the answer cache's admission.
+func (s *server) missBudget(r *http.Request) error { return s.allow(s.misses, r, s.cfg.missPause) }
 
 // limitPosts answers 429 with Retry-After when a client posts too often.
 func (s *server) limitPosts(next http.Handler) http.Handler {

@@ -2,12 +2,14 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"github.com/guide/pmvspm/web/serve"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -39,32 +41,26 @@ func expensiveServer(t *testing.T, cfg Config) (*server, *httptest.Server, *sync
 	return s, httptestServer(t, h), &logs
 }
 
-// waiters counts the requests waiting for a build.
-func waiters(c *answerCache) int {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	n := 0
-	for _, call := range c.calls {
-		n += call.waiters
+// holdSlots takes every build slot with builds that wait, as slow builds
+// would, until the returned function is called. Its builds count among
+// the cache's: held is how many.
+func holdSlots(t *testing.T, c *serve.Cache) (release func(), held int64) {
+	n := runtime.GOMAXPROCS(0)
+	hold := make(chan struct{})
+	for i := range n {
+		go c.Do(httptest.NewRequest(http.MethodGet, "/", nil), fmt.Sprint("held ", i), func() (*serve.Representation, error) {
+			<-hold
+			return nil, errors.New("held")
+		}, nil)
 	}
-	return n
-}
-
-// holdSlots takes every build slot, as builds running would, until the
-// returned function is called.
-func holdSlots(c *answerCache) (release func()) {
-	n := cap(c.builds)
-	for range n {
-		c.builds <- struct{}{}
-	}
+	waitUntil(t, "every build slot held", func() bool { return c.Stats().Running == n })
 	var once sync.Once
 	return func() {
 		once.Do(func() {
-			for range n {
-				<-c.builds
-			}
+			close(hold)
+			waitUntil(t, "every build slot free", func() bool { return c.Stats().Queued == 0 })
 		})
-	}
+	}, int64(n)
 }
 
 // waitUntil polls cond until it holds (a deadline only against a hang).
@@ -85,7 +81,7 @@ func waitUntil(t *testing.T, what string, cond func() bool) {
 func TestCancelledWaitersBuildNothing(t *testing.T) {
 	t.Parallel()
 	s, srv, logs := expensiveServer(t, Config{})
-	release := holdSlots(s.answers)
+	release, held := holdSlots(t, s.answers)
 	defer release()
 	sets := answerSets(t, 10)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -104,16 +100,17 @@ func TestCancelledWaitersBuildNothing(t *testing.T) {
 	// Every request must have reached the server before its client goes:
 	// a request cancelled while still on its way is never seen, nor logged.
 	waitUntil(t, "thirty waiters for ten queued builds", func() bool {
-		return len(s.answers.queued) == len(sets) && waiters(s.answers) == 3*len(sets)
+		st := s.answers.Stats()
+		return st.Queued == len(sets)+int(held) && st.Waiting == 3*len(sets)+int(held)
 	})
 	cancel()
 	wg.Wait()
-	waitUntil(t, "the abandoned builds dropped", func() bool { return len(s.answers.queued) == 0 })
+	waitUntil(t, "the abandoned builds dropped", func() bool { return s.answers.Stats().Queued == int(held) })
 	release()
-	if n := s.answers.built.Load(); n != 0 {
+	if n := s.answers.Stats().Built - held; n != 0 {
 		t.Errorf("%d PDFs built for clients who had gone, want 0", n)
 	}
-	if n := s.answers.abandoned.Load(); n != int64(len(sets)) {
+	if n := s.answers.Stats().Abandoned; n != int64(len(sets)) {
 		t.Errorf("%d builds abandoned, want %d", n, len(sets))
 	}
 	log := logs.waitFor(t, `"status":499`)
@@ -126,7 +123,7 @@ func TestCancelledWaitersBuildNothing(t *testing.T) {
 	// A client who stays gets the PDF, built once.
 	r := get(t, srv, "/which-role/brief.pdf?"+sets[0])
 	wantStatus(t, r, http.StatusOK)
-	if n := s.answers.built.Load(); n != 1 {
+	if n := s.answers.Stats().Built - held; n != 1 {
 		t.Errorf("%d builds after one request, want 1", n)
 	}
 }
@@ -139,9 +136,9 @@ func TestFullQueueGives503(t *testing.T) {
 	s, srv, _ := expensiveServer(t, Config{})
 	hit := "/which-role/result?" + answerSets(t, 1)[0]
 	wantStatus(t, get(t, srv, hit), http.StatusOK)
-	release := holdSlots(s.answers)
+	release, held := holdSlots(t, s.answers)
 	defer release()
-	n := maxQueued()
+	n := serve.MaxQueued() - int(held)
 	sets := answerSets(t, n+2)[1:]
 	statuses := make([]int, n)
 	var wg sync.WaitGroup
@@ -157,7 +154,7 @@ func TestFullQueueGives503(t *testing.T) {
 			statuses[i] = resp.StatusCode
 		})
 	}
-	waitUntil(t, "the queue full", func() bool { return len(s.answers.queued) == n })
+	waitUntil(t, "the queue full", func() bool { return s.answers.Stats().Queued == serve.MaxQueued() })
 	r := get(t, srv, "/which-role/result?"+sets[n])
 	wantStatus(t, r, http.StatusServiceUnavailable)
 	if secs, err := strconv.Atoi(r.Header.Get("Retry-After")); err != nil || secs < 1 {
@@ -195,7 +192,7 @@ func TestHeadBuildsNothing(t *testing.T) {
 	}
 	req, _ := http.NewRequest(http.MethodHead, srv.URL+c.path(), nil)
 	wantStatus(t, do(t, req), http.StatusOK)
-	if n := s.answers.built.Load(); n != 0 || c.png.Load() != nil {
+	if n := s.answers.Stats().Built; n != 0 || c.png.Load() != nil {
 		t.Fatalf("HEADs of pages not yet made: %d built, card drawn %v; want none", n, c.png.Load() != nil)
 	}
 	for _, path := range paths {
@@ -213,7 +210,7 @@ func TestHeadBuildsNothing(t *testing.T) {
 func TestCardsInsideTheBound(t *testing.T) {
 	t.Parallel()
 	s, srv, _ := expensiveServer(t, Config{})
-	release := holdSlots(s.answers)
+	release, held := holdSlots(t, s.answers)
 	defer release()
 	var c *card
 	for _, c = range s.cards {
@@ -229,18 +226,18 @@ func TestCardsInsideTheBound(t *testing.T) {
 			t.Errorf("card answered %s while every build slot was taken", resp.Status)
 		}
 	}()
-	waitUntil(t, "the card queued", func() bool { return len(s.answers.queued) == 1 })
+	waitUntil(t, "the card queued", func() bool { return s.answers.Stats().Queued == 1+int(held) })
 	cancel()
 	<-done
-	waitUntil(t, "the card's draw dropped", func() bool { return len(s.answers.queued) == 0 })
+	waitUntil(t, "the card's draw dropped", func() bool { return s.answers.Stats().Queued == int(held) })
 	release()
-	if c.png.Load() != nil || s.answers.built.Load() != 0 {
+	if c.png.Load() != nil || s.answers.Stats().Built != held {
 		t.Fatal("a card was drawn for a client who had gone")
 	}
 	r := get(t, srv, c.path())
 	wantStatus(t, r, http.StatusOK)
-	if r.Header.Get("Content-Type") != "image/png" || s.answers.built.Load() != 1 {
-		t.Errorf("card: %s, %d draws", r.Header.Get("Content-Type"), s.answers.built.Load())
+	if r.Header.Get("Content-Type") != "image/png" || s.answers.Stats().Built != held+1 {
+		t.Errorf("card: %s, %d draws", r.Header.Get("Content-Type"), s.answers.Stats().Built-held)
 	}
 }
 

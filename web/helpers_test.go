@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/guide/pmvspm/web/serve"
 	"io"
 	"log/slog"
 	"net/http"
@@ -39,15 +40,15 @@ func loadSite(t testing.TB) *content.Site {
 var coldStart struct {
 	once sync.Once
 	h    http.Handler
-	enc  *EncodingCache
+	enc  *serve.EncodingCache
 	err  error
 }
 
-func coldServer(t testing.TB) (http.Handler, *EncodingCache) {
+func coldServer(t testing.TB) (http.Handler, *serve.EncodingCache) {
 	t.Helper()
 	site := loadSite(t)
 	coldStart.once.Do(func() {
-		coldStart.enc = NewEncodingCache()
+		coldStart.enc = serve.NewEncodingCache()
 		coldStart.h, coldStart.err = NewServer(slog.New(slog.DiscardHandler), site, Config{Encodings: coldStart.enc})
 	})
 	if coldStart.err != nil {
@@ -57,7 +58,7 @@ func coldServer(t testing.TB) (http.Handler, *EncodingCache) {
 }
 
 // testEncodings is the store of encodings the cold server filled.
-func testEncodings(t testing.TB) *EncodingCache {
+func testEncodings(t testing.TB) *serve.EncodingCache {
 	t.Helper()
 	_, enc := coldServer(t)
 	return enc

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"io"
 	"net/http"
+	"net/http/httptest"
 	"regexp"
 	"strings"
 	"testing"
@@ -258,4 +259,22 @@ func TestPanicRecovery(t *testing.T) {
 	}
 	logs.waitFor(t, `"panic":"boom"`)
 	wantStatus(t, get(t, srv, "/ok"), http.StatusOK) // still serving
+}
+
+// Every page prepared at start has its Brotli encoding before the server
+// answers its first request: no package-level compressor works behind it.
+// The server checked is the tests' cold one, which had nothing compressed
+// before it started.
+func TestBrotliReadyAtStart(t *testing.T) {
+	t.Parallel()
+	h, _ := coldServer(t) // started with nothing compressed before
+	for _, path := range []string{"/", "/guide", "/faq", "/which-role", "/which-role/how-it-works", "/sitemap.xml", "/no-such-page"} {
+		req := httptest.NewRequest(http.MethodGet, path, nil)
+		req.Header.Set("Accept-Encoding", "gzip, deflate, br")
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if got := rec.Header().Get("Content-Encoding"); got != "br" {
+			t.Errorf("%s: Content-Encoding %q at once, want br", path, got)
+		}
+	}
 }

@@ -299,7 +299,7 @@ func TestRouteLabels(t *testing.T) {
 
 // waitForMetric scrapes m until it shows want: a request is counted once
 // its handler returns, which may be after the client has its answer.
-func waitForMetric(t *testing.T, m *Metrics, want string) {
+func waitForMetric(t *testing.T, m *serve.Metrics, want string) {
 	t.Helper()
 	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(10 * time.Millisecond) {
 		rec := httptest.NewRecorder()

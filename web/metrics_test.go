@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/guide/pmvspm/web/serve"
 	"io"
 	"log/slog"
 	"net/http"
@@ -65,19 +66,6 @@ func TestMetrics(t *testing.T) {
 	}
 }
 
-func TestMethodAndStatusLabels(t *testing.T) {
-	t.Parallel()
-	if got := methodLabel("BREW"); got != "other" {
-		t.Errorf("methodLabel(BREW) = %q, want other", got)
-	}
-	if got := statusLabel(431); got != "431" {
-		t.Errorf("statusLabel(431) = %q", got)
-	}
-	if got := statusLabel(599); got != "599" {
-		t.Errorf("statusLabel(599) = %q", got)
-	}
-}
-
 // BenchmarkMetrics is the cost of counting a request: /guide with and
 // without metrics.
 //
@@ -85,7 +73,7 @@ func TestMethodAndStatusLabels(t *testing.T) {
 func BenchmarkMetrics(b *testing.B) {
 	for _, tc := range []struct {
 		name string
-		m    *Metrics
+		m    *serve.Metrics
 	}{{"off", nil}, {"on", NewMetrics()}} {
 		h, err := NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), loadSite(b), Config{Metrics: tc.m})
 		if err != nil {

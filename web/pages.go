@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/xml"
 	"fmt"
+	"github.com/guide/pmvspm/web/serve"
 	"net/http"
 	"time"
 
@@ -127,25 +128,43 @@ func (s *server) listPages() []page {
 // prerender renders every page in s.pageList and every response that
 // does not depend on the request: error pages, static files.
 func (s *server) prerender() error {
-	s.pages = map[string]*representation{}
+	s.pages = map[string]*serve.Representation{}
 	for _, p := range s.pageList {
 		body, err := p.body()
 		if err != nil {
 			return fmt.Errorf("render %s: %w", p.path, err)
 		}
 		contentType := cmp.Or(p.contentType, htmlType)
-		s.pages[p.path] = newUncompressed(contentType, s.pageCacheControl, body)
+		s.pages[p.path] = serve.NewUncompressed(contentType, s.pageCacheControl, body)
 	}
-	if err := s.prerenderDamagedLink(); err != nil {
+	// The form a query over serve.LimitQuery's limits gets.
+	damaged, err := s.formPage(formView(s.site, decision.Answers{}, []decision.FieldError{{Field: "goal", Problem: decision.DamagedLink}}))
+	if err != nil {
 		return err
 	}
+	s.damagedLink = serve.NewUncompressed(htmlType, noStore, damaged)
 	if err := s.prerenderErrors(); err != nil {
 		return err
 	}
 	s.static = staticFiles()
 	ico, _ := static.Get("favicon.ico")
-	s.favicon = newUncompressed(ico.ContentType, "public, max-age=86400", ico.Body)
+	s.favicon = serve.NewUncompressed(ico.ContentType, "public, max-age=86400", ico.Body)
 	return nil
+}
+
+// prerendered is every page and file prepared at start, for their
+// encodings.
+func (s *server) prerendered() []*serve.Representation {
+	pages := []*serve.Representation{s.favicon, s.damagedLink}
+	for _, m := range []map[string]*serve.Representation{s.pages, s.static} {
+		for _, p := range m {
+			pages = append(pages, p)
+		}
+	}
+	for _, p := range s.errorPages {
+		pages = append(pages, p)
+	}
+	return pages
 }
 
 // handlePage serves a page rendered at start, or the 404 page.
@@ -154,7 +173,7 @@ func (s *server) handlePage(w http.ResponseWriter, r *http.Request) error {
 	if !ok {
 		return statusError(http.StatusNotFound)
 	}
-	p.serve(w, r, http.StatusOK)
+	p.Serve(w, r, http.StatusOK)
 	return nil
 }
 

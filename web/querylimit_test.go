@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"github.com/guide/pmvspm/web/serve"
 	"io"
 	"net/http"
 	"strings"
@@ -52,7 +53,7 @@ func TestJunkQueryRefused(t *testing.T) {
 	shared := canonical + "&fbclid=" + strings.Repeat("IwAR3x", 16) + "&utm_source=newsletter&utm_medium=email&utm_campaign=hiring-guide-2026&utm_content=result&utm_term=pm"
 	wantStatus(t, get(t, srv, "/which-role/result?"+shared), http.StatusOK)
 	longest := longestQuery()
-	if 2*len(longest) > maxQueryBytes || 2*(strings.Count(longest, "&")+1) > maxQueryParams {
+	if 2*len(longest) > serve.MaxQueryBytes || 2*(strings.Count(longest, "&")+1) > serve.MaxQueryParams {
 		t.Errorf("the longest real query (%d bytes, %d parameters) leaves too little room under the limits", len(longest), strings.Count(longest, "&")+1)
 	}
 }
@@ -79,7 +80,7 @@ func TestQueryErrorsRenderedOnce(t *testing.T) {
 			t.Error("the same bad link got different bytes")
 		}
 	}
-	if n := s.answers.built.Load(); n != 1 {
+	if n := s.answers.Stats().Built; n != 1 {
 		t.Errorf("the same bad link three times: %d renders, want 1", n)
 	}
 	r := get(t, srv, "/which-role/result?goal=zzz&complexity=single-team")

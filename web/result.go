@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/guide/pmvspm/web/serve"
 	"net/http"
 	"net/url"
 	"strings"
@@ -17,7 +18,7 @@ func (s *server) handleResult(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	return s.serveCached(w, r, "result?"+a.Query(), func() (*representation, error) {
+	return s.answers.Serve(w, r, http.StatusOK, "result?"+a.Query(), htmlType, nil, func() (*serve.Representation, error) {
 		res := decision.Decide(a)
 		v := s.resultView(a, res)
 		m := s.meta("/which-role/result?"+a.Query(), v.Title, v.Brief.Summary)
@@ -25,7 +26,7 @@ func (s *server) handleResult(w http.ResponseWriter, r *http.Request) error {
 		m.MainAttrs = resultAttrs(res)
 		s.withCard(&m, cardForResult(res))
 		body, err := render(templates.ResultPage(m, v))
-		return newRepresentation(htmlType, s.pageCacheControl, body), err
+		return serve.NewRepresentation(htmlType, s.pageCacheControl, nil, body), err
 	})
 }
 

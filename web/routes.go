@@ -18,7 +18,7 @@ import (
 func (s *server) routes() *chi.Mux {
 	r := chi.NewRouter()
 	r.Use(serve.LogRequests(serve.RequestLog{Out: s.cfg.RequestLog, JSON: s.cfg.LogFormat == "json", Logger: s.logger,
-		TrustProxy: s.cfg.TrustProxy, ClientAddr: s.clients.Addr, Observe: s.cfg.Metrics.observe}),
+		TrustProxy: s.cfg.TrustProxy, ClientAddr: s.clients.Addr, Observe: s.cfg.Metrics.Observe}),
 		serve.Recover(s.logger, s.errorPage(http.StatusInternalServerError)), serve.SecurityHeaders(s.cfg.HTTPS), s.cfg.Health.CloseWhileDraining,
 		s.redirects.Slashes, middleware.GetHead)
 	r.NotFound(s.handle(s.handleNotFound))
@@ -40,15 +40,16 @@ func (s *server) routes() *chi.Mux {
 	page.Get("/robots.txt", servePage)
 
 	// The questionnaire: the form, its answers and what they make.
-	r.With(s.limitQuery).Get("/which-role", s.handle(s.handleForm))
+	limitQuery := serve.LimitQuery(s.damagedLink)
+	r.With(limitQuery).Get("/which-role", s.handle(s.handleForm))
 	r.With(serve.CrossOriginProtection(s.cfg.BaseURL, s.logger, s.errorPage(http.StatusForbidden)), s.limitPosts).Post("/which-role", s.handle(s.handleSubmit))
-	r.With(s.limitQuery, s.servedFromCache("result")).Get("/which-role/result", s.handle(s.handleResult))
-	r.With(s.limitQuery).Get("/which-role/brief", s.handle(s.handleAnswerFile(briefHTML)))
-	r.With(s.limitQuery).Get("/which-role/brief.pdf", s.handle(s.handleAnswerFile(briefPDF)))
-	r.With(s.limitQuery).Get("/which-role/brief.md", s.handle(s.handleAnswerFile(briefMarkdown)))
-	r.With(s.limitQuery).Get("/which-role/job-ad", s.handle(s.handleAnswerFile(jobAdHTML)))
-	r.With(s.limitQuery).Get("/which-role/job-ad.md", s.handle(s.handleAnswerFile(jobAdMarkdown)))
-	r.With(s.limitQuery).Get("/which-role/job-ad.txt", s.handle(s.handleAnswerFile(jobAdText)))
+	r.With(limitQuery, s.answers.Served("result")).Get("/which-role/result", s.handle(s.handleResult))
+	r.With(limitQuery).Get("/which-role/brief", s.handle(s.handleAnswerFile(briefHTML)))
+	r.With(limitQuery).Get("/which-role/brief.pdf", s.handle(s.handleAnswerFile(briefPDF)))
+	r.With(limitQuery).Get("/which-role/brief.md", s.handle(s.handleAnswerFile(briefMarkdown)))
+	r.With(limitQuery).Get("/which-role/job-ad", s.handle(s.handleAnswerFile(jobAdHTML)))
+	r.With(limitQuery).Get("/which-role/job-ad.md", s.handle(s.handleAnswerFile(jobAdMarkdown)))
+	r.With(limitQuery).Get("/which-role/job-ad.txt", s.handle(s.handleAnswerFile(jobAdText)))
 
 	// Files: hashed static files, the social cards; the health check.
 	r.With(s.redirects.BareURL).Get("/favicon.ico", s.handleFavicon)

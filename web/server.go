@@ -6,14 +6,12 @@
 package web
 
 import (
-	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/guide/pmvspm/content"
@@ -56,8 +54,8 @@ type Config struct {
 	// meets: 60 at once, then one a second.
 	MissRate  time.Duration
 	MissBurst int
-	// Metrics, when set, counts requests and recommendations.
-	Metrics *Metrics
+	// Metrics, when set, counts requests and recommendations (NewMetrics).
+	Metrics *serve.Metrics
 	// Health is /healthz, which the caller drains before shutting down
 	// (nil: one that never drains).
 	Health *serve.Health
@@ -69,13 +67,26 @@ type Config struct {
 	// Encodings, when set, keeps prerendered pages' gzip and Brotli encodings across
 	// the servers given it (-dev reloads), so that an unchanged page is not
 	// compressed again.
-	Encodings *EncodingCache
+	Encodings *serve.EncodingCache
 	// CheckOnly builds every page to check the content against the site
 	// (guide -check) and compresses none of them: the server is not served.
 	CheckOnly bool
 
-	answerBytes int           // the answer cache's bound; tests set a small one
-	missPause   time.Duration // the pause before a 429 past the miss budget (retryError); tests shorten it
+	missPause time.Duration // the pause before a 429 past the miss budget (retryError); tests shorten it
+}
+
+// maxAnswerBytes bounds the answer cache: its pages' bodies in every
+// encoding (serve.Cache).
+const maxAnswerBytes = 8 << 20
+
+// NewMetrics is the metrics set for Config.Metrics: every recommendation
+// is a series from the start.
+func NewMetrics() *serve.Metrics {
+	var recommendations []string
+	for _, r := range decision.Recommendations {
+		recommendations = append(recommendations, string(r))
+	}
+	return serve.NewMetrics(recommendations...)
 }
 
 func (c *Config) defaults() {
@@ -104,9 +115,6 @@ func (c *Config) defaults() {
 	if c.missPause == 0 {
 		c.missPause = time.Second
 	}
-	if c.answerBytes == 0 {
-		c.answerBytes = maxAnswerBytes
-	}
 	if c.Health == nil {
 		c.Health = new(serve.Health)
 	}
@@ -121,15 +129,15 @@ type server struct {
 	logger *slog.Logger
 	site   *content.Site
 
-	pageList   []page                     // the pages rendered at start: pages.go
-	pages      map[string]*representation // their bodies, by path
-	errorPages map[int]*representation    // prerendered error pages by status
-	static     map[string]*representation // by hashed name
-	favicon    *representation
-	answers    *answerCache // pages built for answers: answercache.go
+	pageList   []page                           // the pages rendered at start: pages.go
+	pages      map[string]*serve.Representation // their bodies, by path
+	errorPages map[int]*serve.Representation    // prerendered error pages by status
+	static     map[string]*serve.Representation // by hashed name
+	favicon    *serve.Representation
+	answers    *serve.Cache // pages built for answers
 	redirects  *serve.Redirects
-	// damagedLink is the form a refused query gets: querylimit.go.
-	damagedLink *representation
+	// damagedLink is the form a query over serve.LimitQuery's limits gets.
+	damagedLink *serve.Representation
 	limiter     *serve.Limiter // form posts
 	misses      *serve.Limiter // answer-page cache misses
 	clients     serve.ClientAddrs
@@ -137,8 +145,7 @@ type server struct {
 	cards, cardsByName map[string]*card
 	// contentDate dates the brief's PDF: the latest change to the guide.
 	contentDate      time.Time
-	pageCacheControl string    // Cache-Control for HTML pages
-	gzipWriters      sync.Pool // for serveRendered
+	pageCacheControl string // Cache-Control for HTML pages
 }
 
 // NewServer checks that the content and the questionnaire agree, renders
@@ -168,20 +175,16 @@ func newServer(logger *slog.Logger, site *content.Site, cfg Config) (*server, ht
 		site:             site,
 		limiter:          serve.NewLimiter(cfg.PostRate, cfg.PostBurst, cfg.MaxClients),
 		misses:           serve.NewLimiter(cfg.MissRate, cfg.MissBurst, cfg.MaxClients),
-		answers:          newAnswerCache(cfg.answerBytes, cfg.Health.Stopping()),
 		clients:          serve.ClientAddrs{TrustProxy: cfg.TrustProxy, Header: http.CanonicalHeaderKey(cfg.ClientIPHeader)},
 		pageCacheControl: fmt.Sprintf("public, max-age=%d, stale-while-revalidate=86400, stale-if-error=86400", int(cfg.PageMaxAge.Seconds())),
 	}
+	s.answers = serve.NewCache(maxAnswerBytes, cfg.Health.Stopping(), s.missBudget)
 	s.redirects = &serve.Redirects{BaseURL: cfg.BaseURL, Logger: logger, NotFound: s.errorPage(http.StatusNotFound)}
 	if cfg.NoStore {
 		s.pageCacheControl = noStore
 	}
-	s.gzipWriters.New = func() any {
-		zw, _ := gzip.NewWriterLevel(nil, cheapGzip)
-		return zw
-	}
-	if cfg.Metrics != nil && !cfg.CheckOnly {
-		cfg.Metrics.answers.Store(s.answers)
+	if !cfg.CheckOnly {
+		cfg.Metrics.Watch(s.answers)
 	}
 	s.makeCards()
 	s.contentDate = site.GuideUpdated()
@@ -194,7 +197,7 @@ func newServer(logger *slog.Logger, site *content.Site, cfg Config) (*server, ht
 		return nil, nil, err
 	}
 	if !cfg.CheckOnly { // content that fails a check is not compressed first
-		s.compressPrerendered()
+		serve.CompressAll(cfg.Encodings, s.prerendered())
 	}
 	// The page budget, for guide -check and -dev (which reads the sizes of
 	// the encodings it has just made): the content CI checked is served

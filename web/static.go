@@ -3,6 +3,7 @@ package web
 // The static files under their hashed names, and the favicon.
 
 import (
+	"github.com/guide/pmvspm/web/serve"
 	"net/http"
 	"regexp"
 
@@ -14,10 +15,10 @@ import (
 const staticCache = "public, max-age=31536000, immutable"
 
 // staticFiles prepares every static file under its hashed name.
-func staticFiles() map[string]*representation {
-	files := map[string]*representation{}
+func staticFiles() map[string]*serve.Representation {
+	files := map[string]*serve.Representation{}
 	for _, a := range static.All() {
-		files[a.HashedName] = newUncompressed(a.ContentType, staticCache, a.Body)
+		files[a.HashedName] = serve.NewUncompressed(a.ContentType, staticCache, a.Body)
 	}
 	return files
 }
@@ -37,7 +38,7 @@ var hashedName = regexp.MustCompile(`^([a-z0-9-]+)\.[0-9a-f]{10}(\.[a-z]+)$`)
 func (s *server) handleStatic(w http.ResponseWriter, r *http.Request) error {
 	name := chi.URLParam(r, "name")
 	if p, ok := s.static[name]; ok {
-		p.serve(w, r, http.StatusOK)
+		p.Serve(w, r, http.StatusOK)
 		return nil
 	}
 	if m := hashedName.FindStringSubmatch(name); m != nil {
@@ -52,5 +53,5 @@ func (s *server) handleStatic(w http.ResponseWriter, r *http.Request) error {
 // handleFavicon serves /favicon.ico, which browsers ask for on their own.
 // Its name cannot change, so it is cached for a day, not a year.
 func (s *server) handleFavicon(w http.ResponseWriter, r *http.Request) {
-	s.favicon.serve(w, r, http.StatusOK)
+	s.favicon.Serve(w, r, http.StatusOK)
 }

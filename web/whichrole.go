@@ -2,10 +2,12 @@ package web
 
 import (
 	"errors"
+	"github.com/guide/pmvspm/web/serve"
 	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/guide/pmvspm/content"
 	"github.com/guide/pmvspm/templates"
@@ -89,8 +91,28 @@ func (s *server) serveForm(w http.ResponseWriter, r *http.Request, e *formError)
 	if err != nil {
 		return err
 	}
-	s.serveRendered(w, r, e.status, body)
+	serve.Fresh(w, r, e.status, htmlType, body)
 	return nil
+}
+
+// serveLinkErrors serves the form with a link's valid answers kept and
+// its errors shown, from the answer cache: what it shows depends only on
+// those, so each such page is rendered once, and a bad link costs what a
+// result costs.
+func (s *server) serveLinkErrors(w http.ResponseWriter, r *http.Request, e *formError) error {
+	var key strings.Builder
+	key.WriteString("form-errors?")
+	key.WriteString(e.answers.Query())
+	for _, fe := range e.errs {
+		key.WriteString("#")
+		key.WriteString(fe.Field)
+		key.WriteString(":")
+		key.WriteString(strconv.Itoa(int(fe.Problem)))
+	}
+	return s.answers.Serve(w, r, e.status, key.String(), htmlType, nil, func() (*serve.Representation, error) {
+		body, err := s.formPage(formView(s.site, e.answers, e.errs))
+		return serve.NewRepresentation(htmlType, noStore, nil, body), err
+	})
 }
 
 // handleForm is GET /which-role. Query parameters pre-fill the form, so
@@ -98,13 +120,13 @@ func (s *server) serveForm(w http.ResponseWriter, r *http.Request, e *formError)
 // a half-filled form is normal here.
 func (s *server) handleForm(w http.ResponseWriter, r *http.Request) error {
 	if r.URL.RawQuery == "" {
-		s.pages["/which-role"].serve(w, r, http.StatusOK)
+		s.pages["/which-role"].Serve(w, r, http.StatusOK)
 		return nil
 	}
 	a, _ := decision.ParseForm(r.URL.Query())
-	return s.serveCached(w, r, "form?"+a.Query(), func() (*representation, error) {
+	return s.answers.Serve(w, r, http.StatusOK, "form?"+a.Query(), htmlType, nil, func() (*serve.Representation, error) {
 		body, err := s.formPage(formView(s.site, a, nil))
-		return newRepresentation(htmlType, s.pageCacheControl, body), err
+		return serve.NewRepresentation(htmlType, s.pageCacheControl, nil, body), err
 	})
 }
 
@@ -123,7 +145,7 @@ func (s *server) handleSubmit(w http.ResponseWriter, r *http.Request) error {
 	if len(errs) > 0 {
 		return &formError{http.StatusUnprocessableEntity, a, errs}
 	}
-	s.cfg.Metrics.recommended(string(decision.Decide(a).Recommendation))
+	s.cfg.Metrics.Recommended(string(decision.Decide(a).Recommendation))
 	w.Header()["Cache-Control"] = noStoreOnly
 	return s.redirect(w, r, "/which-role/result?"+a.Query(), http.StatusSeeOther)
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"github.com/guide/pmvspm/web/serve"
 	"html/template"
 	"io/fs"
 	"log/slog"
@@ -36,7 +37,7 @@ func siteHandler(ctx context.Context, e editorConfig, logger *slog.Logger, cfg w
 	}
 	cfg.NoStore = true
 	if cfg.Encodings == nil {
-		cfg.Encodings = web.NewEncodingCache() // a reload compresses only the pages that changed
+		cfg.Encodings = serve.NewEncodingCache() // a reload compresses only the pages that changed
 	}
 	return newDevHandler(ctx, e.contentDir(), logger, cfg)
 }

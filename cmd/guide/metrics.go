@@ -1,17 +1,16 @@
 package main
 
 import (
+	"github.com/guide/pmvspm/web/serve"
 	"net/http"
 	"net/http/pprof"
 	"time"
-
-	"github.com/guide/pmvspm/web"
 )
 
 // metricsServer serves Prometheus metrics and the runtime profiles on their
 // own listener (-metrics-addr), which is never the public one: profiles
 // and process details are for operators only.
-func metricsServer(m *web.Metrics) *http.Server {
+func metricsServer(m *serve.Metrics) *http.Server {
 	mux := http.NewServeMux()
 	mux.Handle("GET /metrics", m.Handler())
 	mux.HandleFunc("GET /debug/pprof/", pprof.Index)

@@ -32,7 +32,7 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 // between the servers one process builds (nil: each builds its own): the
 // program builds one server; its tests build dozens, and pass one store so
 // that each page is compressed once.
-func runWith(ctx context.Context, encodings *web.EncodingCache, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+func runWith(ctx context.Context, encodings *serve.EncodingCache, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	if versionAsked(args[1:]) {
 		v, c := buildVersion()
 		fmt.Fprintf(stdout, "guide %s (commit %s)\n", v, c)
@@ -68,7 +68,7 @@ func runWith(ctx context.Context, encodings *web.EncodingCache, args []string, g
 		logger.Warn("HTTPS is on but the base URL starts with http://: canonical links and the sitemap will say http", "base_url", cfg.baseURL)
 	}
 
-	var metrics *web.Metrics
+	var metrics *serve.Metrics
 	if cfg.metricsAddr != "" {
 		metrics = web.NewMetrics()
 		metrics.SetBuild(buildVersion())

@@ -12,7 +12,15 @@
 //     slashes (Slashes) and queries on pages that take none (BareURL);
 //   - ClientAddrs and Limiter: the client's address behind a trusted
 //     proxy, and token buckets per client network, bounded in memory;
-//   - Health: /healthz and the drain before shutdown.
+//   - Health: /healthz and the drain before shutdown;
+//   - Representation: a response prepared once (its ETag and 304, its
+//     gzip and Brotli encodings, its headers), CompressAll and the
+//     EncodingCache for pages made at start, and Fresh for a body made
+//     for one request;
+//   - Cache: the bounded cache of pages built from a query's answers, each
+//     built once, in a bounded number of build slots, for clients still
+//     waiting; LimitQuery: queries too large to parse;
+//   - Metrics: the Prometheus metrics of requests, builds and outcomes.
 //
 // Package web composes them into the site's router (web/routes.go).
 package serve

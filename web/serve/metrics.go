@@ -1,4 +1,4 @@
-package web
+package serve
 
 import (
 	"net/http"
@@ -12,8 +12,6 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
-
-	"github.com/guide/pmvspm/web/decision"
 )
 
 // Metrics counts what the server does, for Prometheus. It holds no answers
@@ -28,14 +26,15 @@ type Metrics struct {
 	// so that SetBuild can name it first.
 	version, commit string
 	buildOnce       sync.Once
-	// answers is the answer cache of the server serving now (-dev makes a
+	// builds is the answer cache of the server serving now (-dev makes a
 	// new one on each reload), for the build gauges and counters.
-	answers atomic.Pointer[answerCache]
+	builds atomic.Pointer[Cache]
 }
 
 // NewMetrics registers the server's metrics, the Go and process collectors
-// and build information in a registry of their own.
-func NewMetrics() *Metrics {
+// and build information in a registry of their own; recommendations are
+// the questionnaire's outcomes, each a series from the start.
+func NewMetrics(recommendations ...string) *Metrics {
 	m := &Metrics{
 		registry: prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
@@ -57,10 +56,10 @@ func NewMetrics() *Metrics {
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 	)
-	builds := func(name, help string, counter bool, read func(*answerCache) float64) {
+	stat := func(name, help string, counter bool, read func(CacheStats) float64) {
 		fn := func() float64 {
-			if c := m.answers.Load(); c != nil {
-				return read(c)
+			if c := m.builds.Load(); c != nil {
+				return read(c.Stats())
 			}
 			return 0
 		}
@@ -70,20 +69,22 @@ func NewMetrics() *Metrics {
 			m.GaugeFunc(name, help, fn)
 		}
 	}
-	builds("guide_builds_queued", "Answer pages and cards waiting for a build slot or being built (the queue's bound: 503 past it).", false,
-		func(c *answerCache) float64 { return float64(len(c.queued)) })
-	builds("guide_builds_running", "Answer pages and cards being built.", false,
-		func(c *answerCache) float64 { return float64(len(c.builds)) })
-	builds("guide_builds_total", "Answer pages and cards built.", true,
-		func(c *answerCache) float64 { return float64(c.built.Load()) })
-	builds("guide_builds_abandoned_total", "Builds not started because every client waiting for them had gone.", true,
-		func(c *answerCache) float64 { return float64(c.abandoned.Load()) })
-	builds("guide_builds_refused_total", "Misses answered 503: the build queue was full, or the server stopping.", true,
-		func(c *answerCache) float64 { return float64(c.refused.Load()) })
+	stat("guide_builds_queued", "Answer pages and cards waiting for a build slot or being built (the queue's bound: 503 past it).", false,
+		func(s CacheStats) float64 { return float64(s.Queued) })
+	stat("guide_builds_running", "Answer pages and cards being built.", false,
+		func(s CacheStats) float64 { return float64(s.Running) })
+	stat("guide_builds_waiting", "Requests waiting for an answer page or card to be built.", false,
+		func(s CacheStats) float64 { return float64(s.Waiting) })
+	stat("guide_builds_total", "Answer pages and cards built.", true,
+		func(s CacheStats) float64 { return float64(s.Built) })
+	stat("guide_builds_abandoned_total", "Builds not started because every client waiting for them had gone.", true,
+		func(s CacheStats) float64 { return float64(s.Abandoned) })
+	stat("guide_builds_refused_total", "Misses answered 503: the build queue was full, or the server stopping.", true,
+		func(s CacheStats) float64 { return float64(s.Refused) })
 	// Every outcome is a series from the start, at 0 until given, so that
 	// a rate over a rare one is a number, not a gap.
-	for _, r := range decision.Recommendations {
-		m.recommendations.WithLabelValues(string(r))
+	for _, r := range recommendations {
+		m.recommendations.WithLabelValues(r)
 	}
 	return m
 }
@@ -128,8 +129,16 @@ func (m *Metrics) Handler() http.Handler {
 	return promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{Registry: m.registry})
 }
 
-// observe records one finished request.
-func (m *Metrics) observe(route, method string, status int, took time.Duration) {
+// Watch counts the builds of c, the answer cache of the server serving
+// now, in place of the one before.
+func (m *Metrics) Watch(c *Cache) {
+	if m != nil {
+		m.builds.Store(c)
+	}
+}
+
+// Observe records one finished request.
+func (m *Metrics) Observe(route, method string, status int, took time.Duration) {
 	if m == nil {
 		return
 	}
@@ -140,8 +149,8 @@ func (m *Metrics) observe(route, method string, status int, took time.Duration) 
 	m.duration.WithLabelValues(route).Observe(took.Seconds())
 }
 
-// recommended counts one answered questionnaire.
-func (m *Metrics) recommended(recommendation string) {
+// Recommended counts one answered questionnaire.
+func (m *Metrics) Recommended(recommendation string) {
 	if m == nil {
 		return
 	}

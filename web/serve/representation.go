@@ -1,4 +1,4 @@
-package web
+package serve
 
 import (
 	"bytes"
@@ -15,18 +15,18 @@ import (
 	"github.com/andybalholm/brotli"
 )
 
-// A representation is a response body prepared once: its bytes, a strong
+// A Representation is a response body prepared once: its bytes, a strong
 // ETag, and its gzip and Brotli encodings. Header values are built once
 // too, so serving one is a few map assignments and a write. Every body is
 // held in a slice of exactly its length (see exact), so a cached page costs
 // its bytes and no spare capacity.
 //
-// A representation is complete before it is served: pages rendered at
-// start are compressed by compressPrerendered (on every core, within
-// start-up, Brotli at startBrotli); pages built on request (answer pages)
-// when they are built, Brotli at onDemandBrotli, a thirtieth of the cost
-// for about 15 % more bytes.
-type representation struct {
+// A Representation is complete before it is served: pages rendered at
+// start are compressed by CompressAll (on every core, within start-up,
+// Brotli at StartBrotli); pages built on request (answer pages) when they
+// are built, Brotli at OnDemandBrotli, a thirtieth of the cost for about
+// 15 % more bytes.
+type Representation struct {
 	contentType  []string
 	cacheControl []string
 	disposition  []string // Content-Disposition, for a file to download; nil for a page
@@ -49,31 +49,33 @@ var varyAcceptEncoding = []string{"Accept-Encoding"}
 // minCompress is the size under which compressing does not pay.
 const minCompress = 512
 
-// startBrotli is the Brotli quality of pages made at start. Quality 11
+// StartBrotli is the Brotli quality of pages made at start. Quality 11
 // made /guide 3 % smaller than 10 (8,204 B against 8,489 B) but took start-up from about 350 ms to
 // 700–900 ms on 2 cores (doc/performance.md), over the 500 ms bar.
-const startBrotli = 10
+const StartBrotli = 10
 
-// onDemandBrotli is the Brotli quality of bodies built on request: about
+// OnDemandBrotli is the Brotli quality of bodies built on request: about
 // 1 ms for a result page, against 30–60 ms at quality 11 (BenchmarkBrotli).
-const onDemandBrotli = 5
+const OnDemandBrotli = 5
 
-// newRepresentation prepares a body built on request (an answer page): its
-// gzip and Brotli encodings are made now, once.
-func newRepresentation(contentType, cacheControl string, body []byte) *representation {
-	p := newUncompressed(contentType, cacheControl, body)
+// NewRepresentation prepares a body built on request (an answer page): its
+// gzip and Brotli encodings are made now, once. disposition is the
+// Content-Disposition of a file to download, or nil.
+func NewRepresentation(contentType, cacheControl string, disposition []string, body []byte) *Representation {
+	p := NewUncompressed(contentType, cacheControl, body)
+	p.disposition = disposition
 	if p.compress {
-		p.gzip, p.br = p.encodeGzip(), p.encodeBrotli(onDemandBrotli)
+		p.gzip, p.br = p.encodeGzip(), p.encodeBrotli(OnDemandBrotli)
 	}
 	return p
 }
 
-// newUncompressed prepares a body made at start, leaving its encodings to
-// compressPrerendered.
-func newUncompressed(contentType, cacheControl string, body []byte) *representation {
+// NewUncompressed prepares a body made at start, leaving its encodings to
+// CompressAll.
+func NewUncompressed(contentType, cacheControl string, body []byte) *Representation {
 	sum := sha256.Sum256(body)
 	tag := base64.RawURLEncoding.EncodeToString(sum[:12])
-	return &representation{
+	return &Representation{
 		contentType:  []string{contentType},
 		cacheControl: []string{cacheControl},
 		identity:     newEncoded(exact(body), tag, ""),
@@ -89,8 +91,11 @@ func exact(b []byte) []byte {
 	return c
 }
 
-// size is the bytes the representation holds in its bodies.
-func (p *representation) size() int {
+// Body is the body unencoded.
+func (p *Representation) Body() []byte { return p.identity.body }
+
+// size is the bytes the Representation holds in its bodies.
+func (p *Representation) size() int {
 	n := len(p.identity.body)
 	if p.gzip != nil {
 		n += len(p.gzip.body)
@@ -122,7 +127,7 @@ func isCompressible(contentType string) bool {
 }
 
 // encodeGzip makes the gzip encoding, at gzip's best compression.
-func (p *representation) encodeGzip() *encoded {
+func (p *Representation) encodeGzip() *encoded {
 	var buf bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
 	zw.Write(p.identity.body)
@@ -134,7 +139,7 @@ func (p *representation) encodeGzip() *encoded {
 // encodeBrotli makes the Brotli encoding at quality, with a window no
 // larger than the body: the same bytes out, about 40 % less memory
 // allocated than the default 4 MiB window.
-func (p *representation) encodeBrotli(quality int) *encoded {
+func (p *Representation) encodeBrotli(quality int) *encoded {
 	body := p.identity.body
 	var buf bytes.Buffer
 	lgwin := min(max(bits.Len(uint(len(body))), 10), 24)
@@ -146,28 +151,13 @@ func (p *representation) encodeBrotli(quality int) *encoded {
 }
 
 // tag is the body's hash, as in its ETag.
-func (p *representation) tag() string { return strings.Trim(p.identity.etag[0], `"`) }
+func (p *Representation) tag() string { return strings.Trim(p.identity.etag[0], `"`) }
 
-// compressPrerendered gives every page and file prepared at start its gzip
-// encoding and its Brotli encoding at startBrotli.
-func (s *server) compressPrerendered() {
-	pages := []*representation{s.favicon, s.damagedLink}
-	for _, p := range s.pages {
-		pages = append(pages, p)
-	}
-	for _, p := range s.errorPages {
-		pages = append(pages, p)
-	}
-	for _, p := range s.static {
-		pages = append(pages, p)
-	}
-	compressAll(s.cfg.Encodings, pages)
-}
-
-// compressAll gives each page its start-up encodings, one page per core
-// at a time, taking the ones store already holds.
-func compressAll(store *EncodingCache, pages []*representation) {
-	work := make(chan *representation)
+// CompressAll gives each page prepared at start its gzip encoding and its
+// Brotli encoding at StartBrotli, one page per core at a time, taking the
+// ones store already holds.
+func CompressAll(store *EncodingCache, pages []*Representation) {
+	work := make(chan *Representation)
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
@@ -176,7 +166,7 @@ func compressAll(store *EncodingCache, pages []*representation) {
 					p.gzip, p.br = e.gzip, e.br
 					continue
 				}
-				p.gzip, p.br = p.encodeGzip(), p.encodeBrotli(startBrotli)
+				p.gzip, p.br = p.encodeGzip(), p.encodeBrotli(StartBrotli)
 				store.put(p.tag(), encodings{p.gzip, p.br})
 			}
 		})
@@ -204,7 +194,7 @@ type encodings struct{ gzip, br *encoded }
 
 const maxEncodings = 1024
 
-// NewEncodingCache returns an empty cache to pass in Config.Encodings.
+// NewEncodingCache returns an empty cache to pass to CompressAll.
 func NewEncodingCache() *EncodingCache { return &EncodingCache{m: map[string]encodings{}} }
 
 func (c *EncodingCache) get(tag string) (encodings, bool) {
@@ -230,7 +220,7 @@ func (c *EncodingCache) put(tag string, e encodings) {
 }
 
 // pick chooses the smallest encoding the client accepts.
-func (p *representation) pick(r *http.Request) *encoded {
+func (p *Representation) pick(r *http.Request) *encoded {
 	if p.gzip == nil {
 		return &p.identity
 	}
@@ -247,9 +237,9 @@ func (p *representation) pick(r *http.Request) *encoded {
 	return &p.identity
 }
 
-// serve writes the representation with status, answering a matching
+// Serve writes the Representation with status, answering a matching
 // If-None-Match on a 200 with 304 Not Modified.
-func (p *representation) serve(w http.ResponseWriter, r *http.Request, status int) {
+func (p *Representation) Serve(w http.ResponseWriter, r *http.Request, status int) {
 	e := p.pick(r)
 	h := w.Header()
 	h["Content-Type"] = p.contentType
@@ -333,21 +323,27 @@ func qValue(params string) float64 {
 // a millisecond for a page, against tens of milliseconds for Brotli 11.
 const cheapGzip = 5
 
-// serveRendered sends a body rendered for this request alone (the form
-// with its errors), never cached: as it is when small or when the client
-// does not take gzip, else gzipped at a cheap level.
-func (s *server) serveRendered(w http.ResponseWriter, r *http.Request, status int, body []byte) {
+// gzipWriters are Fresh's compressors, reset for each body.
+var gzipWriters = sync.Pool{New: func() any {
+	zw, _ := gzip.NewWriterLevel(nil, cheapGzip)
+	return zw
+}}
+
+// Fresh sends a body made for this request alone (a form with its
+// errors), never cached: as it is when small or when the client does not
+// take gzip, else gzipped at a cheap level.
+func Fresh(w http.ResponseWriter, r *http.Request, status int, contentType string, body []byte) {
 	h := w.Header()
-	h["Content-Type"] = []string{htmlType}
-	h["Cache-Control"] = []string{noStore}
+	h["Content-Type"] = []string{contentType}
+	h["Cache-Control"] = noStoreOnly
 	h["Vary"] = varyAcceptEncoding
 	if len(body) >= minCompress && acceptsEncoding(r.Header["Accept-Encoding"], "gzip") {
 		var buf bytes.Buffer
-		zw := s.gzipWriters.Get().(*gzip.Writer)
+		zw := gzipWriters.Get().(*gzip.Writer)
 		zw.Reset(&buf)
 		zw.Write(body)
 		zw.Close()
-		s.gzipWriters.Put(zw)
+		gzipWriters.Put(zw)
 		body = buf.Bytes()
 		h["Content-Encoding"] = []string{"gzip"}
 	}
@@ -357,3 +353,16 @@ func (s *server) serveRendered(w http.ResponseWriter, r *http.Request, status in
 		w.Write(body)
 	}
 }
+
+// BrotliSize is the size of the body's Brotli encoding: the one it has, or
+// one made now at quality.
+func (p *Representation) BrotliSize(quality int) int {
+	if p.br != nil {
+		return len(p.br.body)
+	}
+	return len(p.encodeBrotli(quality).body)
+}
+
+// GzipSize is the size of the body's gzip encoding at gzip's best
+// compression, made now.
+func (p *Representation) GzipSize() int { return len(p.encodeGzip().body) }
