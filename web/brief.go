@@ -93,6 +93,9 @@ func (s *server) hiringBrief(a decision.Answers, res decision.Result) templates.
 	return b
 }
 
+// hiresFor returns the kit's hires that a result calls for.
+func hiresFor(res decision.Result) []string { return decision.HiresByOutcome[res.Key()] }
+
 // handleAnswerFile serves one format of a page made from the answers in
 // the query (the brief, the job adverts); a bad query gets 400 and the
 // form. Each is made once per canonical query and kept, like the result

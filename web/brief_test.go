@@ -347,7 +347,7 @@ func newServerForTest(t *testing.T) *server {
 	t.Helper()
 	s := &server{cfg: Config{BaseURL: "https://guide.example"}, site: loadSite(t)}
 	s.cfg.defaults()
-	s.makeCards()
+	s.cards, s.cardsByName = newCards(s.site)
 	return s
 }
 

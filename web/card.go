@@ -5,19 +5,17 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"github.com/guide/pmvspm/content"
 	"github.com/guide/pmvspm/web/serve"
 	"image"
 	"image/color"
 	"image/draw"
 	"image/png"
 	"math"
-	"net/http"
-	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
 
-	"github.com/go-chi/chi/v5"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/gobold"
 	"golang.org/x/image/font/opentype"
@@ -71,20 +69,6 @@ func (c *card) draw() (*serve.Representation, error) {
 	return serve.NewRepresentation("image/png", staticCache, nil, buf.Bytes()), nil
 }
 
-// image is the card's PNG, drawn on first use inside the answer pages'
-// bound (a build slot, the queue, the client's budget of misses: drawing
-// one costs many times a PDF) and then kept for good: there are a few
-// dozen. A HEAD draws nothing and gets nil.
-func (s *server) cardImage(r *http.Request, c *card) (*serve.Representation, error) {
-	if p := c.png.Load(); p != nil || r.Method == http.MethodHead {
-		return p, nil
-	}
-	return s.answers.Do(r, "card "+c.name, c.draw, func(p *serve.Representation) { c.png.Store(p) })
-}
-
-// earlierCard matches the name of any card, of this build or another.
-var earlierCard = regexp.MustCompile(`^card\.[0-9a-f]{12}\.png$`)
-
 // Keys of the cards in server.cards.
 const siteCard = "site"
 
@@ -93,63 +77,27 @@ func answerCard(slug string) string            { return "faq/" + slug }
 func cardForResult(res decision.Result) string { return resultCard(res.Key()) }
 func resultCard(key string) string             { return "result/" + key }
 
-// makeCards names every card the site has: one per guide section, per FAQ
-// answer and per outcome (each kind of part-time help and each lead
-// apart), and one for every other page.
-func (s *server) makeCards() {
-	words := s.site.Words
-	s.cards = map[string]*card{siteCard: newCard(words.Cards.SiteKicker, words.Cards.SiteTitle, "")}
-	for _, sec := range s.site.Sections {
-		s.cards[sectionCard(sec.Slug)] = newCard(words.Cards.GuideKicker, sec.Title, "")
+// newCards names every card the site has, by key and by served name: one
+// per guide section, per FAQ answer and per outcome (each kind of
+// part-time help and each lead apart), and one for every other page.
+func newCards(site *content.Site) (byKey, byName map[string]*card) {
+	words := site.Words
+	byKey = map[string]*card{siteCard: newCard(words.Cards.SiteKicker, words.Cards.SiteTitle, "")}
+	for _, sec := range site.Sections {
+		byKey[sectionCard(sec.Slug)] = newCard(words.Cards.GuideKicker, sec.Title, "")
 	}
-	for _, a := range s.site.Answers {
-		s.cards[answerCard(a.Slug)] = newCard(words.Cards.FAQKicker, a.Question, "")
+	for _, a := range site.Answers {
+		byKey[answerCard(a.Slug)] = newCard(words.Cards.FAQKicker, a.Question, "")
 	}
 	for _, key := range decision.Keys() {
-		rec, _ := s.site.Questionnaire.Recommendation(key)
-		s.cards[resultCard(key)] = newCard(words.Cards.ResultKicker, rec.Title, panelOfKey(key))
+		rec, _ := site.Questionnaire.Recommendation(key)
+		byKey[resultCard(key)] = newCard(words.Cards.ResultKicker, rec.Title, panelOfKey(key))
 	}
-	s.cardsByName = map[string]*card{}
-	for _, c := range s.cards {
-		s.cardsByName[c.name] = c
+	byName = map[string]*card{}
+	for _, c := range byKey {
+		byName[c.name] = c
 	}
-}
-
-// withCard makes the card under key the page's og:image.
-func (s *server) withCard(m *templates.Meta, key string) {
-	c, ok := s.cards[key]
-	if !ok {
-		c, ok = s.cards[siteCard]
-	}
-	if !ok {
-		return // a server made without its cards, in a test
-	}
-	m.Image = templates.Image{URL: s.cfg.BaseURL + c.path(), Width: cardWidth, Height: cardHeight, Alt: c.alt}
-}
-
-// handleCard is GET /static/cards/{name}.
-func (s *server) handleCard(w http.ResponseWriter, r *http.Request) error {
-	name := chi.URLParam(r, "name")
-	c, ok := s.cardsByName[name]
-	if !ok {
-		// A card of an earlier build (its title has changed since), named
-		// by a page a CDN still holds: the site's card stands in.
-		if site, ok := s.cards[siteCard]; ok && earlierCard.MatchString(name) {
-			w.Header().Set("Cache-Control", earlierCache)
-			return s.redirect(w, r, site.path(), http.StatusFound)
-		}
-		return statusError(http.StatusNotFound)
-	}
-	p, err := s.cardImage(r, c)
-	if err != nil {
-		return err
-	}
-	if p == nil {
-		serve.HeadOnly(w, http.StatusOK, "image/png", nil)
-		return nil
-	}
-	p.Serve(w, r, http.StatusOK)
-	return nil
+	return byKey, byName
 }
 
 // panelOfKey is the colour class of the panel on the card of the outcome

@@ -139,7 +139,7 @@ func BenchmarkDrawCard(b *testing.B) {
 func BenchmarkMakeCards(b *testing.B) {
 	s := &server{site: loadSite(b)}
 	for b.Loop() {
-		s.makeCards()
+		s.cards, s.cardsByName = newCards(s.site)
 	}
 }
 

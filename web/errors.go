@@ -9,48 +9,12 @@ import (
 	"time"
 
 	"github.com/go-chi/chi/v5"
-	"github.com/guide/pmvspm/content"
-	"github.com/guide/pmvspm/templates"
-	"github.com/guide/pmvspm/web/decision"
 	"github.com/guide/pmvspm/web/serve"
 )
 
 // The error path, in one place. Error pages do not depend on the request,
 // so each is rendered and compressed once, at start, and serving one costs
 // what serving any prerendered page costs, whatever the client accepts.
-
-// errorWords are the fixed error pages' words (content/words.yaml) by status.
-func errorWords(w content.Words) map[int]content.ErrorWords {
-	return map[int]content.ErrorWords{
-		http.StatusForbidden:             w.Errors.Forbidden,
-		http.StatusNotFound:              w.Errors.NotFound,
-		http.StatusMethodNotAllowed:      w.Errors.MethodNotAllowed,
-		http.StatusRequestEntityTooLarge: w.Errors.TooLarge,
-		http.StatusTooManyRequests:       w.Errors.TooManyRequests,
-		http.StatusInternalServerError:   w.Errors.ServerError,
-		http.StatusServiceUnavailable:    w.Errors.Busy,
-	}
-}
-
-// prerenderErrors renders every error page once.
-func (s *server) prerenderErrors() error {
-	s.errorPages = map[int]*serve.Representation{}
-	e := s.site.Words.Errors
-	links := templates.ErrorLinks{
-		GuideHeading: e.GuideHeading, FAQHeading: e.FAQHeading,
-		HomeLink: e.HomeLink, CompareLink: e.CompareLink, WhichRoleLink: e.WhichRoleLink,
-	}
-	for status, t := range errorWords(s.site.Words) {
-		m := s.meta("", t.Heading, t.Message)
-		m.NoIndex = true
-		body, err := render(templates.ErrorPage(m, t.Heading, t.Message, links, s.site.Sections, s.site.Answers))
-		if err != nil {
-			return fmt.Errorf("render the %d page: %w", status, err)
-		}
-		s.errorPages[status] = serve.NewUncompressed(htmlType, noStore, body)
-	}
-	return nil
-}
 
 // A handler is an http.Handler that returns its error instead of
 // answering it; handle adapts it, as pkgsite's errorHandler does.
@@ -70,17 +34,6 @@ type statusError int
 
 func (e statusError) Error() string { return http.StatusText(int(e)) }
 
-// A formError is the questionnaire's answers with what is wrong with them,
-// answered with the form, the answers kept and the errors shown: 400 for a
-// link, 422 for a post.
-type formError struct {
-	status  int
-	answers decision.Answers
-	errs    []decision.FieldError
-}
-
-func (e *formError) Error() string { return fmt.Sprintf("%d: %v", e.status, e.errs) }
-
 // redirect sends a redirect to loc, which must stay on the site (see
 // serve.Redirects.Send); one that does not gets the 404 page.
 func (s *server) redirect(w http.ResponseWriter, r *http.Request, loc string, status int) error {
@@ -96,12 +49,18 @@ func (s *server) errorPage(status int) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { s.serveErr(w, r, statusError(status)) })
 }
 
-// serveErr is the one way an error reaches the client. A formError gets
-// the form (a link's from the answer cache, since a bad link costs what a
-// result costs; a post's rendered for it alone); a statusError its
-// prerendered page; anything else is logged and gets the 500 page.
+// A pageError is answered with a page of its own: the form with its errors
+// (formError).
+type pageError interface {
+	error
+	servePage(s *server, w http.ResponseWriter, r *http.Request) error
+}
+
+// serveErr is the one way an error reaches the client. A pageError gets
+// its page (the form with its errors); a statusError its prerendered page;
+// anything else is logged and gets the 500 page.
 func (s *server) serveErr(w http.ResponseWriter, r *http.Request, err error) {
-	var form *formError
+	var page pageError
 	var status statusError
 	var retry *retryError
 	if errors.Is(err, serve.ErrBusy) || errors.Is(err, serve.ErrStopping) {
@@ -127,10 +86,8 @@ func (s *server) serveErr(w http.ResponseWriter, r *http.Request, err error) {
 		setRetryAfter(w, retry.after)
 		s.errorPages[retry.status].Serve(w, r, retry.status)
 		return
-	case errors.As(err, &form) && r.Method == http.MethodPost:
-		err = s.serveForm(w, r, form)
-	case errors.As(err, &form):
-		err = s.serveLinkErrors(w, r, form)
+	case errors.As(err, &page):
+		err = page.servePage(s, w, r)
 	case errors.As(err, &status):
 		p, ok := s.errorPages[int(status)]
 		if !ok { // a status without its own page: a programming error

@@ -46,9 +46,6 @@ var (
 	}
 )
 
-// hiresFor returns the kit's hires that a result calls for.
-func hiresFor(res decision.Result) []string { return decision.HiresByOutcome[res.Key()] }
-
 // jobAds is the adverts for the answers, in the content's words.
 func (s *server) jobAds(a decision.Answers, res decision.Result) templates.JobAds {
 	kit := s.site.HiringKit

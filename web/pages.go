@@ -1,9 +1,7 @@
 package web
 
 import (
-	"bytes"
 	"cmp"
-	"context"
 	"encoding/xml"
 	"fmt"
 	"github.com/guide/pmvspm/web/serve"
@@ -16,44 +14,6 @@ import (
 	"github.com/guide/pmvspm/templates"
 	"github.com/guide/pmvspm/web/decision"
 )
-
-const htmlType = "text/html; charset=utf-8"
-
-// noStore is the Cache-Control of errors and form responses: never kept by
-// a shared cache.
-const noStore = "no-store"
-
-var noStoreOnly = []string{noStore}
-
-// render renders a component into memory, so that a failing component never
-// sends half a page.
-func render(c templ.Component) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := c.Render(context.Background(), &buf); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
-func (s *server) meta(path, title, description string) templates.Meta {
-	m := templates.Meta{Title: title, Description: description, Path: path, BaseURL: s.cfg.BaseURL, Layout: s.site.Words.Layout, Publisher: s.site.Publisher}
-	s.withCard(&m, siteCard)
-	return m
-}
-
-// A page is a page of the site that does not depend on the request,
-// rendered once, at start. listPages is the one list of them: routes.go
-// routes each to handlePage, the sitemap lists them, and the tests walk them.
-type page struct {
-	path  string // the URL path, which routes.go routes: /guide/skills
-	title string
-	body  func() ([]byte, error)
-	// contentType is the body's; "" is HTML.
-	contentType string
-	// sitemap: listed in /sitemap.xml, with lastmod when it is not zero.
-	sitemap bool
-	lastmod time.Time
-}
 
 // listPages lists every page rendered at start, in the sitemap's order.
 func (s *server) listPages() []page {
@@ -242,4 +202,37 @@ func (s *server) faqPage(site *content.Site) map[string]any {
 		})
 	}
 	return map[string]any{"@context": "https://schema.org", "@type": "FAQPage", "mainEntity": questions}
+}
+
+// errorWords are the fixed error pages' words (content/words.yaml) by status.
+func errorWords(w content.Words) map[int]content.ErrorWords {
+	return map[int]content.ErrorWords{
+		http.StatusForbidden:             w.Errors.Forbidden,
+		http.StatusNotFound:              w.Errors.NotFound,
+		http.StatusMethodNotAllowed:      w.Errors.MethodNotAllowed,
+		http.StatusRequestEntityTooLarge: w.Errors.TooLarge,
+		http.StatusTooManyRequests:       w.Errors.TooManyRequests,
+		http.StatusInternalServerError:   w.Errors.ServerError,
+		http.StatusServiceUnavailable:    w.Errors.Busy,
+	}
+}
+
+// prerenderErrors renders every error page once.
+func (s *server) prerenderErrors() error {
+	s.errorPages = map[int]*serve.Representation{}
+	e := s.site.Words.Errors
+	links := templates.ErrorLinks{
+		GuideHeading: e.GuideHeading, FAQHeading: e.FAQHeading,
+		HomeLink: e.HomeLink, CompareLink: e.CompareLink, WhichRoleLink: e.WhichRoleLink,
+	}
+	for status, t := range errorWords(s.site.Words) {
+		m := s.meta("", t.Heading, t.Message)
+		m.NoIndex = true
+		body, err := render(templates.ErrorPage(m, t.Heading, t.Message, links, s.site.Sections, s.site.Answers))
+		if err != nil {
+			return fmt.Errorf("render the %d page: %w", status, err)
+		}
+		s.errorPages[status] = serve.NewUncompressed(htmlType, noStore, body)
+	}
+	return nil
 }

@@ -9,6 +9,9 @@ import (
 	"github.com/guide/pmvspm/web/serve"
 )
 
+// ServeHTTP answers every request through the router.
+func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.router.ServeHTTP(w, r) }
+
 // routes is the map of the site: every URL it serves, and the middleware
 // each passes through. Every request goes through this router: it is
 // logged (with the pattern of the route that answered), recovered from

@@ -30,7 +30,7 @@ func publicPages(t *testing.T) map[string]string {
 func listingServer(t *testing.T) *server {
 	s := &server{site: loadSite(t)}
 	s.cfg.defaults()
-	s.makeCards()
+	s.cards, s.cardsByName = newCards(s.site)
 	s.pageList = s.listPages()
 	return s
 }

@@ -1,6 +1,7 @@
 package web
 
-// The static files under their hashed names, and the favicon.
+// The static files under their hashed names, the favicon and the social
+// cards.
 
 import (
 	"github.com/guide/pmvspm/web/serve"
@@ -54,4 +55,43 @@ func (s *server) handleStatic(w http.ResponseWriter, r *http.Request) error {
 // Its name cannot change, so it is cached for a day, not a year.
 func (s *server) handleFavicon(w http.ResponseWriter, r *http.Request) {
 	s.favicon.Serve(w, r, http.StatusOK)
+}
+
+// earlierCard matches the name of any card, of this build or another.
+var earlierCard = regexp.MustCompile(`^card\.[0-9a-f]{12}\.png$`)
+
+// handleCard is GET /static/cards/{name}.
+func (s *server) handleCard(w http.ResponseWriter, r *http.Request) error {
+	name := chi.URLParam(r, "name")
+	c, ok := s.cardsByName[name]
+	if !ok {
+		// A card of an earlier build (its title has changed since), named
+		// by a page a CDN still holds: the site's card stands in.
+		if site, ok := s.cards[siteCard]; ok && earlierCard.MatchString(name) {
+			w.Header().Set("Cache-Control", earlierCache)
+			return s.redirect(w, r, site.path(), http.StatusFound)
+		}
+		return statusError(http.StatusNotFound)
+	}
+	p, err := s.cardImage(r, c)
+	if err != nil {
+		return err
+	}
+	if p == nil {
+		serve.HeadOnly(w, http.StatusOK, "image/png", nil)
+		return nil
+	}
+	p.Serve(w, r, http.StatusOK)
+	return nil
+}
+
+// image is the card's PNG, drawn on first use inside the answer pages'
+// bound (a build slot, the queue, the client's budget of misses: drawing
+// one costs many times a PDF) and then kept for good: there are a few
+// dozen. A HEAD draws nothing and gets nil.
+func (s *server) cardImage(r *http.Request, c *card) (*serve.Representation, error) {
+	if p := c.png.Load(); p != nil || r.Method == http.MethodHead {
+		return p, nil
+	}
+	return s.answers.Do(r, "card "+c.name, c.draw, func(p *serve.Representation) { c.png.Store(p) })
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"fmt"
 	"github.com/guide/pmvspm/web/serve"
 	"net/http"
 	"net/url"
@@ -82,6 +83,27 @@ func (s *server) formPage(v templates.FormView) ([]byte, error) {
 		m.Title = content.Fill(s.site.Words.Form.ErrorTitle, "title", m.Title)
 	}
 	return render(templates.WhichRolePage(m, v))
+}
+
+// A formError is the questionnaire's answers with what is wrong with them,
+// answered with the form, the answers kept and the errors shown: 400 for a
+// link, 422 for a post.
+type formError struct {
+	status  int
+	answers decision.Answers
+	errs    []decision.FieldError
+}
+
+func (e *formError) Error() string { return fmt.Sprintf("%d: %v", e.status, e.errs) }
+
+// servePage answers the form with its errors: a link's from the answer
+// cache, since a bad link costs what a result costs; a post's rendered for
+// it alone.
+func (e *formError) servePage(s *server, w http.ResponseWriter, r *http.Request) error {
+	if r.Method == http.MethodPost {
+		return s.serveForm(w, r, e)
+	}
+	return s.serveLinkErrors(w, r, e)
 }
 
 // serveForm renders a post's form with the answers kept and their errors.
