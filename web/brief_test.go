@@ -388,7 +388,7 @@ func TestHiringKitEveryAnswer(t *testing.T) {
 	t.Parallel()
 	s := newServerForTest(t)
 	seen := map[string]bool{}
-	for _, a := range append(decision.All(), decision.AllOld()...) {
+	for _, a := range append(allAnswers(), oldAnswers()...) {
 		// The kit's words depend only on whom to hire; the rules, on these
 		// answers too. One brief per combination is enough.
 		key := fmt.Sprint(hiresFor(decision.Decide(a)), a.CustomerFacing == "no" || a.Goal == "client-work", a.Complexity == "single-team")

@@ -334,7 +334,7 @@ func TestWordsFollowEveryAnswer(t *testing.T) {
 			t.Errorf("%s: rule %s: %s", a.Query(), rule, what)
 		}
 	}
-	for _, a := range decision.All() {
+	for _, a := range allAnswers() {
 		res := decision.Decide(a)
 		tx := textsFor(t, s, a)
 		all := append(append(slices.Clone(tx.view), tx.kit...), tx.advert)
@@ -397,7 +397,7 @@ func TestOneStoryOnThePage(t *testing.T) {
 	srv, _ := newTestServer(t, Config{MissBurst: 1000}) // one client reading many new pages
 	site := loadSite(t)
 	q := site.Questionnaire
-	sample := coveringSample(decision.All(), func(a decision.Answers) []string {
+	sample := coveringSample(allAnswers(), func(a decision.Answers) []string {
 		res := decision.Decide(a)
 		var out []string
 		for _, c := range res.Checks {

@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/guide/pmvspm/web/decision"
 	"github.com/guide/pmvspm/web/serve"
 	"io"
 	"log/slog"
@@ -201,3 +202,60 @@ func httptestServer(t testing.TB, h http.Handler) *httptest.Server {
 
 // contentRule is content.Rule, for tests that read the content's words.
 var contentRule = content.Rule
+
+// allAnswers is every valid set of answers to the form (6 goals × 32 sets of
+// problems × 4 deciders × 3 sizes × 3 hires, with both customer-facing
+// answers for an internal system: 8,064), in canonical order.
+func allAnswers() []decision.Answers {
+	var out []decision.Answers
+	for _, goal := range decision.Fields[0].Values {
+		for _, ps := range problemSets() {
+			for _, d := range decision.Fields[2].Values {
+				cfs := []string{""}
+				if goal == "internal-system" {
+					cfs = decision.Fields[3].Values
+				}
+				for _, cf := range cfs {
+					for _, cx := range decision.Fields[4].Values {
+						for _, h := range decision.Fields[5].Values {
+							out = append(out, decision.Answers{Goal: goal, Problems: ps, Decider: d, CustomerFacing: cf, Complexity: cx, Hires: h})
+						}
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// oldAnswers is every old link's answers (4 goals × 32 sets of problems ×
+// 2 × 3 = 768), in canonical order.
+func oldAnswers() []decision.Answers {
+	var out []decision.Answers
+	for _, goal := range decision.OldGoals {
+		for _, ps := range problemSets() {
+			for _, cf := range decision.Fields[3].Values {
+				for _, cx := range decision.Fields[4].Values {
+					out = append(out, decision.Answers{Goal: goal, Problems: ps, CustomerFacing: cf, Complexity: cx})
+				}
+			}
+		}
+	}
+	return out
+}
+
+// problemSets are the 32 sets of problems, each in canonical order.
+func problemSets() [][]string {
+	problems := decision.Fields[1].Values
+	var out [][]string
+	for mask := range 1 << len(problems) {
+		var ps []string
+		for i, p := range problems {
+			if mask&(1<<i) != 0 {
+				ps = append(ps, p)
+			}
+		}
+		out = append(out, ps)
+	}
+	return out
+}

@@ -241,7 +241,7 @@ func TestJobAdsEveryAnswer(t *testing.T) {
 		}
 		return sq
 	}
-	for _, a := range append(decision.All(), decision.AllOld()...) {
+	for _, a := range append(allAnswers(), oldAnswers()...) {
 		v := s.jobAds(a, decision.Decide(a))
 		q := a.Query()
 		if len(v.Ads) == 0 {
@@ -430,7 +430,7 @@ func TestHiresByOutcome(t *testing.T) {
 	}
 	kit := loadSite(t).HiringKit
 	side := map[decision.Recommendation]string{decision.ProductManager: "product", decision.ProjectManager: "project"}
-	for _, a := range append(decision.All(), decision.AllOld()...) {
+	for _, a := range append(allAnswers(), oldAnswers()...) {
 		res := decision.Decide(a)
 		ids, roles := hiresFor(res), res.Hired()
 		if len(ids) != len(roles) {

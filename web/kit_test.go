@@ -19,7 +19,7 @@ import (
 func kitSample() []decision.Answers {
 	seen := map[string]bool{}
 	var out []decision.Answers
-	for _, a := range append(decision.All(), decision.AllOld()...) {
+	for _, a := range append(allAnswers(), oldAnswers()...) {
 		res := decision.Decide(a)
 		key := res.Key() + "|" + a.Hires
 		if res.Recommendation == decision.Both {

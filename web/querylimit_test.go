@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
-	"github.com/guide/pmvspm/web/decision"
 )
 
 // parseText reads a words.yaml string as the page shows it.
@@ -93,7 +92,7 @@ func TestQueryErrorsRenderedOnce(t *testing.T) {
 // longestQuery is the longest canonical query of a real answer set.
 func longestQuery() string {
 	var longest string
-	for _, a := range append(decision.All(), decision.AllOld()...) {
+	for _, a := range append(allAnswers(), oldAnswers()...) {
 		if q := a.Query(); len(q) > len(longest) || (len(q) == len(longest) && strings.Count(q, "&") > strings.Count(longest, "&")) {
 			longest = q
 		}

@@ -164,7 +164,7 @@ func TestResultPage(t *testing.T) {
 // renders them all from what that reading gives.
 func TestOldLinks(t *testing.T) {
 	t.Parallel()
-	old := decision.AllOld()
+	old := oldAnswers()
 	for _, a := range old {
 		got, err := answersFromQuery(httptest.NewRequest(http.MethodGet, "/which-role/result?"+a.Query(), nil))
 		if err != nil {
@@ -290,7 +290,7 @@ func TestResultWordsFollowAnswers(t *testing.T) {
 			fail(a, "rule 11: a link to no guide heading", link)
 		}
 	}
-	for _, a := range append(decision.All(), decision.AllOld()...) {
+	for _, a := range append(allAnswers(), oldAnswers()...) {
 		v := s.resultView(a, decision.Decide(a))
 		res := decision.Decide(a)
 		var texts []string

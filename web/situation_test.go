@@ -18,7 +18,7 @@ func TestResultLinksSituations(t *testing.T) {
 	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
 	site := loadSite(t)
-	all := append(decision.All(), decision.AllOld()...)
+	all := append(allAnswers(), oldAnswers()...)
 	situations := 0
 	for _, ans := range site.Answers {
 		if len(ans.Situation) == 0 {

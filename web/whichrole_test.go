@@ -303,7 +303,7 @@ func TestReasonsDoNotRepeatEachOther(t *testing.T) {
 		return out
 	}
 	reported := map[[2]string]bool{} // each pair is compared once
-	for _, a := range append(decision.All(), decision.AllOld()...) {
+	for _, a := range append(allAnswers(), oldAnswers()...) {
 		fired := decision.Decide(a).Reasons
 		for i, x := range fired {
 			for _, y := range fired[i+1:] {

@@ -30,8 +30,8 @@ var Fields = []Field{
 	{Name: "hires", Values: []string{"one", "two", "part-time"}, New: true},
 }
 
-// oldGoals are the goals an old link (SPEC §3) can name.
-var oldGoals = []string{"new-product", "new-feature", "internal-system", "direction"}
+// OldGoals are the goals an old link (SPEC §3) can name.
+var OldGoals = []string{"new-product", "new-feature", "internal-system", "direction"}
 
 // TopFields are the fields asked of everyone, in form order; the others
 // are asked under one answer to the goal (Revealed).
@@ -192,7 +192,7 @@ func isOld(form url.Values) bool {
 			return false
 		}
 	}
-	return !slices.ContainsFunc(form["goal"], func(g string) bool { return !slices.Contains(oldGoals, g) && slices.Contains(Fields[0].Values, g) })
+	return !slices.ContainsFunc(form["goal"], func(g string) bool { return !slices.Contains(OldGoals, g) && slices.Contains(Fields[0].Values, g) })
 }
 
 func parse(form url.Values, old bool) (Answers, []FieldError) {
@@ -204,7 +204,7 @@ func parse(form url.Values, old bool) (Answers, []FieldError) {
 		}
 		values := f.Values
 		if old && f.Name == "goal" {
-			values = oldGoals
+			values = OldGoals
 		}
 		got := form[f.Name]
 		var valid []string
