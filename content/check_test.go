@@ -14,7 +14,8 @@ import (
 
 // Load reports every problem in every file at once, each at its file and
 // line, sorted; a file that does not load is not blamed twice (links to it
-// are not judged).
+// are not judged). It returns what did load beside them, for the server's
+// own checks: a file with problems that still names its page is there.
 func TestLoadReportsEveryProblem(t *testing.T) {
 	site0 := mustLoad(t)
 	fsys, site, err := load(t,
@@ -28,8 +29,14 @@ func TestLoadReportsEveryProblem(t *testing.T) {
 		set("compare.yaml", "rows[0].anchor", "no-such-heading"),
 		appendTo("faq/do-we-need-both.md", "## A heading {#a-heading}\n"),
 	)
-	if site != nil {
-		t.Error("Load returned a Site along with its problems")
+	if site == nil || site.Whole() {
+		t.Fatal("Load returned no Site, or a whole one, along with its problems")
+	}
+	if _, ok := site.Section("hiring"); !ok || !site.Failed(hiring) {
+		t.Errorf("the Site lacks the hiring section, or has it as if it had no problems")
+	}
+	if _, ok := site.Section("skills"); ok || !site.Failed(skills) || site.Failed("guide/definitions.md") {
+		t.Errorf("the Site has the skills section, whose front matter does not load, or blames the wrong files")
 	}
 	var problems content.Problems
 	if !errors.As(err, &problems) {

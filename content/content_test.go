@@ -269,8 +269,8 @@ func testLoadErrors(t *testing.T, cases []loadErrorCase) {
 			if err == nil {
 				t.Fatal("Load succeeded; want an error")
 			}
-			if site != nil {
-				t.Error("Load returned a Site along with its error")
+			if site == nil || site.Whole() {
+				t.Error("Load returned no Site, or a whole one, along with its error")
 			}
 			var fe *content.FileError
 			if tc.file == "" {

@@ -41,5 +41,7 @@
 //
 // [Load] checks every file and, if anything is wrong, returns [Problems]:
 // every problem found, each a [FileError] naming file, line and reason where
-// one file is to blame. The program then refuses to start.
+// one file is to blame. It returns what it could load beside them, so that
+// the server can check that against the pages it makes in the same run
+// ([Site.Whole], [Site.Failed]); the program then refuses to start.
 package content

@@ -59,6 +59,37 @@ func (p *Problems) add(err error) {
 	}
 }
 
+// A missingFile is a file the content must have, missing: its problem
+// lies in no file, but names the file that would end it.
+type missingFile struct {
+	file   string
+	reason string
+}
+
+func (e *missingFile) Error() string { return e.reason }
+
+// files returns the files that have problems, with "" standing for
+// problems in no file; a file that could not be read is named too.
+func (p Problems) files() map[string]bool {
+	files := map[string]bool{}
+	for _, err := range p {
+		var fe *FileError
+		var pe *fs.PathError
+		var mf *missingFile
+		switch {
+		case errors.As(err, &fe):
+			files[fe.File] = true
+		case errors.As(err, &pe):
+			files[pe.Path] = true
+		case errors.As(err, &mf):
+			files[mf.file] = true
+		default:
+			files[""] = true
+		}
+	}
+	return files
+}
+
 // err returns the problems sorted, or nil if there are none.
 func (p Problems) err() error {
 	if len(p) == 0 {

@@ -133,7 +133,7 @@ func loadSections(md goldmark.Markdown, fsys fs.FS, broken map[string]bool) (sec
 	}
 	for _, want := range RequiredSections {
 		if docs[want] == nil && !broken["/guide/"+want] {
-			problems.add(fmt.Errorf("guide: section %q is missing: /guide/%s is a published address (write guide/%s.md)", want, want, want))
+			problems.add(&missingFile{"guide/" + want + ".md", fmt.Sprintf("guide: section %q is missing: /guide/%s is a published address (write guide/%s.md)", want, want, want)})
 		}
 	}
 	var present []string

@@ -63,3 +63,35 @@ func (s *Site) checkLinks(links []Link, broken map[string]bool) ([]Link, error) 
 	}
 	return others, problems.err()
 }
+
+// waits reports whether a link to an #anchor waits for a file with
+// problems that makes its page: the page's ids are unknown until the file
+// loads.
+func (s *Site) waits(l Link) bool {
+	u, err := url.Parse(l.URL)
+	if err != nil || u.Fragment == "" {
+		return false
+	}
+	for file := range s.failed {
+		if madeFrom(u.Path, file) {
+			return true
+		}
+	}
+	return false
+}
+
+// madeFrom reports whether the page at path is made from file, as the
+// table in doc.go says.
+func madeFrom(page, file string) bool {
+	switch page {
+	case "/":
+		return file == "home.md"
+	case "/guide", "/faq":
+		return strings.HasPrefix(file, page[1:]+"/")
+	case "/compare":
+		return file == "compare.yaml"
+	case "/which-role", "/which-role/how-it-works":
+		return file == "whichrole.yaml"
+	}
+	return file == page[1:]+".md" || file == "pages"+page+".md"
+}

@@ -87,7 +87,7 @@ func loadPages(md goldmark.Markdown, fsys fs.FS, broken map[string]bool) (pages 
 		case ok:
 			pages = append(pages, p)
 		case !broken["/"+slug]:
-			problems.add(fmt.Errorf("pages: page %q is missing (want %v)", slug, RequiredPages))
+			problems.add(&missingFile{"pages/" + slug + ".md", fmt.Sprintf("pages: page %q is missing (want %v)", slug, RequiredPages)})
 		}
 	}
 	return pages, docs, problems.err()

@@ -2,6 +2,7 @@ package content
 
 import (
 	"io/fs"
+	"slices"
 	"strings"
 	"time"
 
@@ -37,12 +38,23 @@ type Site struct {
 
 	// Links are the content's links to pages that no content file makes
 	// (/compare, /which-role, /faq#…): the server checks them against the
-	// pages it serves, since only it knows them.
+	// pages it serves, since only it knows them. A link to an #anchor on a
+	// page made from a file with problems is not among them: the page's
+	// ids are unknown until the file loads.
 	Links []Link
 
 	sections map[string]*Section
 	answers  map[string]*Answer
+	failed   map[string]bool // the files with problems, and "" for problems in no file
 }
+
+// Whole reports whether every file loaded without a problem: only then
+// may the site be served.
+func (s *Site) Whole() bool { return len(s.failed) == 0 }
+
+// Failed reports whether file had problems, so that the site holds only
+// what could be read of it, or nothing.
+func (s *Site) Failed(file string) bool { return s.failed[file] }
 
 // Section returns the guide section with this slug.
 func (s *Site) Section(slug string) (*Section, bool) {
@@ -80,7 +92,9 @@ func (s *Site) HasAnchor(slug, anchor string) bool {
 
 // Load reads, checks and renders the content in fsys (normally [Files]).
 // It checks every file, and on failure returns [Problems]: every problem
-// found, each naming its file and line.
+// found, each naming its file and line. The Site it returns holds what
+// could be loaded even then, so that the server's own checks of the
+// content can run over it (see [Site.Whole]); such a site is never served.
 func Load(fsys fs.FS) (*Site, error) {
 	md := newMarkdown()
 	site := &Site{sections: map[string]*Section{}, answers: map[string]*Answer{}}
@@ -169,12 +183,11 @@ func Load(fsys fs.FS) (*Site, error) {
 	problems.add(site.Comparison.checkShortAnswer(site.Words.Layout))
 	problems.add(site.Comparison.checkTerms(terms))
 	problems.add(site.checkReferences(broken))
-	site.Links, err = site.checkLinks(links, broken)
+	links, err = site.checkLinks(links, broken)
 	problems.add(err)
-	if err := problems.err(); err != nil {
-		return nil, err
-	}
-	return site, nil
+	site.failed = problems.files()
+	site.Links = slices.DeleteFunc(links, site.waits)
+	return site, problems.err()
 }
 
 // checkReferences makes sure that every guide reference in data files points
