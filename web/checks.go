@@ -1,9 +1,11 @@
 package web
 
-// The content checked against what the server makes, after the pages are
-// rendered: its links to pages no content file makes (checkLinks) and
-// each page's weight (checkPageBudget). NewServer runs them, so start-up,
-// guide -check and -dev's problem page report the same problems.
+// The content checked against what the server makes: the questionnaire's
+// contract with its words (checkContract), then, once the pages are
+// rendered, the content's links to pages no content file makes
+// (checkLinks) and each page's weight (checkPageBudget). NewServer runs
+// them, over whatever content.Load could load, so start-up, guide -check
+// and -dev's problem page report the same problems.
 
 import (
 	"bytes"
@@ -14,19 +16,69 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/go-chi/chi/v5"
 	"github.com/guide/pmvspm/content"
 	"github.com/guide/pmvspm/static"
+	"github.com/guide/pmvspm/web/decision"
 	"golang.org/x/net/html"
 )
+
+// checkContract checks the content against the questionnaire's contract
+// (web/decision): form holds the problems with the form's words, without
+// which no page is rendered; all holds every problem. A site that keeps
+// the contract is rendered; one that did not load whole is rendered if
+// its form's words are whole, to check the rest.
+func checkContract(site *content.Site) (form, all content.Problems) {
+	form = decision.CheckQuestionnaire(site)
+	return form, slices.Concat(form, decision.CheckGuideLinks(site), decision.CheckHiringKit(site))
+}
+
+// checkContent checks the content against the server in one pass: its
+// links, and, for guide -check and -dev (which reads the sizes of the
+// encodings it has just made), every page's weight; the content CI
+// checked is served without measuring it again. Content that fails a
+// check is not compressed first. If the pages were not rendered (see
+// checkContract), only the links that need no page's ids are checked.
+func (s *server) checkContent(router *chi.Mux) content.Problems {
+	problems := s.checkLinks(router)
+	if s.pages == nil {
+		return problems
+	}
+	if len(problems) == 0 && !s.cfg.CheckOnly {
+		serve.CompressAll(s.cfg.Encodings, s.prerendered())
+	}
+	if s.cfg.CheckOnly || s.cfg.NoStore {
+		problems = append(problems, s.checkPageBudget(router)...)
+	}
+	return problems
+}
+
+// standing returns the problems that stand whatever the files with
+// problems turn out to hold, sorted, or nil: on a site that did not load
+// whole, a problem in one of those files, or in no file, waits until they
+// load.
+func standing(site *content.Site, problems content.Problems) error {
+	if !site.Whole() {
+		problems = slices.DeleteFunc(problems, func(err error) bool {
+			var fe *content.FileError
+			return !errors.As(err, &fe) || fe.File == "" || site.Failed(fe.File)
+		})
+	}
+	if len(problems) == 0 {
+		return nil
+	}
+	problems.Sort()
+	return problems
+}
 
 // checkLinks checks the content's links to pages that no content file makes
 // (/compare, /which-role, /faq#…) against what this server serves: a
 // prerendered page, and its ids for a #anchor; or, for pages made per
 // request, a GET route. The site's routes are the only list of them.
-func (s *server) checkLinks(routes chi.Routes) error {
+func (s *server) checkLinks(routes chi.Routes) content.Problems {
 	var problems content.Problems
 	ids := map[string]map[string]bool{}
 	for _, l := range s.site.Links {
@@ -40,6 +92,7 @@ func (s *server) checkLinks(routes chi.Routes) error {
 		}
 		page, ok := s.pages[u.Path]
 		switch {
+		case s.pages == nil && u.Fragment != "": // the page's ids wait for it to render
 		case ok && u.Fragment == "":
 		case ok:
 			if ids[u.Path] == nil {
@@ -53,9 +106,6 @@ func (s *server) checkLinks(routes chi.Routes) error {
 		case u.Fragment != "":
 			bad("%s is made per request, so its #%s cannot be checked: link to the page alone", u.Path, u.Fragment)
 		}
-	}
-	if len(problems) == 0 {
-		return nil
 	}
 	return problems
 }
@@ -99,7 +149,7 @@ const budgetAnswers = "goal=new-product&problems=no-launches&problems=unclear-di
 // stylesheet, compressed as served: each page rendered at start (Brotli at
 // serve.StartBrotli), and the longest answer's result and brief (at
 // serve.OnDemandBrotli). A page made from one content file is blamed on it.
-func (s *server) checkPageBudget(router http.Handler) error {
+func (s *server) checkPageBudget(router http.Handler) content.Problems {
 	css := s.static[strings.TrimPrefix(static.Path("style.css"), "/static/")]
 	cssBr, cssGz := css.BrotliSize(serve.StartBrotli), css.GzipSize()
 	var problems content.Problems
@@ -126,12 +176,9 @@ func (s *server) checkPageBudget(router http.Handler) error {
 		rec := httptest.NewRecorder()
 		router.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, p, nil)) // identity
 		if rec.Code != http.StatusOK {
-			return fmt.Errorf("page budget: %s answered %d", p, rec.Code)
+			return append(problems, fmt.Errorf("page budget: %s answered %d", p, rec.Code))
 		}
 		weigh(strings.SplitN(p, "?", 2)[0]+" (the longest answer)", serve.NewUncompressed(htmlType, "", rec.Body.Bytes()), serve.OnDemandBrotli)
-	}
-	if len(problems) == 0 {
-		return nil
 	}
 	return problems
 }

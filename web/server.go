@@ -38,18 +38,18 @@ func NewMetrics() *serve.Metrics {
 }
 
 // NewServer checks that the content and the questionnaire agree, renders
-// every fixed page once and returns the site's handler.
+// every fixed page once and returns the site's handler. A site that did
+// not load whole (content.Load returned problems) is only checked, with
+// CheckOnly: NewServer then returns no handler, and only the problems
+// that stand whatever its files with problems turn out to hold (checks.go).
 func NewServer(logger *slog.Logger, site *content.Site, cfg Config) (http.Handler, error) {
 	cfg.defaults()
-	if err := decision.CheckQuestionnaire(site); err != nil {
-		var problems content.Problems
-		if _, inFile := err.(*content.FileError); inFile || errors.As(err, &problems) {
-			return nil, err // whichrole.yaml:line: …, guide/hiring.md:1: …
-		}
-		return nil, fmt.Errorf("questionnaire: %w", err)
+	if !site.Whole() && !cfg.CheckOnly {
+		return nil, errors.New("the content has problems: it can be checked (CheckOnly), not served")
 	}
-	if err := decision.CheckHiringKit(site); err != nil {
-		return nil, err
+	form, contract := checkContract(site)
+	if len(contract) > 0 && site.Whole() {
+		return nil, standing(site, contract)
 	}
 	s := &server{
 		cfg:              cfg,
@@ -71,23 +71,14 @@ func NewServer(logger *slog.Logger, site *content.Site, cfg Config) (http.Handle
 	s.cards, s.cardsByName = newCards(site)
 	s.contentDate = site.GuideUpdated()
 	s.pageList = s.listPages()
-	if err := s.prerender(); err != nil {
-		return nil, err
+	if len(form) == 0 { // else the pages, which need the form's words, wait
+		if err := s.prerender(); err != nil {
+			return nil, standing(site, content.Problems{err})
+		}
 	}
 	s.router = s.routes()
-	if err := s.checkLinks(s.router); err != nil {
-		return nil, err
-	}
-	if !cfg.CheckOnly { // content that fails a check is not compressed first
-		serve.CompressAll(cfg.Encodings, s.prerendered())
-	}
-	// The page budget, for guide -check and -dev (which reads the sizes of
-	// the encodings it has just made): the content CI checked is served
-	// without measuring it again.
-	if cfg.CheckOnly || cfg.NoStore {
-		if err := s.checkPageBudget(s.router); err != nil {
-			return nil, err
-		}
+	if problems := append(contract, s.checkContent(s.router)...); len(problems) > 0 || !site.Whole() {
+		return nil, standing(site, problems)
 	}
 	return s, nil
 }

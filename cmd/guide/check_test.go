@@ -3,12 +3,14 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -186,4 +188,67 @@ func wantProblems(t *testing.T, dir string, want ...string) {
 	if got, want := stdout.String(), strings.Join(want, "\n")+"\n"; got != want {
 		t.Errorf("stdout:\n%s\nwant:\n%s", got, want)
 	}
+}
+
+// A file with problems, or gone, is reported alone with its problems: the
+// server's checks of the rest, which run over what did load, blame it for
+// nothing more, and still name a bad link in another file.
+func TestCheckBrokenFile(t *testing.T) {
+	for _, file := range []string{"home.md", "guide/hiring.md", "faq/glossary.md", "pages/about.md",
+		"compare.yaml", "whichrole.yaml", "words.yaml", "publisher.yaml", "hiringkit.yaml"} {
+		for _, how := range []string{"unknown field", "missing"} {
+			t.Run(file+"/"+how, func(t *testing.T) {
+				t.Parallel()
+				dir := contentDir(t)
+				switch {
+				case how == "missing":
+					if err := os.Remove(filepath.Join(dir, file)); err != nil {
+						t.Fatal(err)
+					}
+				case strings.HasSuffix(file, ".md"):
+					edit(t, dir, file, "\n---\n", "\ntitel: x\n---\n")
+				default:
+					path := filepath.Join(dir, file)
+					data, err := os.ReadFile(path)
+					if err == nil {
+						err = os.WriteFile(path, append([]byte("titel: x\n"), data...), 0o644)
+					}
+					if err != nil {
+						t.Fatal(err)
+					}
+				}
+				other := "home.md"
+				if file == other {
+					other = "pages/privacy.md"
+				}
+				l := edit(t, dir, other, "\n---\n\n", "\n---\n\nSee [nowhere](/nowhere).\n\n") + 3
+				// Load's problems and the editorial rules', as they stand.
+				var want []string
+				for _, err := range []error{loadErr(dir), content.CheckWords(os.DirFS(dir))} {
+					var problems content.Problems
+					errors.As(err, &problems)
+					for _, p := range problems {
+						want = append(want, p.Error())
+					}
+				}
+				if len(want) == 0 {
+					t.Fatal("the broken file has no problem")
+				}
+				want = append(want, other+":"+strconv.Itoa(l)+`: link "/nowhere": the site has no page /nowhere`)
+				var stdout bytes.Buffer
+				run(context.Background(), []string{"guide", "-check", "-content", dir}, func(string) string { return "" }, &stdout, io.Discard)
+				got := strings.Split(strings.TrimSuffix(stdout.String(), "\n"), "\n")
+				slices.Sort(got)
+				slices.Sort(want)
+				if !slices.Equal(got, want) {
+					t.Errorf("guide -check printed:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+				}
+			})
+		}
+	}
+}
+
+func loadErr(dir string) error {
+	_, err := content.Load(os.DirFS(dir))
+	return err
 }

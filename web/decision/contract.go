@@ -2,11 +2,10 @@ package decision
 
 // The questionnaire's contract with its words: the checks that the
 // content has words for every field, value, rule and outcome of this
-// package, and every hire an outcome calls for; run at start-up, by
-// guide -check and by -dev.
+// package, a guide heading for every rule's link, and every hire an
+// outcome calls for; run at start-up, by guide -check and by -dev.
 
 import (
-	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -17,32 +16,31 @@ import (
 
 // CheckQuestionnaire makes sure the content's questionnaire words match the
 // form's contract exactly; that every rule of the decision tables has its
-// words and every word its rule (either missing stops start-up); that every
-// rule points to a guide heading that exists; and that each outcome has
-// its words.
-func CheckQuestionnaire(site *content.Site) error {
+// words and every word its rule (either missing stops start-up); and that
+// each outcome has its words.
+func CheckQuestionnaire(site *content.Site) content.Problems {
 	q := site.Questionnaire
 	if len(q.Questions) != len(Fields) {
-		return fmt.Errorf("whichrole.yaml has %d questions; the form has %d fields", len(q.Questions), len(Fields))
+		return content.Problems{fmt.Errorf("questionnaire: whichrole.yaml has %d questions; the form has %d fields", len(q.Questions), len(Fields))}
 	}
 	for i, f := range Fields {
 		got := q.Questions[i]
 		if got.Field != f.Name {
-			return q.At(fmt.Sprintf("questions[%d].field", i), "question %d is %q; the form's question %d is %q (the questions, in order: %s)", i+1, got.Field, i+1, f.Name, fieldNames())
+			return content.Problems{q.At(fmt.Sprintf("questions[%d].field", i), "question %d is %q; the form's question %d is %q (the questions, in order: %s)", i+1, got.Field, i+1, f.Name, fieldNames())}
 		}
 		for j := range max(len(got.Options), len(f.Values)) {
 			at := fmt.Sprintf("questions[%d].options[%d].value", i, j)
 			switch {
 			case j >= len(got.Options):
-				return q.At(fmt.Sprintf("questions[%d].options", i), "question %q has no option %q: add it (the form's options, in order: %s)", f.Name, f.Values[j], strings.Join(f.Values, ", "))
+				return content.Problems{q.At(fmt.Sprintf("questions[%d].options", i), "question %q has no option %q: add it (the form's options, in order: %s)", f.Name, f.Values[j], strings.Join(f.Values, ", "))}
 			case j >= len(f.Values):
-				return q.At(at, "question %q: option %q is not one the form has: remove it (the form's options, in order: %s)", f.Name, got.Options[j].Value, strings.Join(f.Values, ", "))
+				return content.Problems{q.At(at, "question %q: option %q is not one the form has: remove it (the form's options, in order: %s)", f.Name, got.Options[j].Value, strings.Join(f.Values, ", "))}
 			case got.Options[j].Value != f.Values[j]:
-				return q.At(at, "question %q: option %d is %q; the form's option %d is %q (the options, in order: %s)", f.Name, j+1, got.Options[j].Value, j+1, f.Values[j], strings.Join(f.Values, ", "))
+				return content.Problems{q.At(at, "question %q: option %d is %q; the form's option %d is %q (the options, in order: %s)", f.Name, j+1, got.Options[j].Value, j+1, f.Values[j], strings.Join(f.Values, ", "))}
 			}
 		}
 	}
-	var errs []error
+	var errs content.Problems
 	// match checks one table against its words both ways.
 	match := func(what string, ids []string, words []string) {
 		table := map[string]bool{}
@@ -63,27 +61,6 @@ func CheckQuestionnaire(site *content.Site) error {
 			seen[id] = true
 		}
 	}
-	// A guide heading the answers link to, renamed or gone: one problem
-	// for each such link, blamed on the section's file, naming the rules
-	// that use it.
-	missing := map[string][]string{} // link → the rules that use it
-	anchor := func(what, id, link, section, anchor string) {
-		if !site.HasAnchor(section, anchor) {
-			missing[link] = append(missing[link], what+" "+id)
-		}
-	}
-	for _, r := range Reasons {
-		anchor("reason", r.ID, r.Link(), r.Section, r.Anchor)
-	}
-	for _, o := range Outcomes {
-		anchor("outcome", o.ID, o.Link(), o.Section, o.Anchor)
-	}
-	for _, c := range Checks {
-		anchor("check", c.ID, c.Link(), c.Section, c.Anchor)
-	}
-	for _, o := range OtherJobs {
-		anchor("other job", o.ID, o.Link(), o.Section, o.Anchor)
-	}
 	goal, _ := FieldNamed("goal")
 	for _, question := range q.Questions {
 		for _, o := range question.Options {
@@ -102,6 +79,32 @@ func CheckQuestionnaire(site *content.Site) error {
 	match("other job", idList(OtherJobs, func(o OtherJob) string { return o.ID }), idList(q.OtherJobs, func(w content.OtherJobWords) string { return w.ID }))
 	match("lead role", []string{string(ProductManager), string(ProjectManager)}, idList(q.HandFirst, ruleID))
 	match("recommendation", Keys(), idList(q.Recommendations, func(r content.RecommendationWords) string { return r.ID }))
+	return errs
+}
+
+// CheckGuideLinks makes sure that every rule and part of the result page
+// points to a guide heading that exists: a heading the answers link to,
+// renamed or gone, is one problem for each such link, blamed on the
+// section's file, naming the rules that use it.
+func CheckGuideLinks(site *content.Site) content.Problems {
+	missing := map[string][]string{} // link → the rules that use it
+	anchor := func(what, id, link, section, anchor string) {
+		if !site.HasAnchor(section, anchor) {
+			missing[link] = append(missing[link], what+" "+id)
+		}
+	}
+	for _, r := range Reasons {
+		anchor("reason", r.ID, r.Link(), r.Section, r.Anchor)
+	}
+	for _, o := range Outcomes {
+		anchor("outcome", o.ID, o.Link(), o.Section, o.Anchor)
+	}
+	for _, c := range Checks {
+		anchor("check", c.ID, c.Link(), c.Section, c.Anchor)
+	}
+	for _, o := range OtherJobs {
+		anchor("other job", o.ID, o.Link(), o.Section, o.Anchor)
+	}
 	for _, link := range []string{LeadRule{}.Link(), FirstDaysLink, SecondHireLink} {
 		section, id, _ := strings.Cut(strings.TrimPrefix(link, "/guide/"), "#")
 		anchor("the result page's", id+" part", link, section, id)
@@ -117,13 +120,6 @@ func CheckQuestionnaire(site *content.Site) error {
 		}
 		problems = append(problems, &content.FileError{File: file, Line: 1, Reason: reason})
 	}
-	for _, err := range errs {
-		problems = append(problems, err)
-	}
-	if len(problems) == 0 {
-		return nil
-	}
-	problems.Sort()
 	return problems
 }
 
@@ -148,9 +144,9 @@ func idList[T any](items []T, id func(T) string) []string {
 // CheckHiringKit makes sure hiringkit.yaml has words for every answer the
 // adverts depend on, and a hire for every outcome; each problem names its
 // line in the file.
-func CheckHiringKit(site *content.Site) error {
+func CheckHiringKit(site *content.Site) content.Problems {
 	kit := &site.HiringKit
-	var errs []error
+	var errs content.Problems
 	for _, m := range []struct {
 		field, key string
 		words      map[string]string
@@ -205,7 +201,7 @@ func CheckHiringKit(site *content.Site) error {
 			}
 		}
 	}
-	return errors.Join(errs...)
+	return errs
 }
 
 // HiresByOutcome are the kit's hires each outcome (by its Key) calls for,
