@@ -5,6 +5,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 )
@@ -18,14 +19,76 @@ const GlossarySlug = "glossary"
 type term struct {
 	name string
 	use  *regexp.Regexp
+	// first is the term's first word in lower case, which every use
+	// starts with (in ASCII's upper or lower case), and maxLen the
+	// longest use in bytes: firstUse runs use only where first is. A
+	// term with a letter beyond ASCII has no first.
+	first  string
+	maxLen int
 }
 
 func newTerm(name string) term {
 	words := strings.FieldsFunc(strings.ToLower(name), func(r rune) bool { return r == ' ' || r == '-' })
+	t := term{name: name}
+	if len(words) > 0 && isASCII(name) {
+		t.first = words[0]
+	}
 	for i, w := range words {
+		t.maxLen += len(w) + 1
 		words[i] = regexp.QuoteMeta(w)
 	}
-	return term{name, regexp.MustCompile(`(?i)\b` + strings.Join(words, `[- ]`) + `(?:e?s)?\b`)}
+	t.maxLen += len("es")
+	t.use = regexp.MustCompile(`(?i)\b` + strings.Join(words, `[- ]`) + `(?:e?s)?\b`)
+	return t
+}
+
+// firstUse is t.use.FindStringIndex(text), given lower, text with its
+// ASCII letters in lower case. A case-insensitive pattern has no literal
+// prefix for the regexp package to look for, so it would step through the
+// whole text; firstUse runs it only on a window at each place the term's
+// first word starts. Where case folding reaches beyond ASCII (the Kelvin
+// sign folds to k, the long s to s; a term with a letter beyond ASCII),
+// it runs the pattern on the whole text.
+func (t term) firstUse(text, lower string) []int {
+	if t.first == "" || strings.ContainsAny(text, "\u212a\u017f") {
+		return t.use.FindStringIndex(text)
+	}
+	for off := 0; ; {
+		i := strings.Index(lower[off:], t.first)
+		if i < 0 {
+			return nil
+		}
+		p := off + i
+		// The window holds the byte before (for \b) and the longest use
+		// with the rune after it, so a use found at p is the one the
+		// whole text has there.
+		start, end := max(p-1, 0), min(p+t.maxLen+utf8.UTFMax, len(text))
+		if loc := t.use.FindStringIndex(text[start:end]); loc != nil && start+loc[0] == p {
+			return []int{p, start + loc[1]}
+		}
+		off = p + 1
+	}
+}
+
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// asciiLower is s with its ASCII letters in lower case and every other
+// byte as it is, so that offsets in it are offsets in s.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // glossaryItem is a glossary entry as written: "- **Term**: meaning".
@@ -143,8 +206,9 @@ func (d *document) markedBody() *markedText {
 // roadmap)").
 func firstUnexplained(text string, terms []term) map[string]int {
 	bad := map[string]int{}
+	lower := asciiLower(text)
 	for _, t := range terms {
-		loc := t.use.FindStringIndex(text)
+		loc := t.firstUse(text, lower)
 		if loc == nil {
 			continue
 		}
