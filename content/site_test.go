@@ -31,3 +31,9 @@ func TestUpdated(t *testing.T) {
 		t.Errorf("GuideUpdated() of no sections = %v, want the zero time", got)
 	}
 }
+
+func BenchmarkCheckWordsTmp(b *testing.B) {
+	for b.Loop() {
+		_ = CheckWords(Files)
+	}
+}

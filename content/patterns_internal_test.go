@@ -1,0 +1,65 @@
+package content
+
+import (
+	"io/fs"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// The editorial patterns run only where they can match, for speed; these
+// tests hold each to its plain pattern on the whole text.
+
+// contentTexts returns every content file's text, as written and as the
+// editorial rules read it.
+func contentTexts(t *testing.T) []string {
+	t.Helper()
+	var texts []string
+	err := fs.WalkDir(Files, ".", func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			src, err := fs.ReadFile(Files, path)
+			texts = append(texts, string(src), newProse(path, string(src)).text)
+			return err
+		}
+		return err
+	})
+	if err != nil || len(texts) == 0 {
+		t.Fatalf("no content: %v", err)
+	}
+	return texts
+}
+
+func TestRoleNameSlipsIsThePattern(t *testing.T) {
+	texts := append(contentTexts(t), "a Product Manager", "PM\na Scrum Master\n", "the\nProduct Owner, a product Owner",
+		"\n\nwe, Technical project Managers\n", "a project manager", "", "\n", "PMs\nPM")
+	for _, text := range texts {
+		if got, want := RoleNameSlips(text), roleCase.FindAllStringIndex(text, -1); !slices.EqualFunc(got, want, slices.Equal) {
+			t.Errorf("in %.60q: RoleNameSlips %v, the pattern %v", text, got, want)
+		}
+	}
+}
+
+// firstUse finds what the term's pattern finds, in every content file and
+// in texts made to catch a window cut wrong: a use at the very start or
+// end, one after a near miss, a plural, folding beyond ASCII.
+func TestFirstUseIsThePatterns(t *testing.T) {
+	terms := glossaryTermsIn(Files)
+	if len(terms) == 0 {
+		t.Fatal("no glossary terms")
+	}
+	terms = append(terms, newTerm("Product-market fit"), newTerm("Kanban"), newTerm("Café"))
+	texts := []string{
+		"kanban", "Kanbans", "kanbanes.", "xkanban kanban", "KANBAN-", "the kanbanx kanban", "a \u212aanban", "ſaaS and SaaS",
+		"product market fit", "Product-Market-Fits", "product-market fitness, product market fit!", "productproduct-market fit",
+		"é kanban", "kanbané", "roadmap\u00a0", "CAFÉ", "cafés", "\xffkanban\xff",
+	}
+	texts = append(texts, contentTexts(t)...)
+	for _, text := range texts {
+		lower := asciiLower(text)
+		for _, tm := range terms {
+			if got, want := tm.firstUse(text, lower), tm.use.FindStringIndex(text); !slices.Equal(got, want) {
+				t.Errorf("%s in %.40q: firstUse %v, the pattern %v", tm.name, strings.TrimSpace(text), got, want)
+			}
+		}
+	}
+}
