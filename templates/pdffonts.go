@@ -1,7 +1,12 @@
 package templates
 
 import (
+	"bytes"
+	"fmt"
 	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
 	"sync"
 	"unsafe"
 
@@ -132,4 +137,175 @@ func field(v reflect.Value, name string, k reflect.Kind) (reflect.Value, bool) {
 		return reflect.Value{}, false
 	}
 	return reflect.NewAt(f.Type(), unsafe.Pointer(f.UnsafeAddr())).Elem(), true
+}
+
+// A cutFace is one face's font objects as fpdf writes them for a
+// document: the Type0 font and the six objects under it (its CID font,
+// ToUnicode map, CID system info, descriptor, CID-to-glyph map and the
+// font file, cut to the letters the document uses and compressed). They
+// depend only on the face and those letters, and fpdf cuts and
+// compresses them anew for every document (three zlib streams and a
+// 128 KB glyph map a face: most of a PDF's cost), so they are kept by
+// face and letters (cutFaces) and written into the next document that
+// uses the same letters in the same face: the bytes fpdf would write.
+type cutFace struct {
+	objects [7]pdfObject
+	size    int
+}
+
+// A pdfObject is an object's bytes after its "N 0 obj" line, cut where
+// it names one of its face's objects: refs[i] (0 to 6, in the order
+// above) follows parts[i].
+type pdfObject struct {
+	parts [][]byte
+	refs  []int
+}
+
+// write writes the object as number[self], the face's objects numbered
+// by number.
+func (o *pdfObject) write(out *bytes.Buffer, self int, number *[7]int) {
+	fmt.Fprintf(out, "%d 0 obj\n", number[self])
+	for i, p := range o.parts {
+		out.Write(p)
+		if i < len(o.refs) {
+			out.WriteString(strconv.Itoa(number[o.refs[i]]))
+		}
+	}
+}
+
+var objectRef = regexp.MustCompile(`(\d+) 0 R\b`)
+
+// cutFaceOf is the face whose Type0 font is object first of doc, as
+// fpdf wrote it; false if it is not as expected.
+func cutFaceOf(doc *indexedPDF, first int) (*cutFace, bool) {
+	face := &cutFace{}
+	for k := range face.objects {
+		body, err := doc.object(first + k)
+		if err != nil {
+			return nil, false
+		}
+		// Only the dictionary before a stream names objects.
+		dict := body
+		if i := bytes.Index(body, []byte("stream\n")); i >= 0 {
+			dict = body[:i]
+		}
+		o := &face.objects[k]
+		at := 0
+		for _, m := range objectRef.FindAllSubmatchIndex(dict, -1) {
+			ref, _ := strconv.Atoi(string(dict[m[2]:m[3]]))
+			if ref < first || ref >= first+len(face.objects) {
+				return nil, false // it names an object outside the face's
+			}
+			o.parts = append(o.parts, body[at:m[2]])
+			o.refs = append(o.refs, ref-first)
+			at = m[3]
+		}
+		o.parts = append(o.parts, body[at:])
+		face.size += len(body)
+	}
+	return face, true
+}
+
+// cutFaces are the faces cut for earlier documents, by face and
+// letters (a brief's letters come from the content and its answers,
+// which the questionnaire's values bound: a few dozen sets a face). Past
+// cutFacesBytes nothing more is kept, and documents with new letters
+// have fpdf cut their fonts, as before: slower, never wrong.
+var cutFaces = struct {
+	sync.Mutex
+	byKey map[string]*cutFace
+	bytes int
+}{byKey: map[string]*cutFace{}}
+
+const cutFacesBytes = 4 << 20
+
+// pdfFonts are a document's fonts, as fpdf keeps them, with the key
+// each has in cutFaces.
+type pdfFonts struct {
+	defs reflect.Value // the document's map[string]fontDefType
+	keys map[string]string
+}
+
+// fontsOf reads pdf's fonts and the letters each used; false if fpdf's
+// internals are not as expected.
+func fontsOf(pdf *fpdf.Fpdf) (pdfFonts, bool) {
+	defs, ok := field(reflect.ValueOf(pdf).Elem(), "fonts", reflect.Map)
+	if !ok {
+		return pdfFonts{}, false
+	}
+	f := pdfFonts{defs: defs, keys: map[string]string{}}
+	for it := defs.MapRange(); it.Next(); {
+		def := it.Value()
+		runes, n := def.FieldByName("usedRunes"), def.FieldByName("N")
+		if def.FieldByName("Tp").Kind() != reflect.String || runes.Kind() != reflect.Map || n.Kind() != reflect.Int {
+			return pdfFonts{}, false
+		}
+		// The map from each letter to itself, or to 0 for one fpdf
+		// listed ahead but the document did not use: both cut the face.
+		used := make([][2]rune, 0, runes.Len())
+		for r, to := range runes.Seq2() {
+			used = append(used, [2]rune{rune(r.Int()), rune(to.Int())})
+		}
+		slices.SortFunc(used, func(a, b [2]rune) int { return int(a[0] - b[0]) })
+		key := []rune(it.Key().String() + "\x00")
+		for _, u := range used {
+			key = append(key, u[0], u[1])
+		}
+		f.keys[it.Key().String()] = string(key)
+	}
+	return f, true
+}
+
+// cached is each font's cut face by its object number, once fpdf has
+// written the document, if every one is in cutFaces; then, before
+// writing, it tells fpdf they are core fonts (one small object each,
+// which rewrite replaces with the cut face). Otherwise nil.
+func (f pdfFonts) cached() (byNumber func() map[int]*cutFace) {
+	faces := map[string]*cutFace{}
+	cutFaces.Lock()
+	for name, key := range f.keys {
+		faces[name] = cutFaces.byKey[key]
+	}
+	cutFaces.Unlock()
+	for _, face := range faces {
+		if face == nil {
+			return nil
+		}
+	}
+	for name := range f.keys {
+		key := reflect.ValueOf(name)
+		def := reflect.New(f.defs.Type().Elem()).Elem()
+		def.Set(f.defs.MapIndex(key))
+		tp, _ := field(def, "Tp", reflect.String)
+		tp.SetString("Core")
+		f.defs.SetMapIndex(key, def)
+	}
+	return func() map[int]*cutFace {
+		m := map[int]*cutFace{}
+		for name, face := range faces {
+			m[f.number(name)] = face
+		}
+		return m
+	}
+}
+
+// keep keeps the faces fpdf cut for doc, while there is room.
+func (f pdfFonts) keep(doc *indexedPDF) {
+	for name, key := range f.keys {
+		face, ok := cutFaceOf(doc, f.number(name))
+		if !ok {
+			continue
+		}
+		cutFaces.Lock()
+		if cutFaces.byKey[key] == nil && cutFaces.bytes+face.size <= cutFacesBytes {
+			cutFaces.byKey[key] = face
+			cutFaces.bytes += face.size
+		}
+		cutFaces.Unlock()
+	}
+}
+
+// number is the object number fpdf gave the font name's Type0 font.
+func (f pdfFonts) number(name string) int {
+	return int(f.defs.MapIndex(reflect.ValueOf(name)).FieldByName("N").Int())
 }

@@ -3,6 +3,8 @@ package templates
 import (
 	"bytes"
 	"fmt"
+	"math/rand/v2"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -65,7 +67,9 @@ func TestPDFFontsParsedOnce(t *testing.T) {
 
 // TestPDFStreamsAsFpdf checks that outputPDF writes, for a document made
 // without page compression, the very bytes fpdf writes with it: pages
-// compressed, objects where the cross-reference table says they are.
+// compressed, fonts cut for its letters, objects where the
+// cross-reference table says they are, whether its fonts are cut for it
+// or kept from a document with the same letters.
 func TestPDFStreamsAsFpdf(t *testing.T) {
 	doc := func(compress bool) *fpdf.Fpdf {
 		pdf := fpdf.New("P", "mm", "A4", "")
@@ -90,14 +94,81 @@ func TestPDFStreamsAsFpdf(t *testing.T) {
 		}
 		return pdf
 	}
-	var want, got bytes.Buffer
+	var want bytes.Buffer
 	if err := doc(true).Output(&want); err != nil {
 		t.Fatal(err)
 	}
-	if err := outputPDF(doc(false), &got); err != nil {
-		t.Fatal(err)
+	// The first has fpdf cut its fonts and keeps them; the second, with
+	// the same letters, writes the kept ones.
+	cutFaces.Lock()
+	clear(cutFaces.byKey)
+	cutFaces.bytes = 0
+	cutFaces.Unlock()
+	for i, how := range []string{"cut for it", "kept from the first"} {
+		if f, _ := fontsOf(doc(false)); (f.cached() != nil) != (i == 1) {
+			t.Fatalf("document %d: its fonts kept is %v", i+1, i == 0)
+		}
+		var got bytes.Buffer
+		if err := outputPDF(doc(false), &got); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Fatalf("outputPDF, with fonts %s, wrote %d bytes, fpdf with compression %d, and they differ", how, got.Len(), want.Len())
+		}
 	}
-	if !bytes.Equal(got.Bytes(), want.Bytes()) {
-		t.Fatalf("outputPDF wrote %d bytes, fpdf with compression %d, and they differ", got.Len(), want.Len())
+}
+
+// TestWriteAsFpdf checks that pdfWriter.write lays out a term item's text
+// as fpdf's Write does, byte for byte: lines broken at the same spaces, a
+// first line after a term, double and trailing spaces, letters beyond
+// ASCII, and the cases it hands to fpdf (a word too long for a line or
+// for what is left of the first, a line break).
+func TestWriteAsFpdf(t *testing.T) {
+	words := strings.Fields(`Tell us about a time you had to say no to a customer who paid well
+		— and how you kept them; naïve £25 “quoted” co-ordinated, stakeholder-management
+		Supercalifragilisticexpialidociousandthensomemorelettersuntilitcannotfitonanylineofthepageatall`)
+	texts := []string{"", " ", "a", "ab", "one two", "trailing space ", "double  space", "line\nbreak here"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 300 {
+		var b strings.Builder
+		for range rng.IntN(120) {
+			b.WriteString(words[rng.IntN(len(words)-1)]) // not the long word
+			b.WriteString([]string{" ", " ", " ", "  "}[rng.IntN(4)])
+		}
+		if rng.IntN(10) == 0 {
+			b.WriteString(words[len(words)-1])
+		}
+		texts = append(texts, strings.TrimRight(b.String(), " "))
+	}
+	terms := []string{"", "Strong: ", "A term long enough that the text's first word will not fit after it on the line: "}
+	doc := func(write func(p pdfWriter, h float64, text string)) []byte {
+		pdf := newPDF("P", "mm", "A4")
+		pdf.SetCompression(false)
+		pdf.SetCreationDate(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
+		pdf.SetCatalogSort(true)
+		pdf.SetMargins(pdfMargin, pdfMargin, pdfMargin)
+		pdf.SetAutoPageBreak(true, pdfMargin)
+		pdf.AddPage()
+		p := pdfWriter{Fpdf: pdf}
+		for i, text := range texts {
+			p.SetLeftMargin(pdfMargin + 7)
+			p.SetX(pdfMargin + 7)
+			p.SetFont(pdfFont, "B", pdfBody)
+			write(p, pdfLine, terms[i%len(terms)])
+			p.SetFont(pdfFont, "", pdfBody)
+			write(p, pdfLine, text)
+			p.SetLeftMargin(pdfMargin)
+			p.Ln(pdfLine)
+		}
+		var buf bytes.Buffer
+		if err := pdf.Output(&buf); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	want := doc(func(p pdfWriter, h float64, text string) { p.Write(h, text) })
+	got := doc(pdfWriter.write)
+	if !bytes.Equal(got, want) {
+		t.Fatalf("write gave a %d-byte PDF, fpdf's Write %d bytes, and they differ", len(got), len(want))
 	}
 }
