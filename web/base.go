@@ -133,7 +133,8 @@ type server struct {
 	cards, cardsByName map[string]*card
 	// contentDate dates the brief's PDF: the latest change to the guide.
 	contentDate      time.Time
-	pageCacheControl string // Cache-Control for HTML pages
+	pageCacheControl string                          // Cache-Control for HTML pages
+	rules            map[string]templates.ReasonView // rules' words and guide links: newRuleWords
 }
 
 // A page is a page of the site that does not depend on the request,
@@ -168,21 +169,16 @@ func render(c templ.Component) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// meta is a page's head: its title, description, address and card.
-func (s *server) meta(path, title, description string) templates.Meta {
+// meta is a page's head: its title, description, address and its social
+// card, the one under card (or the site's).
+func (s *server) meta(path, title, description, card string) templates.Meta {
 	m := templates.Meta{Title: title, Description: description, Path: path, BaseURL: s.cfg.BaseURL, Layout: s.site.Words.Layout, Publisher: s.site.Publisher}
-	s.withCard(&m, siteCard)
-	return m
-}
-
-// withCard makes the card under key the page's og:image.
-func (s *server) withCard(m *templates.Meta, key string) {
-	c, ok := s.cards[key]
+	c, ok := s.cards[card]
 	if !ok {
 		c, ok = s.cards[siteCard]
 	}
-	if !ok {
-		return // a server made without its cards, in a test
+	if ok { // a server made without its cards, in a test, has none
+		m.Image = templates.Image{URL: s.cfg.BaseURL + c.path(), Width: cardWidth, Height: cardHeight, Alt: c.alt}
 	}
-	m.Image = templates.Image{URL: s.cfg.BaseURL + c.path(), Width: cardWidth, Height: cardHeight, Alt: c.alt}
+	return m
 }

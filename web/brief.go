@@ -17,10 +17,8 @@ var (
 		contentType: htmlType,
 		write: func(s *server, a decision.Answers, res decision.Result) ([]byte, error) {
 			b := s.hiringBrief(a, res)
-			m := s.meta("/which-role/brief?"+a.Query(), b.Title(), b.Summary)
-			m.Nav = "which-role"
-			m.MainAttrs = resultAttrs(res) // the panel takes the result's colour
-			s.withCard(&m, cardForResult(res))
+			m := s.meta("/which-role/brief?"+a.Query(), b.Title(), b.Summary, cardForResult(res))
+			m.Nav, m.MainAttrs = "which-role", resultAttrs(res) // the panel takes the result's colour
 			return render(templates.BriefPage(m, b, s.site.Words.Result, a.Query()))
 		},
 	}
@@ -55,7 +53,7 @@ var (
 // avoid.
 func (s *server) hiringBrief(a decision.Answers, res decision.Result) templates.Brief {
 	site, kit := s.site, s.site.HiringKit
-	v := s.resultView(a, res)
+	v := s.resultView(a, a.Query(), res)
 	b := v.Brief
 	b.Kit = kit.Words
 	b.Process = kit.Process
@@ -78,7 +76,7 @@ func (s *server) hiringBrief(a decision.Answers, res decision.Result) templates.
 			if r.Kind != decision.Shows || (r.Role != role && res.Recommendation != decision.OnePerson) {
 				continue
 			}
-			br.Why = append(br.Why, s.reasonView(r))
+			br.Why = append(br.Why, s.rules["reason:"+r.ID])
 		}
 		b.Roles = append(b.Roles, br)
 		for _, m := range h.Mistakes {

@@ -87,7 +87,7 @@ func TestBriefGolden(t *testing.T) {
 		{"brief.golden.pdf", func(w *bytes.Buffer) error { return b.WritePDF(w, made) }},
 		{"brief.golden.html", func(w *bytes.Buffer) error {
 			words := fixture(s.site.Words.Result)
-			return templates.BriefPage(s.meta("/which-role/brief?"+goldenQuery, b.Title(), b.Summary), b, words, goldenQuery).Render(context.Background(), w)
+			return templates.BriefPage(s.meta("/which-role/brief?"+goldenQuery, b.Title(), b.Summary, siteCard), b, words, goldenQuery).Render(context.Background(), w)
 		}},
 	}
 	for _, tt := range tests {
@@ -348,6 +348,7 @@ func newServerForTest(t *testing.T) *server {
 	s := &server{cfg: Config{BaseURL: "https://guide.example"}, site: loadSite(t)}
 	s.cfg.defaults()
 	s.cards, s.cardsByName = newCards(s.site)
+	s.rules = newRuleWords(s.site)
 	return s
 }
 

@@ -61,12 +61,10 @@ func newCard(kicker, title, panel string) *card {
 func (c *card) path() string { return "/static/cards/" + c.name }
 
 // draw draws the card.
-func (c *card) draw() (*serve.Representation, error) {
+func (c *card) draw() ([]byte, error) {
 	var buf bytes.Buffer
-	if err := drawCard(&buf, c.kicker, c.title, c.panel); err != nil {
-		return nil, err
-	}
-	return serve.NewRepresentation("image/png", staticCache, nil, buf.Bytes()), nil
+	err := drawCard(&buf, c.kicker, c.title, c.panel)
+	return buf.Bytes(), err
 }
 
 // Keys of the cards in server.cards.

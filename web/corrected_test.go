@@ -237,7 +237,7 @@ type answerTexts struct {
 func textsFor(t *testing.T, s *server, a decision.Answers) answerTexts {
 	t.Helper()
 	res := decision.Decide(a)
-	v := s.resultView(a, res)
+	v := s.resultView(a, a.Query(), res)
 	b := v.Brief
 	var out answerTexts
 	out.view = append(out.view, v.Title, b.Summary, b.Why.Text, b.Split, v.OwnProject.Text, v.OwnProject.LinkLabel)

@@ -45,7 +45,7 @@ func (s *server) howItWorksView() templates.HowItWorksView {
 			case role == decision.ProjectManager:
 				effect = hw.ShowsDelivery
 			}
-			t.Rows = append(t.Rows, templates.DecisionRow{Cells: [][]string{s.conditions(r.If), {effect}}, Link: s.guideLink(r.Link())})
+			t.Rows = append(t.Rows, templates.DecisionRow{Cells: [][]string{s.conditions(r.If), {effect}}, Link: s.rules[r.Link()]})
 		}
 		signs.Tables = append(signs.Tables, t)
 	}
@@ -70,7 +70,7 @@ func (s *server) howItWorksView() templates.HowItWorksView {
 			words, _ := q.Recommendation(decision.Result{Recommendation: o.Give, Help: o.Help}.Key())
 			result = words.Role
 		}
-		t.Rows = append(t.Rows, templates.DecisionRow{Cells: [][]string{{needs[o.Need]}, when, {result}}, Link: s.guideLink(o.Link())})
+		t.Rows = append(t.Rows, templates.DecisionRow{Cells: [][]string{{needs[o.Need]}, when, {result}}, Link: s.rules[o.Link()]})
 	}
 	outcomes.Tables = []templates.DecisionTable{t}
 
@@ -81,7 +81,7 @@ func (s *server) howItWorksView() templates.HowItWorksView {
 		if len(when) == 0 {
 			when = []string{hw.Always}
 		}
-		t.Rows = append(t.Rows, templates.DecisionRow{Cells: [][]string{when, {roleNoun(l.Lead)}}, Link: s.guideLink(l.Link())})
+		t.Rows = append(t.Rows, templates.DecisionRow{Cells: [][]string{when, {roleNoun(l.Lead)}}, Link: s.rules[l.Link()]})
 	}
 	leads.Tables = []templates.DecisionTable{t}
 
@@ -89,7 +89,7 @@ func (s *server) howItWorksView() templates.HowItWorksView {
 	t = templates.DecisionTable{Head: []string{hw.ColWhen, hw.ColResult, hw.ColWhy}}
 	for _, c := range decision.Checks {
 		text, _ := content.Rule(q.Checks, c.ID)
-		t.Rows = append(t.Rows, templates.DecisionRow{Cells: [][]string{s.conditions(c.If), {text}}, Link: s.guideLink(c.Link())})
+		t.Rows = append(t.Rows, templates.DecisionRow{Cells: [][]string{s.conditions(c.If), {text}}, Link: s.rules[c.Link()]})
 	}
 	checks.Tables = []templates.DecisionTable{t}
 
@@ -105,7 +105,7 @@ func (s *server) howItWorksView() templates.HowItWorksView {
 			when = []string{hw.Always}
 		}
 		words, _ := q.OtherJob(o.ID)
-		t.Rows = append(t.Rows, templates.DecisionRow{Cells: [][]string{{job}, when, {words.Text}}, Link: s.guideLink(o.Link())})
+		t.Rows = append(t.Rows, templates.DecisionRow{Cells: [][]string{{job}, when, {words.Text}}, Link: s.rules[o.Link()]})
 	}
 	others.Tables = []templates.DecisionTable{t}
 

@@ -17,10 +17,8 @@ var (
 		contentType: htmlType,
 		write: func(s *server, a decision.Answers, res decision.Result) ([]byte, error) {
 			v := s.jobAds(a, res)
-			m := s.meta("/which-role/job-ad?"+a.Query(), v.Title, s.site.HiringKit.Words.Description)
-			m.Nav = "which-role"
-			m.MainAttrs = resultAttrs(res)
-			s.withCard(&m, cardForResult(res))
+			m := s.meta("/which-role/job-ad?"+a.Query(), v.Title, s.site.HiringKit.Words.Description, cardForResult(res))
+			m.Nav, m.MainAttrs = "which-role", resultAttrs(res)
 			return render(templates.JobAdPage(m, v))
 		},
 	}

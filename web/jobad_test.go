@@ -54,7 +54,7 @@ func TestJobAdGolden(t *testing.T) {
 			{"md", func(w *bytes.Buffer) error { return v.WriteMarkdown(w) }},
 			{"txt", func(w *bytes.Buffer) error { return v.WriteText(w) }},
 			{"html", func(w *bytes.Buffer) error {
-				return templates.JobAdPage(s.meta("/which-role/job-ad?"+v.Query, v.Title, v.Words.Description), v).Render(context.Background(), w)
+				return templates.JobAdPage(s.meta("/which-role/job-ad?"+v.Query, v.Title, v.Words.Description, siteCard), v).Render(context.Background(), w)
 			}},
 		} {
 			t.Run(name+f.ext, func(t *testing.T) {
@@ -269,7 +269,7 @@ func TestJobAdsEveryAnswer(t *testing.T) {
 		if slices.ContainsFunc(v.Ads, func(ad templates.JobAd) bool {
 			return slices.ContainsFunc(adPieces(ad), func(p string) bool { return !onPage[p] })
 		}) {
-			page, err := render(templates.JobAdPage(s.meta("/which-role/job-ad?"+q, v.Title, w.Description), v))
+			page, err := render(templates.JobAdPage(s.meta("/which-role/job-ad?"+q, v.Title, w.Description, siteCard), v))
 			if err != nil {
 				t.Fatal(err)
 			}

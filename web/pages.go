@@ -24,26 +24,25 @@ func (s *server) listPages() []page {
 			body: func() ([]byte, error) { return render(c) }})
 	}
 
-	home := s.meta("/", site.Home.Title, site.Home.Description)
+	home := s.meta("/", site.Home.Title, site.Home.Description, siteCard)
 	home.JSONLD = map[string]any{
 		"@context": "https://schema.org", "@type": "WebSite",
 		"name": templates.SiteName, "url": s.cfg.BaseURL + "/", "description": site.Home.Description,
 	}
 	add(home, site.Home.Updated, templates.HomePage(home, site.Words.Home, site.Home, site.Comparison.Summary, site.Sections))
 
-	guide := s.meta("/guide", words.Guide.Title, words.Guide.Description)
+	guide := s.meta("/guide", words.Guide.Title, words.Guide.Description, siteCard)
 	guide.Nav, guide.OGType = "guide", "article"
 	guide.JSONLD = s.article(guide, site.GuideUpdated())
 	add(guide, site.GuideUpdated(), templates.GuidePage(guide, site.Words.Guide, site.Sections))
 	for i, sec := range site.Sections {
-		m := s.meta("/guide/"+sec.Slug, sec.Title, sec.Description)
+		m := s.meta("/guide/"+sec.Slug, sec.Title, sec.Description, sectionCard(sec.Slug))
 		m.Nav, m.OGType = "guide", "article"
 		m.JSONLD = s.article(m, sec.Updated)
-		s.withCard(&m, sectionCard(sec.Slug))
 		add(m, sec.Updated, templates.SectionPage(m, site.Words.Guide, site.Sections, i))
 	}
 
-	cmp := s.meta("/compare", site.Comparison.Title, site.Comparison.Description)
+	cmp := s.meta("/compare", site.Comparison.Title, site.Comparison.Description, siteCard)
 	cmp.Nav = "compare"
 	add(cmp, site.Comparison.Updated, templates.ComparePage(cmp, site.Words.Compare, site.Comparison))
 
@@ -51,18 +50,17 @@ func (s *server) listPages() []page {
 	// from a query.
 	pages = append(pages, page{path: "/which-role", title: words.WhichRole.Title, sitemap: true,
 		body: func() ([]byte, error) { return s.formPage(formView(site, decision.Answers{}, nil)) }})
-	how := s.meta("/which-role/how-it-works", words.HowItWorks.Title, words.HowItWorks.Description)
+	how := s.meta("/which-role/how-it-works", words.HowItWorks.Title, words.HowItWorks.Description, siteCard)
 	how.Nav = "which-role"
 	add(how, time.Time{}, templates.HowItWorksPage(how, s.howItWorksView()))
 
-	faq := s.meta("/faq", words.FAQ.Title, words.FAQ.Description)
+	faq := s.meta("/faq", words.FAQ.Title, words.FAQ.Description, siteCard)
 	faq.Nav = "faq"
 	faq.JSONLD = s.faqPage(site)
 	add(faq, site.FAQUpdated(), templates.FAQPage(faq, site.Words.FAQ, site.Answers))
 	for _, a := range site.Answers {
-		m := s.meta("/faq/"+a.Slug, a.Question, a.Summary)
+		m := s.meta("/faq/"+a.Slug, a.Question, a.Summary, answerCard(a.Slug))
 		m.Nav, m.OGType = "faq", "article"
-		s.withCard(&m, answerCard(a.Slug))
 		var related []*content.Section
 		for _, slug := range a.Related {
 			if sec, ok := site.Section(slug); ok {
@@ -73,7 +71,7 @@ func (s *server) listPages() []page {
 	}
 
 	for _, p := range site.Pages {
-		m := s.meta("/"+p.Slug, p.Title, p.Description)
+		m := s.meta("/"+p.Slug, p.Title, p.Description, siteCard)
 		add(m, p.Updated, templates.InfoPage(m, p))
 	}
 
@@ -226,7 +224,7 @@ func (s *server) prerenderErrors() error {
 		HomeLink: e.HomeLink, CompareLink: e.CompareLink, WhichRoleLink: e.WhichRoleLink,
 	}
 	for status, t := range errorWords(s.site.Words) {
-		m := s.meta("", t.Heading, t.Message)
+		m := s.meta("", t.Heading, t.Message, siteCard)
 		m.NoIndex = true
 		body, err := render(templates.ErrorPage(m, t.Heading, t.Message, links, s.site.Sections, s.site.Answers))
 		if err != nil {

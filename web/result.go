@@ -1,8 +1,6 @@
 package web
 
 import (
-	"github.com/guide/pmvspm/web/serve"
-	"net/http"
 	"net/url"
 	"strings"
 
@@ -11,23 +9,66 @@ import (
 	"github.com/guide/pmvspm/web/decision"
 )
 
-// handleResult is GET /which-role/result: the recommendation for the
-// answers in the query.
-func (s *server) handleResult(w http.ResponseWriter, r *http.Request) error {
-	a, err := answersFromQuery(r)
-	if err != nil {
-		return err
+// The result: a decision in the content's words. A rule's words and its
+// guide link do not depend on the answers, so they are looked up once, at
+// start (newRuleWords); a result picks them.
+
+// newRuleWords looks up the words of every rule with its guide link, by
+// kind and id ("reason:product-no-launches"), what to hand one person first
+// by the job they lead with ("hand:product-manager"), and every guide link
+// the rules and the parts name alone, by link.
+func newRuleWords(site *content.Site) map[string]templates.ReasonView {
+	q := site.Questionnaire
+	w := map[string]templates.ReasonView{}
+	link := func(link string) templates.ReasonView {
+		slug, anchor, _ := strings.Cut(strings.TrimPrefix(link, "/guide/"), "#")
+		title := ""
+		if sec, ok := site.Section(slug); ok {
+			title = sec.Title
+			if h, ok := sec.Heading(anchor); ok {
+				title = h.Text
+			}
+		}
+		w[link] = templates.ReasonView{Link: link, LinkLabel: content.Fill(site.Words.Result.GuideLink, "title", title)}
+		return w[link]
 	}
-	return s.answers.Serve(w, r, http.StatusOK, "result?"+a.Query(), htmlType, nil, func() (*serve.Representation, error) {
-		res := decision.Decide(a)
-		v := s.resultView(a, res)
-		m := s.meta("/which-role/result?"+a.Query(), v.Title, v.Brief.Summary)
-		m.Nav = "which-role"
-		m.MainAttrs = resultAttrs(res)
-		s.withCard(&m, cardForResult(res))
-		body, err := render(templates.ResultPage(m, v))
-		return serve.NewRepresentation(htmlType, s.pageCacheControl, nil, body), err
-	})
+	rule := func(kind string, list []content.RuleWords, id, l string) {
+		v := link(l)
+		v.Text, _ = content.Rule(list, id)
+		w[kind+":"+id] = v
+	}
+	for _, r := range decision.Reasons {
+		rule("reason", q.Reasons, r.ID, r.Link())
+	}
+	for _, o := range decision.Outcomes {
+		rule("outcome", q.Outcomes, o.ID, o.Link())
+	}
+	for _, l := range decision.Leads {
+		rule("lead", q.Leads, l.ID, l.Link())
+	}
+	for _, c := range decision.Checks {
+		rule("check", q.Checks, c.ID, c.Link())
+	}
+	for _, o := range decision.OtherJobs {
+		link(o.Link())
+	}
+	for _, role := range decision.Roles {
+		text, _ := content.Rule(q.HandFirst, string(role))
+		w["hand:"+string(role)] = templates.ReasonView{Text: text}
+	}
+	link(decision.FirstDaysLink)
+	link(decision.SecondHireLink)
+	return w
+}
+
+// resultPage is the result page for the answers (whose canonical query is
+// query) and their decision.
+func (s *server) resultPage(a decision.Answers, query string, res decision.Result) ([]byte, error) {
+	attrs := resultAttrs(res)
+	v := s.resultView(a, query, res)
+	m := s.meta("/which-role/result?"+query, v.Title, v.Brief.Summary, cardForResult(res))
+	m.Nav, m.MainAttrs = "which-role", attrs
+	return render(templates.ResultPage(m, v))
 }
 
 // resultAttrs are the result's data attributes on <main>: the
@@ -43,70 +84,45 @@ func resultAttrs(res decision.Result) map[string]any {
 	return attrs
 }
 
-// guideLink is a rule's link to the guide, labelled with the heading it
-// lands on (or the section's title).
-func (s *server) guideLink(link string) templates.ReasonView {
-	slug, anchor, _ := strings.Cut(strings.TrimPrefix(link, "/guide/"), "#")
-	title := ""
-	if sec, ok := s.site.Section(slug); ok {
-		title = sec.Title
-		if h, ok := sec.Heading(anchor); ok {
-			title = h.Text
-		}
-	}
-	return templates.ReasonView{Link: link, LinkLabel: content.Fill(s.site.Words.Result.GuideLink, "title", title)}
-}
-
-// reasonView is a sign's reason in the content's words, with its guide link.
-func (s *server) reasonView(r decision.Reason) templates.ReasonView {
-	return s.ruleView(s.site.Questionnaire.Reasons, r.ID, r.Link())
-}
-
-// ruleView is a rule's words, with its guide link.
-func (s *server) ruleView(list []content.RuleWords, id, link string) templates.ReasonView {
-	text, _ := content.Rule(list, id)
-	v := s.guideLink(link)
-	v.Text = text
-	return v
-}
-
 // resultView turns a decision into words from the content: the result
 // page and the brief in every format are made from it.
-func (s *server) resultView(a decision.Answers, res decision.Result) templates.ResultView {
-	site := s.site
-	q := site.Questionnaire
-	rw := site.Words.Result
-	words, _ := q.Recommendation(res.Key())
+func (s *server) resultView(a decision.Answers, query string, res decision.Result) templates.ResultView {
+	site, rules := s.site, s.rules
+	q, rw := site.Questionnaire, site.Words.Result
 	b := templates.Brief{
-		Need:    words.Role,
-		Summary: words.Summary,
-		URL:     s.cfg.BaseURL + "/which-role/result?" + a.Query(),
-		Panel:   templates.PanelClass(string(res.Recommendation), string(res.Lead)),
-		Words:   site.Words.Brief,
+		Parts: s.resultParts(res),
+		URL:   s.cfg.BaseURL + "/which-role/result?" + query,
+		Words: site.Words.Brief,
 	}
+	words, _ := q.Recommendation(res.Key())
+	b.Need, b.Summary = words.Role, words.Summary
+	b.Panel = templates.PanelClass(string(res.Recommendation), string(res.Lead))
 	if res.Outcome != nil {
-		b.Why = s.ruleView(q.Outcomes, res.Outcome.ID, res.Outcome.Link())
+		b.Why = rules["outcome:"+res.Outcome.ID]
 	}
-	b.Parts = s.resultParts(res)
 	if res.Recommendation == decision.Both {
 		b.Split = q.Split
 	}
 	if a.Old() && a.CustomerFacing != "" && !decision.Matters(a, "customer_facing") {
 		b.Notes = append(b.Notes, q.CustomerFacingUnchanged)
 	}
+	// The mail's subject names the recommendation; its body carries the
+	// result's address.
+	enc := func(s string) string { return strings.ReplaceAll(url.QueryEscape(s), "+", "%20") }
+	mail := enc(content.Fill(rw.MailSubject, "role", b.Need)) + "&body=" + enc(b.Summary+"\r\n\r\n"+rw.MailLink+" "+b.URL)
 	v := templates.ResultView{
 		Title: words.Title, Words: rw,
-		Query: a.Query(), Brief: b, MailTo: mailto(site.Words, b),
+		Query: query, Brief: b, MailTo: "mailto:?subject=" + mail,
 		JobAdLink: site.HiringKit.Words.JobAdLink,
 	}
 	if res.Recommendation == decision.NotYet {
 		v.JobAdLink = site.HiringKit.Words.NoAdLink
 	}
 	for _, c := range res.ChecksOf(decision.Disagree) {
-		v.Checks = append(v.Checks, s.ruleView(q.Checks, c.ID, c.Link()))
+		v.Checks = append(v.Checks, rules["check:"+c.ID])
 	}
 	for _, c := range res.ChecksOf(decision.NoOwner) {
-		v.NoOwner = append(v.NoOwner, s.ruleView(q.Checks, c.ID, c.Link()))
+		v.NoOwner = append(v.NoOwner, rules["check:"+c.ID])
 	}
 	for _, role := range decision.Roles {
 		side := templates.Side{Heading: rw.ProductSide, Class: "why-pm"}
@@ -114,7 +130,7 @@ func (s *server) resultView(a decision.Answers, res decision.Result) templates.R
 			side.Heading, side.Class = rw.ProjectSide, "why-pj"
 		}
 		for _, r := range res.For(role) {
-			side.Reasons = append(side.Reasons, s.reasonView(r))
+			side.Reasons = append(side.Reasons, rules["reason:"+r.ID])
 		}
 		if len(side.Reasons) > 0 {
 			v.Sides = append(v.Sides, side)
@@ -130,7 +146,7 @@ func (s *server) resultView(a decision.Answers, res decision.Result) templates.R
 	if a.Old() {
 		v.OldLink = q.OldLink
 		decider, _ := decision.FieldNamed("decider")
-		v.FormLink = "/which-role?" + a.Query() + "#decider-" + decider.Values[0]
+		v.FormLink = "/which-role?" + query + "#decider-" + decider.Values[0]
 	}
 	for _, f := range decision.Fields {
 		if f.OnlyFor != "" && a.Goal != f.OnlyFor && (!a.Old() || len(a.Values(f.Name)) == 0) {
@@ -150,7 +166,7 @@ func (s *server) resultView(a decision.Answers, res decision.Result) templates.R
 		}
 		v.Answers = append(v.Answers, templates.SummaryItem{
 			Question: question.Legend, Answer: answer,
-			Change: "/which-role?" + a.Query() + "#" + f.Name + "-" + f.Values[0],
+			Change: "/which-role?" + query + "#" + f.Name + "-" + f.Values[0],
 		})
 	}
 	return v
@@ -162,8 +178,7 @@ func (s *server) resultView(a decision.Answers, res decision.Result) templates.R
 // watch; for a hire for one job, who covers the other and when to add a
 // hire for it.
 func (s *server) resultParts(res decision.Result) []templates.BriefPart {
-	q := s.site.Questionnaire
-	rw := s.site.Words.Result
+	q, rw, rules := s.site.Questionnaire, s.site.Words.Result, s.rules
 	if o := res.OtherJob; o != nil {
 		words, _ := q.OtherJob(o.ID)
 		heading := rw.OtherProduct
@@ -171,18 +186,17 @@ func (s *server) resultParts(res decision.Result) []templates.BriefPart {
 			heading = rw.OtherProject
 		}
 		return []templates.BriefPart{
-			{Heading: heading, Text: words.Text, Link: s.guideLink(o.Link())},
+			{Heading: heading, Text: words.Text, Link: rules[o.Link()]},
 			{Heading: rw.SecondHire, Text: words.AddWhen, Items: words.Signals},
 		}
 	}
 	switch res.Recommendation {
 	case decision.OnePerson:
-		lead := s.ruleView(q.Leads, res.LeadRule.ID, res.LeadRule.Link())
-		hand, _ := content.Rule(q.HandFirst, string(res.Lead))
+		lead := rules["lead:"+res.LeadRule.ID]
 		return []templates.BriefPart{
 			{Heading: rw.Lead, Text: lead.Text, Link: lead},
-			{Heading: rw.HandFirst, Text: hand, Link: s.guideLink(decision.FirstDaysLink)},
-			{Heading: rw.SecondHire, Text: q.SecondHire.Intro, Items: q.SecondHire.Items, Link: s.guideLink(decision.SecondHireLink)},
+			{Heading: rw.HandFirst, Text: rules["hand:"+string(res.Lead)].Text, Link: rules[decision.FirstDaysLink]},
+			{Heading: rw.SecondHire, Text: q.SecondHire.Intro, Items: q.SecondHire.Items, Link: rules[decision.SecondHireLink]},
 		}
 	case decision.NotYet:
 		return []templates.BriefPart{
@@ -191,13 +205,4 @@ func (s *server) resultParts(res decision.Result) []templates.BriefPart {
 		}
 	}
 	return nil
-}
-
-// mailto is a mailto: address with no recipient, whose subject names the
-// recommendation and whose body carries the result's address.
-func mailto(words content.Words, b templates.Brief) string {
-	enc := func(s string) string { return strings.ReplaceAll(url.QueryEscape(s), "+", "%20") }
-	subject := content.Fill(words.Result.MailSubject, "role", b.Need)
-	body := b.Summary + "\r\n\r\n" + words.Result.MailLink + " " + b.URL
-	return "mailto:?subject=" + enc(subject) + "&body=" + enc(body)
 }

@@ -291,7 +291,7 @@ func TestResultWordsFollowAnswers(t *testing.T) {
 		}
 	}
 	for _, a := range append(allAnswers(), oldAnswers()...) {
-		v := s.resultView(a, decision.Decide(a))
+		v := s.resultView(a, a.Query(), decision.Decide(a))
 		res := decision.Decide(a)
 		var texts []string
 		b := v.Brief

@@ -69,6 +69,7 @@ func NewServer(logger *slog.Logger, site *content.Site, cfg Config) (http.Handle
 		cfg.Metrics.Watch(s.answers)
 	}
 	s.cards, s.cardsByName = newCards(site)
+	s.rules = newRuleWords(site)
 	s.contentDate = site.GuideUpdated()
 	s.pageList = s.listPages()
 	if len(form) == 0 { // else the pages, which need the form's words, wait

@@ -93,5 +93,12 @@ func (s *server) cardImage(r *http.Request, c *card) (*serve.Representation, err
 	if p := c.png.Load(); p != nil || r.Method == http.MethodHead {
 		return p, nil
 	}
-	return s.answers.Do(r, "card "+c.name, c.draw, func(p *serve.Representation) { c.png.Store(p) })
+	draw := func() (*serve.Representation, error) {
+		png, err := c.draw()
+		if err != nil {
+			return nil, err
+		}
+		return serve.NewRepresentation("image/png", staticCache, nil, png), nil
+	}
+	return s.answers.Do(r, "card "+c.name, draw, func(p *serve.Representation) { c.png.Store(p) })
 }

@@ -77,7 +77,7 @@ func errorMessage(site *content.Site, e decision.FieldError) string {
 
 func (s *server) formPage(v templates.FormView) ([]byte, error) {
 	words := s.site.Words.Pages.WhichRole
-	m := s.meta("/which-role", words.Title, words.Description)
+	m := s.meta("/which-role", words.Title, words.Description, siteCard)
 	m.Nav = "which-role"
 	if len(v.Errors) > 0 {
 		m.Title = content.Fill(s.site.Words.Form.ErrorTitle, "title", m.Title)
@@ -170,6 +170,22 @@ func (s *server) handleSubmit(w http.ResponseWriter, r *http.Request) error {
 	s.cfg.Metrics.Recommended(string(decision.Decide(a).Recommendation))
 	w.Header()["Cache-Control"] = noStoreOnly
 	return s.redirect(w, r, "/which-role/result?"+a.Query(), http.StatusSeeOther)
+}
+
+// handleResult is GET /which-role/result: the recommendation for the
+// answers in the query, parsed, decided, put in words and rendered once
+// for each canonical query.
+func (s *server) handleResult(w http.ResponseWriter, r *http.Request) error {
+	a, err := answersFromQuery(r)
+	if err != nil {
+		return err
+	}
+	query := a.Query()
+	return s.answers.Serve(w, r, http.StatusOK, "result?"+query, htmlType, nil, func() (*serve.Representation, error) {
+		res := decision.Decide(a)
+		body, err := s.resultPage(a, query, res)
+		return serve.NewRepresentation(htmlType, s.pageCacheControl, nil, body), err
+	})
 }
 
 // answersFromQuery reads the answers of a result, brief or job advert
