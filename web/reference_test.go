@@ -42,17 +42,9 @@ func TestComparePage(t *testing.T) {
 	})
 	// The short answer leads the comparison, in one line, straight under
 	// the title; the diagram stays the home page's.
-	if lede := doc.Find("main h1 + p.lede"); lede.Length() != 1 || text(lede) != site.Comparison.Summary {
-		t.Errorf("/compare does not lead with the short answer %q under its title", site.Comparison.Summary)
-	}
-	if doc.Find("main svg").Length() != 0 {
-		t.Error("/compare repeats the home page's diagram")
-	}
+	check(t, doc, in("main h1 + p.lede", count(1), hasText(site.Comparison.Summary)), notIn("main svg"))
 	for _, page := range []string{"/", "/guide/differences"} {
-		svg := get(t, srv, page).doc(t).Find(`svg[role=img]`)
-		if svg.Length() != 1 || svg.Find("title").Text() == "" || svg.AttrOr("aria-labelledby", "") == "" {
-			t.Errorf("%s: no labelled diagram", page)
-		}
+		check(t, get(t, srv, page).doc(t), in(`svg[role=img]`, count(1), someAttr("aria-labelledby"), in("title", someText())))
 	}
 }
 
@@ -112,32 +104,16 @@ func TestAnswerPages(t *testing.T) {
 		wantStatus(t, r, 200)
 		doc := r.doc(t)
 		url := "https://guide.example/faq/" + a.Slug
-		checks := map[string]string{
-			`link[rel=canonical]`:             url,
-			`meta[property="og:url"]`:         url,
-			`meta[property="og:title"]`:       a.Question,
-			`meta[property="og:description"]`: a.Summary,
-			`meta[name=description]`:          a.Summary,
-		}
-		for sel, want := range checks {
-			attr := "content"
-			if strings.HasPrefix(sel, "link") {
-				attr = "href"
-			}
-			if got := doc.Find(sel).AttrOr(attr, ""); got != want {
-				t.Errorf("%s %s = %q, want %q", a.Slug, sel, got, want)
-			}
-		}
-		if !strings.HasPrefix(doc.Find("title").Text(), a.Question) {
-			t.Errorf("%s: title %q", a.Slug, doc.Find("title").Text())
-		}
-		if doc.Find(`a[href="/faq#`+a.Slug+`"]`).Length() != 1 {
-			t.Errorf("%s: no link back to the FAQ", a.Slug)
-		}
+		check(t, doc,
+			in(`link[rel=canonical]`, hasAttr("href", url)),
+			in(`meta[property="og:url"]`, hasAttr("content", url)),
+			in(`meta[property="og:title"]`, hasAttr("content", a.Question)),
+			in(`meta[property="og:description"]`, hasAttr("content", a.Summary)),
+			in(`meta[name=description]`, hasAttr("content", a.Summary)),
+			in("title", startsWith(a.Question)),
+			in(`a[href="/faq#`+a.Slug+`"]`, count(1)))
 		for _, rel := range a.Related {
-			if doc.Find(`a[href="/guide/`+rel+`"]`).Length() == 0 {
-				t.Errorf("%s: no link to related section %s", a.Slug, rel)
-			}
+			check(t, doc, in(`a[href="/guide/`+rel+`"]`))
 		}
 	}
 }

@@ -99,27 +99,16 @@ func TestRoutes(t *testing.T) {
 			if got := r.Header.Get("Content-Type"); got != "text/html; charset=utf-8" {
 				t.Errorf("Content-Type = %q", got)
 			}
-			doc := r.doc(t)
-			if got := text(doc.Find("h1")); got != h1 {
-				t.Errorf("h1 = %q, want %q", got, h1)
-			}
-			if doc.Find("h1").Length() != 1 {
-				t.Errorf("%d h1 elements", doc.Find("h1").Length())
-			}
-			if doc.Find("title").Text() == "" || doc.Find(`meta[name=description]`).AttrOr("content", "") == "" {
-				t.Error("missing title or meta description")
-			}
-			if got := doc.Find(`link[rel=canonical]`).AttrOr("href", ""); got != "https://guide.example"+path {
-				t.Errorf("canonical = %q", got)
-			}
-			for _, p := range []string{"og:title", "og:description", "og:url"} {
-				if doc.Find(`meta[property="`+p+`"]`).AttrOr("content", "") == "" {
-					t.Errorf("missing %s", p)
-				}
-			}
-			if doc.Find("a.skip[href='#main']").Length() != 1 || doc.Find("main#main").Length() != 1 {
-				t.Error("missing skip link or main")
-			}
+			check(t, r.doc(t),
+				in("h1", count(1), hasText(h1)),
+				in("title", someText()),
+				in("meta[name=description]", someAttr("content")),
+				in("link[rel=canonical]", hasAttr("href", "https://guide.example"+path)),
+				in(`meta[property="og:title"]`, someAttr("content")),
+				in(`meta[property="og:description"]`, someAttr("content")),
+				in(`meta[property="og:url"]`, someAttr("content")),
+				in("a.skip[href='#main']", count(1)),
+				in("main#main", count(1)))
 		})
 	}
 	for _, tt := range tests {
