@@ -54,7 +54,8 @@ type Config struct {
 	// meets: 60 at once, then one a second.
 	MissRate  time.Duration
 	MissBurst int
-	// Metrics, when set, counts requests and recommendations (NewMetrics).
+	// Metrics, when set, counts requests and recommendations
+	// (serve.NewMetrics(decision.Recommendations...)).
 	Metrics *serve.Metrics
 	// Health is /healthz, which the caller drains before shutting down
 	// (nil: one that never drains).

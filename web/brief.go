@@ -2,12 +2,14 @@ package web
 
 import (
 	"bytes"
-	"github.com/guide/pmvspm/web/serve"
+	"context"
+	"io"
 	"net/http"
 	"strings"
 
 	"github.com/guide/pmvspm/templates"
 	"github.com/guide/pmvspm/web/decision"
+	"github.com/guide/pmvspm/web/serve"
 )
 
 // The hiring brief's three formats: the printable page, PDF and Markdown.
@@ -15,21 +17,19 @@ var (
 	briefHTML = answerFormat{
 		kind:        "brief",
 		contentType: htmlType,
-		write: func(s *server, a decision.Answers, res decision.Result) ([]byte, error) {
+		write: func(s *server, w io.Writer, a decision.Answers, res decision.Result) error {
 			b := s.hiringBrief(a, res)
 			m := s.meta("/which-role/brief?"+a.Query(), b.Title(), b.Summary, cardForResult(res))
 			m.Nav, m.MainAttrs = "which-role", resultAttrs(res) // the panel takes the result's colour
-			return render(templates.BriefPage(m, b, s.site.Words.Result, a.Query()))
+			return templates.BriefPage(m, b, s.site.Words.Result, a.Query()).Render(context.Background(), w)
 		},
 	}
 	briefMarkdown = answerFormat{
 		kind:        "brief.md",
 		contentType: "text/markdown; charset=utf-8",
 		filename:    func(string) string { return "hiring-brief.md" },
-		write: func(s *server, a decision.Answers, res decision.Result) ([]byte, error) {
-			var buf bytes.Buffer
-			err := s.hiringBrief(a, res).WriteMarkdown(&buf)
-			return buf.Bytes(), err
+		write: func(s *server, w io.Writer, a decision.Answers, res decision.Result) error {
+			return s.hiringBrief(a, res).WriteMarkdown(w)
 		},
 	}
 	briefPDF = answerFormat{
@@ -39,10 +39,8 @@ var (
 			rec, _, _ := strings.Cut(key, "/")
 			return "hiring-brief-" + rec + ".pdf"
 		},
-		write: func(s *server, a decision.Answers, res decision.Result) ([]byte, error) {
-			var buf bytes.Buffer
-			err := s.hiringBrief(a, res).WritePDF(&buf, s.contentDate)
-			return buf.Bytes(), err
+		write: func(s *server, w io.Writer, a decision.Answers, res decision.Result) error {
+			return s.hiringBrief(a, res).WritePDF(w, s.contentDate)
 		},
 	}
 )
@@ -113,8 +111,9 @@ func (s *server) handleAnswerFile(f answerFormat) handler {
 		}
 		res := decision.Decide(a)
 		return s.answers.Serve(w, r, http.StatusOK, f.kind+"?"+a.Query(), f.contentType, disposition[res.Key()], func() (*serve.Representation, error) {
-			body, err := f.write(s, a, res)
-			return serve.NewRepresentation(f.contentType, s.pageCacheControl, disposition[res.Key()], body), err
+			var body bytes.Buffer // all of it or an error: never half a page
+			err := f.write(s, &body, a, res)
+			return serve.NewRepresentation(f.contentType, s.pageCacheControl, disposition[res.Key()], body.Bytes()), err
 		})
 	}
 }
@@ -126,5 +125,5 @@ type answerFormat struct {
 	// filename is the attachment's name for an outcome's Key; nil for an
 	// HTML page.
 	filename func(key string) string
-	write    func(s *server, a decision.Answers, res decision.Result) ([]byte, error)
+	write    func(s *server, w io.Writer, a decision.Answers, res decision.Result) error
 }

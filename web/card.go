@@ -61,10 +61,12 @@ func newCard(kicker, title, panel string) *card {
 func (c *card) path() string { return "/static/cards/" + c.name }
 
 // draw draws the card.
-func (c *card) draw() ([]byte, error) {
+func (c *card) draw() (*serve.Representation, error) {
 	var buf bytes.Buffer
-	err := drawCard(&buf, c.kicker, c.title, c.panel)
-	return buf.Bytes(), err
+	if err := drawCard(&buf, c.kicker, c.title, c.panel); err != nil {
+		return nil, err
+	}
+	return serve.NewRepresentation("image/png", serve.Immutable, nil, buf.Bytes()), nil
 }
 
 // Keys of the cards in server.cards.

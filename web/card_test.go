@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"encoding/hex"
+	"github.com/guide/pmvspm/web/serve"
 	"image/color"
 	"image/png"
 	"net/http"
@@ -109,7 +110,7 @@ func checkCard(t *testing.T, srv *httptest.Server, path string) {
 	if got := r.Header.Get("Content-Type"); got != "image/png" {
 		t.Errorf("%s: Content-Type %q", path, got)
 	}
-	if got := r.Header.Get("Cache-Control"); got != staticCache {
+	if got := r.Header.Get("Cache-Control"); got != serve.Immutable {
 		t.Errorf("%s: Cache-Control %q", path, got)
 	}
 	if len(r.body) >= 200<<10 {

@@ -105,11 +105,6 @@ func (s *server) serveErr(w http.ResponseWriter, r *http.Request, err error) {
 	s.errorPages[http.StatusInternalServerError].Serve(w, r, http.StatusInternalServerError)
 }
 
-// handleNotFound is every unknown path.
-func (s *server) handleNotFound(w http.ResponseWriter, r *http.Request) error {
-	return statusError(http.StatusNotFound)
-}
-
 // handleMethodNotAllowed answers 405 with the Allow header listing the
 // methods the path does support.
 func (s *server) handleMethodNotAllowed(routes chi.Routes) handler {

@@ -1,7 +1,8 @@
 package web
 
 import (
-	"bytes"
+	"context"
+	"io"
 	"slices"
 	"strings"
 
@@ -15,31 +16,27 @@ var (
 	jobAdHTML = answerFormat{
 		kind:        "job-ad",
 		contentType: htmlType,
-		write: func(s *server, a decision.Answers, res decision.Result) ([]byte, error) {
+		write: func(s *server, w io.Writer, a decision.Answers, res decision.Result) error {
 			v := s.jobAds(a, res)
 			m := s.meta("/which-role/job-ad?"+a.Query(), v.Title, s.site.HiringKit.Words.Description, cardForResult(res))
 			m.Nav, m.MainAttrs = "which-role", resultAttrs(res)
-			return render(templates.JobAdPage(m, v))
+			return templates.JobAdPage(m, v).Render(context.Background(), w)
 		},
 	}
 	jobAdMarkdown = answerFormat{
 		kind:        "job-ad.md",
 		contentType: "text/markdown; charset=utf-8",
 		filename:    func(key string) string { return "job-ad-" + strings.ReplaceAll(key, "/", "-") + ".md" },
-		write: func(s *server, a decision.Answers, res decision.Result) ([]byte, error) {
-			var buf bytes.Buffer
-			err := s.jobAds(a, res).WriteMarkdown(&buf)
-			return buf.Bytes(), err
+		write: func(s *server, w io.Writer, a decision.Answers, res decision.Result) error {
+			return s.jobAds(a, res).WriteMarkdown(w)
 		},
 	}
 	jobAdText = answerFormat{
 		kind:        "job-ad.txt",
 		contentType: "text/plain; charset=utf-8",
 		filename:    func(key string) string { return "job-ad-" + strings.ReplaceAll(key, "/", "-") + ".txt" },
-		write: func(s *server, a decision.Answers, res decision.Result) ([]byte, error) {
-			var buf bytes.Buffer
-			err := s.jobAds(a, res).WriteText(&buf)
-			return buf.Bytes(), err
+		write: func(s *server, w io.Writer, a decision.Answers, res decision.Result) error {
+			return s.jobAds(a, res).WriteText(w)
 		},
 	}
 )

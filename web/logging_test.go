@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"github.com/guide/pmvspm/web/decision"
 	"github.com/guide/pmvspm/web/serve"
 	"io"
 	"net/http"
@@ -170,7 +171,7 @@ func TestLogEscapesAndTruncates(t *testing.T) {
 // is logged; every one is counted in the metrics.
 func TestHealthzLogging(t *testing.T) {
 	t.Parallel()
-	m := NewMetrics()
+	m := serve.NewMetrics(decision.Recommendations...)
 	srv, logs := newTestServer(t, Config{Metrics: m})
 	wantStatus(t, get(t, srv, "/healthz"), http.StatusOK)
 	head, _ := http.NewRequest(http.MethodHead, srv.URL+"/healthz", nil)
@@ -265,7 +266,7 @@ func TestForwardedForWarning(t *testing.T) {
 // (empty in the log, "unmatched" in the metrics).
 func TestRouteLabels(t *testing.T) {
 	t.Parallel()
-	m := NewMetrics()
+	m := serve.NewMetrics(decision.Recommendations...)
 	srv, logs := newTestServer(t, Config{Metrics: m})
 	tests := []struct {
 		method, path string

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/guide/pmvspm/web/decision"
 	"github.com/guide/pmvspm/web/serve"
 	"io"
 	"log/slog"
@@ -17,7 +18,7 @@ import (
 // Prometheus would.
 func TestMetrics(t *testing.T) {
 	t.Parallel()
-	m := NewMetrics()
+	m := serve.NewMetrics(decision.Recommendations...)
 	srv, _ := newTestServer(t, Config{Metrics: m})
 	get(t, srv, "/guide")
 	get(t, srv, "/guide/skills")
@@ -74,7 +75,7 @@ func BenchmarkMetrics(b *testing.B) {
 	for _, tc := range []struct {
 		name string
 		m    *serve.Metrics
-	}{{"off", nil}, {"on", NewMetrics()}} {
+	}{{"off", nil}, {"on", serve.NewMetrics(decision.Recommendations...)}} {
 		h, err := NewServer(slog.New(slog.NewTextHandler(io.Discard, nil)), loadSite(b), Config{Metrics: tc.m})
 		if err != nil {
 			b.Fatal(err)

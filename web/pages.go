@@ -5,7 +5,9 @@ import (
 	"encoding/xml"
 	"fmt"
 	"github.com/guide/pmvspm/web/serve"
+	"maps"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/a-h/templ"
@@ -113,16 +115,8 @@ func (s *server) prerender() error {
 // prerendered is every page and file prepared at start, for their
 // encodings.
 func (s *server) prerendered() []*serve.Representation {
-	pages := []*serve.Representation{s.favicon, s.damagedLink}
-	for _, m := range []map[string]*serve.Representation{s.pages, s.static} {
-		for _, p := range m {
-			pages = append(pages, p)
-		}
-	}
-	for _, p := range s.errorPages {
-		pages = append(pages, p)
-	}
-	return pages
+	pages := slices.AppendSeq([]*serve.Representation{s.favicon, s.damagedLink}, maps.Values(s.pages))
+	return slices.AppendSeq(slices.AppendSeq(pages, maps.Values(s.static)), maps.Values(s.errorPages))
 }
 
 // handlePage serves a page rendered at start, or the 404 page.

@@ -24,7 +24,7 @@ func (s *server) routes() *chi.Mux {
 		TrustProxy: s.cfg.TrustProxy, ClientAddr: s.clients.Addr, Observe: s.cfg.Metrics.Observe}),
 		serve.Recover(s.logger, s.errorPage(http.StatusInternalServerError)), serve.SecurityHeaders(s.cfg.HTTPS), s.cfg.Health.CloseWhileDraining,
 		s.redirects.Slashes, middleware.GetHead)
-	r.NotFound(s.handle(s.handleNotFound))
+	r.NotFound(s.errorPage(http.StatusNotFound).ServeHTTP)
 	r.MethodNotAllowed(s.handle(s.handleMethodNotAllowed(r)))
 
 	// The pages rendered at start (pages.go's list, which the sitemap

@@ -19,23 +19,12 @@ import (
 	"net/http"
 
 	"github.com/guide/pmvspm/content"
-	"github.com/guide/pmvspm/web/decision"
 	"github.com/guide/pmvspm/web/serve"
 )
 
 // maxAnswerBytes bounds the answer cache: its pages' bodies in every
 // encoding (serve.Cache).
 const maxAnswerBytes = 8 << 20
-
-// NewMetrics is the metrics set for Config.Metrics: every recommendation
-// is a series from the start.
-func NewMetrics() *serve.Metrics {
-	var recommendations []string
-	for _, r := range decision.Recommendations {
-		recommendations = append(recommendations, string(r))
-	}
-	return serve.NewMetrics(recommendations...)
-}
 
 // NewServer checks that the content and the questionnaire agree, renders
 // every fixed page once and returns the site's handler. A site that did

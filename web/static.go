@@ -13,13 +13,11 @@ import (
 	"github.com/guide/pmvspm/static"
 )
 
-const staticCache = "public, max-age=31536000, immutable"
-
 // staticFiles prepares every static file under its hashed name.
 func staticFiles() map[string]*serve.Representation {
 	files := map[string]*serve.Representation{}
 	for _, a := range static.All() {
-		files[a.HashedName] = serve.NewUncompressed(a.ContentType, staticCache, a.Body)
+		files[a.HashedName] = serve.NewUncompressed(a.ContentType, serve.Immutable, a.Body)
 	}
 	return files
 }
@@ -93,12 +91,5 @@ func (s *server) cardImage(r *http.Request, c *card) (*serve.Representation, err
 	if p := c.png.Load(); p != nil || r.Method == http.MethodHead {
 		return p, nil
 	}
-	draw := func() (*serve.Representation, error) {
-		png, err := c.draw()
-		if err != nil {
-			return nil, err
-		}
-		return serve.NewRepresentation("image/png", staticCache, nil, png), nil
-	}
-	return s.answers.Do(r, "card "+c.name, draw, func(p *serve.Representation) { c.png.Store(p) })
+	return s.answers.Do(r, "card "+c.name, c.draw, func(p *serve.Representation) { c.png.Store(p) })
 }

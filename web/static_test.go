@@ -1,6 +1,7 @@
 package web
 
 import (
+	"github.com/guide/pmvspm/web/serve"
 	"net/http"
 	"strings"
 	"testing"
@@ -36,8 +37,8 @@ func TestEarlierBuildsFiles(t *testing.T) {
 			}
 			now := get(t, srv, tt.location)
 			wantStatus(t, now, http.StatusOK)
-			if got := now.Header.Get("Cache-Control"); got != staticCache {
-				t.Errorf("%s: Cache-Control = %q, want %q", tt.location, got, staticCache)
+			if got := now.Header.Get("Cache-Control"); got != serve.Immutable {
+				t.Errorf("%s: Cache-Control = %q, want %q", tt.location, got, serve.Immutable)
 			}
 		})
 	}

@@ -1,13 +1,13 @@
 package main
 
 import (
+	"github.com/guide/pmvspm/web/decision"
+	"github.com/guide/pmvspm/web/serve"
 	"io"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
-
-	"github.com/guide/pmvspm/web"
 )
 
 // TestMetricsListener checks that -metrics-addr serves /metrics and the
@@ -73,7 +73,7 @@ func waitForBody(t *testing.T, url, want string) {
 // The metrics listener has the public one's limits: headers read within a
 // deadline and bounded in size, idle connections closed.
 func TestMetricsListenerLimits(t *testing.T) {
-	ms := metricsServer(web.NewMetrics())
+	ms := metricsServer(serve.NewMetrics(decision.Recommendations...))
 	if ms.ReadHeaderTimeout <= 0 || ms.IdleTimeout <= 0 || ms.MaxHeaderBytes != maxHeaderBytes {
 		t.Errorf("metrics server: read-header timeout %v, idle timeout %v, header limit %d; want both set and %d",
 			ms.ReadHeaderTimeout, ms.IdleTimeout, ms.MaxHeaderBytes, maxHeaderBytes)

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/guide/pmvspm/web/decision"
 	"io"
 	"log/slog"
 	"net"
@@ -70,7 +71,7 @@ func runWith(ctx context.Context, encodings *serve.EncodingCache, args []string,
 
 	var metrics *serve.Metrics
 	if cfg.metricsAddr != "" {
-		metrics = web.NewMetrics()
+		metrics = serve.NewMetrics(decision.Recommendations...)
 		metrics.SetBuild(buildVersion())
 		metrics.CounterFunc("guide_log_lines_dropped_total", "Request log lines dropped because the log output fell behind.",
 			func() float64 { return float64(logs.Dropped()) })

@@ -34,7 +34,7 @@ type Metrics struct {
 // NewMetrics registers the server's metrics, the Go and process collectors
 // and build information in a registry of their own; recommendations are
 // the questionnaire's outcomes, each a series from the start.
-func NewMetrics(recommendations ...string) *Metrics {
+func NewMetrics[R ~string](recommendations ...R) *Metrics {
 	m := &Metrics{
 		registry: prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
@@ -84,7 +84,7 @@ func NewMetrics(recommendations ...string) *Metrics {
 	// Every outcome is a series from the start, at 0 until given, so that
 	// a rate over a rare one is a number, not a gap.
 	for _, r := range recommendations {
-		m.recommendations.WithLabelValues(r)
+		m.recommendations.WithLabelValues(string(r))
 	}
 	return m
 }

@@ -46,6 +46,10 @@ type encoded struct {
 
 var varyAcceptEncoding = []string{"Accept-Encoding"}
 
+// Immutable is the Cache-Control of a file whose address names its
+// contents (a hash in its name), cached for a year.
+const Immutable = "public, max-age=31536000, immutable"
+
 // minCompress is the size under which compressing does not pay.
 const minCompress = 512
 
