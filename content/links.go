@@ -64,34 +64,19 @@ func (s *Site) checkLinks(links []Link, broken map[string]bool) ([]Link, error) 
 	return others, problems.err()
 }
 
-// waits reports whether a link to an #anchor waits for a file with
-// problems that makes its page: the page's ids are unknown until the file
-// loads.
+// waits reports whether l is to an #anchor on a page made from a file
+// with problems (doc.go's table): its ids are unknown until the file loads.
 func (s *Site) waits(l Link) bool {
 	u, err := url.Parse(l.URL)
 	if err != nil || u.Fragment == "" {
 		return false
 	}
+	from := map[string]string{"/": "home.md", "/guide": "guide/", "/faq": "faq/", "/compare": "compare.yaml",
+		"/which-role": "whichrole.yaml", "/which-role/how-it-works": "whichrole.yaml"}[u.Path]
 	for file := range s.failed {
-		if madeFrom(u.Path, file) {
+		if from != "" && strings.HasPrefix(file, from) || file == u.Path[1:]+".md" || file == "pages"+u.Path+".md" {
 			return true
 		}
 	}
 	return false
-}
-
-// madeFrom reports whether the page at path is made from file, as the
-// table in doc.go says.
-func madeFrom(page, file string) bool {
-	switch page {
-	case "/":
-		return file == "home.md"
-	case "/guide", "/faq":
-		return strings.HasPrefix(file, page[1:]+"/")
-	case "/compare":
-		return file == "compare.yaml"
-	case "/which-role", "/which-role/how-it-works":
-		return file == "whichrole.yaml"
-	}
-	return file == page[1:]+".md" || file == "pages"+page+".md"
 }

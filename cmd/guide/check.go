@@ -16,11 +16,14 @@ func checkContent(e editorConfig, stdout io.Writer) error {
 	if err := e.checkDir(); err != nil {
 		return err
 	}
-	_, err := buildSite(e.contentFS(), slog.New(slog.DiscardHandler), web.Config{CheckOnly: true})
-	if err == nil {
+	_, problems := buildSite(e.contentFS(), slog.New(slog.DiscardHandler), web.Config{CheckOnly: true})
+	if problems == nil {
 		fmt.Fprintln(stdout, "content: no problems")
 		return nil
 	}
-	fmt.Fprintln(stdout, err)
-	return errors.New("content check: " + problemCount(err))
+	fmt.Fprintln(stdout, problems)
+	if len(problems) == 1 {
+		return errors.New("content check: 1 problem")
+	}
+	return fmt.Errorf("content check: %d problems", len(problems))
 }

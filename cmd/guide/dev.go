@@ -29,9 +29,9 @@ func siteHandler(ctx context.Context, e editorConfig, logger *slog.Logger, cfg w
 		return nil, err
 	}
 	if !e.dev {
-		h, err := buildSite(e.contentFS(), logger, cfg)
-		if err != nil {
-			return nil, fmt.Errorf("content: %w", err)
+		h, problems := buildSite(e.contentFS(), logger, cfg)
+		if problems != nil {
+			return nil, fmt.Errorf("content: %w", problems)
 		}
 		return h, nil
 	}
@@ -124,10 +124,10 @@ func (d *devHandler) watch(ctx context.Context, w *fsnotify.Watcher) {
 // reload builds the site from the directory anew; if the content has
 // problems, every page shows them until the next save.
 func (d *devHandler) reload() {
-	h, err := buildSite(os.DirFS(d.dir), d.logger, d.cfg)
-	if err != nil {
-		d.logger.Error("content has problems; every page shows them until they are fixed", "dir", d.dir, "problems", err.Error())
-		h = d.cfg.Health.Wrap(problemsPage(err))
+	h, problems := buildSite(os.DirFS(d.dir), d.logger, d.cfg)
+	if problems != nil {
+		d.logger.Error("content has problems; every page shows them until they are fixed", "dir", d.dir, "problems", problems.Error())
+		h = d.cfg.Health.Wrap(problemsPage(problems))
 	} else {
 		d.logger.Info("content loaded", "dir", d.dir)
 	}

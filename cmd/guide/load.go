@@ -3,7 +3,6 @@ package main
 import (
 	"embed"
 	"errors"
-	"fmt"
 	"io/fs"
 	"log/slog"
 	"net/http"
@@ -24,41 +23,28 @@ import (
 // (content.CheckWords: spelling, role names, copied runs…), in the same
 // run, so that -check, -dev and -content say what CI says. The embedded
 // content skips them when serving: CI checked it when the binary was built.
-func buildSite(fsys fs.FS, logger *slog.Logger, cfg web.Config) (http.Handler, error) {
+func buildSite(fsys fs.FS, logger *slog.Logger, cfg web.Config) (http.Handler, content.Problems) {
 	site, err := content.Load(fsys)
-	var problems content.Problems
-	errors.As(err, &problems)
+	problems := problemsIn(err)
 	if embedded, ok := fsys.(embed.FS); !ok || embedded != content.Files || cfg.CheckOnly {
-		var words content.Problems
-		errors.As(content.CheckWords(fsys), &words)
-		problems = append(problems, words...)
+		problems = append(problems, problemsIn(content.CheckWords(fsys))...)
 	}
 	if len(problems) > 0 { // content with problems is built only to check it
 		logger, cfg.CheckOnly = slog.New(slog.DiscardHandler), true
 	}
 	h, err := web.NewServer(logger, site, cfg)
-	var more content.Problems
-	if errors.As(err, &more) {
-		problems = append(problems, more...)
-	} else if err != nil {
-		problems = append(problems, err)
-	}
-	if len(problems) == 0 {
+	if problems = append(problems, problemsIn(err)...); len(problems) == 0 {
 		return h, nil
 	}
 	problems.Sort()
 	return nil, problems
 }
 
-// problemCount says how many problems err holds.
-func problemCount(err error) string {
-	n := 1
+// problemsIn returns the problems err holds, one by one.
+func problemsIn(err error) content.Problems {
 	var problems content.Problems
-	if errors.As(err, &problems) {
-		n = len(problems)
+	if err != nil && !errors.As(err, &problems) {
+		problems = content.Problems{err}
 	}
-	if n == 1 {
-		return "1 problem"
-	}
-	return fmt.Sprintf("%d problems", n)
+	return problems
 }
