@@ -23,8 +23,9 @@ func TestLoadReportsEveryProblem(t *testing.T) {
 			"## Notes\n\n"+
 			"See [a missing heading](/guide/hiring#nowhere), [a missing section](/guide/nosuch),\n"+
 			"[a relative link](skills), [a bare anchor](#top), [a missing answer](/faq/nosuch)\n"+
-			"and [a broken file](/guide/skills#side-by-side), [the web](https://example.com).\n"),
+			"and [a broken file](/guide/skills#side-by-side), [a broken answer](/faq/regulated-field), [the web](https://example.com).\n"),
 		appendField(skills, "titel: x"),
+		appendField("faq/regulated-field.md", "titel: x"),
 		set(paid, "order", "0"),
 		set("compare.yaml", "rows[0].anchor", "no-such-heading"),
 		appendTo("faq/do-we-need-both.md", "## A heading {#a-heading}\n"),
@@ -54,6 +55,7 @@ func TestLoadReportsEveryProblem(t *testing.T) {
 	want := []string{
 		fmt.Sprintf("compare.yaml:%d: row %q points to /guide/%s#no-such-heading, which does not exist", fieldLine(t, fsys, "compare.yaml", "rows[0]"), site0.Comparison.Rows[0].Dimension, site0.Comparison.Rows[0].Section),
 		line("faq/do-we-need-both.md", "## A heading") + ": an answer has no headings: the question is its heading",
+		line("faq/regulated-field.md", "titel: x") + `: unknown field "titel": check its spelling against the fields this file takes`,
 		line(paid, "order: 0") + ": order must be a positive number",
 		line(hiring, "#### Small print") + ": a level-4 heading is not allowed: use ## or ###",
 		line(hiring, "## Notes") + `: heading "Notes" has no id: write it as "## Notes {#notes}"`,

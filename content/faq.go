@@ -95,9 +95,9 @@ func loadAnswer(md goldmark.Markdown, fsys fs.FS, file string) (*Answer, *docume
 
 // loadAnswers reads faq/*.md sorted by order; the required questions come
 // first, in their order.
-func loadAnswers(md goldmark.Markdown, fsys fs.FS, broken map[string]bool) (answers []*Answer, docs map[string]*document, err error) {
+func loadAnswers(md goldmark.Markdown, fsys fs.FS) (answers []*Answer, docs map[string]*document, err error) {
 	var problems Problems
-	answers, docs, failed, err := loadFolder(md, fsys, "faq", "/faq/", broken, loadAnswer)
+	answers, docs, failed, err := loadFolder(md, fsys, "faq", "/faq/", loadAnswer)
 	problems.add(err)
 	// Two answers with one order would be listed in the order of their
 	// file names, whatever the editor meant.

@@ -19,11 +19,9 @@ type entry interface {
 // loadFolder loads every dir/*.md file with load, in file name order, and
 // returns the entries that loaded, each slug once: a second file with a
 // slug is a problem. load returns an entry once its slug is known, even
-// with problems, so that links to it can still be checked; the URL (url
-// and the file's name) of each file it returns none for is added to broken.
-// docs holds each returned entry's parsed body, by slug, for Load to read
+// with problems, so that links to it can still be checked. docs holds each returned entry's parsed body, by slug, for Load to read
 // links and role tables from; failed says whether load found any problem.
-func loadFolder[T entry](md goldmark.Markdown, fsys fs.FS, dir, url string, broken map[string]bool,
+func loadFolder[T entry](md goldmark.Markdown, fsys fs.FS, dir, url string,
 	load func(goldmark.Markdown, fs.FS, string) (T, *document, error),
 ) (entries []T, docs map[string]*document, failed bool, err error) {
 	files, err := fs.Glob(fsys, dir+"/*.md")
@@ -39,7 +37,6 @@ func loadFolder[T entry](md goldmark.Markdown, fsys fs.FS, dir, url string, brok
 		problems.add(err)
 		failed = failed || err != nil
 		if e == none {
-			broken[url+strings.TrimSuffix(path.Base(file), ".md")] = true
 			continue
 		}
 		slug, slugLine := e.origin()
@@ -49,7 +46,6 @@ func loadFolder[T entry](md goldmark.Markdown, fsys fs.FS, dir, url string, brok
 			// serve the file at another address than its name says.
 			problems.add(fileErrorf(file, slugLine, "slug %q is not the file's name: the page's address is %s%s; write slug: %s, or rename the file to %s.md if the address should change (a published address must not)",
 				slug, url, name, name, slug))
-			broken[url+name] = true
 			failed = true
 			continue
 		}

@@ -103,9 +103,9 @@ func loadSection(md goldmark.Markdown, fsys fs.FS, file string) (*Section, *docu
 // loadSections reads guide/*.md, sorted by order. The sections whose URLs
 // have shipped (RequiredSections) must be there, in their order; any other
 // section is welcome.
-func loadSections(md goldmark.Markdown, fsys fs.FS, broken map[string]bool) (sections []*Section, docs map[string]*document, err error) {
+func loadSections(md goldmark.Markdown, fsys fs.FS) (sections []*Section, docs map[string]*document, err error) {
 	var problems Problems
-	sections, docs, failed, err := loadFolder(md, fsys, "guide", "/guide/", broken, loadSection)
+	sections, docs, failed, err := loadFolder(md, fsys, "guide", "/guide/", loadSection)
 	problems.add(err)
 	byOrder := map[int]*Section{}
 	var sameOrder [][2]*Section // a section, and the one that had its order first
@@ -131,8 +131,9 @@ func loadSections(md goldmark.Markdown, fsys fs.FS, broken map[string]bool) (sec
 			shipped = append(shipped, s)
 		}
 	}
+	failedFiles := problems.files() // a file that did not load is not missing
 	for _, want := range RequiredSections {
-		if docs[want] == nil && !broken["/guide/"+want] {
+		if docs[want] == nil && !failedFiles["guide/"+want+".md"] {
 			problems.add(&missingFile{"guide/" + want + ".md", fmt.Sprintf("guide: section %q is missing: /guide/%s is a published address (write guide/%s.md)", want, want, want)})
 		}
 	}

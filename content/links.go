@@ -15,9 +15,9 @@ type Link struct {
 // checkLinks checks every link to a page that a content file makes:
 // /guide/{slug}, with its #anchor, and /faq/{slug}. Links that leave the
 // site are not checked. Links to other pages of the site are returned for
-// the server to check, since only it knows them. A link to a page in
-// broken, whose file did not load, is not judged.
-func (s *Site) checkLinks(links []Link, broken map[string]bool) ([]Link, error) {
+// the server to check, since only it knows them. A link to a page whose
+// file did not load is not judged.
+func (s *Site) checkLinks(links []Link) ([]Link, error) {
 	var problems Problems
 	var others []Link
 	for _, l := range links {
@@ -37,12 +37,11 @@ func (s *Site) checkLinks(links []Link, broken map[string]bool) ([]Link, error) 
 		case !strings.HasPrefix(u.Path, "/"):
 			bad("a link inside the site starts with / (/guide/skills, /faq/who-gets-paid-more)")
 			continue
-		case broken[u.Path]:
-			continue
 		}
 		if slug, ok := strings.CutPrefix(u.Path, "/guide/"); ok {
 			sec, ok := s.sections[slug]
 			switch {
+			case s.lost(slug):
 			case !ok:
 				bad("no guide section %q", slug)
 			case u.Fragment != "" && !sec.HasAnchor(u.Fragment):
@@ -52,7 +51,9 @@ func (s *Site) checkLinks(links []Link, broken map[string]bool) ([]Link, error) 
 		}
 		if slug, ok := strings.CutPrefix(u.Path, "/faq/"); ok {
 			if _, ok := s.answers[slug]; !ok {
-				bad("no FAQ answer %q", slug)
+				if !s.failed["faq/"+slug+".md"] {
+					bad("no FAQ answer %q", slug)
+				}
 				continue
 			}
 			if u.Fragment == "" {
@@ -62,6 +63,13 @@ func (s *Site) checkLinks(links []Link, broken map[string]bool) ([]Link, error) 
 		others = append(others, l)
 	}
 	return others, problems.err()
+}
+
+// lost reports whether the guide section slug did not load because its
+// file had problems: what it holds is unknown.
+func (s *Site) lost(slug string) bool {
+	_, ok := s.sections[slug]
+	return !ok && s.failed["guide/"+slug+".md"]
 }
 
 // waits reports whether l is to an #anchor on a page made from a file

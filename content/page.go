@@ -67,9 +67,9 @@ func loadPage(md goldmark.Markdown, fsys fs.FS, file string) (*Page, *document, 
 
 // loadPages reads pages/*.md and checks that they are exactly the required
 // pages, returned in the order of RequiredPages.
-func loadPages(md goldmark.Markdown, fsys fs.FS, broken map[string]bool) (pages []*Page, docs map[string]*document, err error) {
+func loadPages(md goldmark.Markdown, fsys fs.FS) (pages []*Page, docs map[string]*document, err error) {
 	var problems Problems
-	loaded, docs, _, err := loadFolder(md, fsys, "pages", "/", broken, loadPage)
+	loaded, docs, _, err := loadFolder(md, fsys, "pages", "/", loadPage)
 	problems.add(err)
 	bySlug := map[string]*Page{}
 	for _, p := range loaded {
@@ -80,13 +80,14 @@ func loadPages(md goldmark.Markdown, fsys fs.FS, broken map[string]bool) (pages 
 		}
 		bySlug[p.Slug] = p
 	}
+	failedFiles := problems.files() // a file that did not load is not missing
 	pages = make([]*Page, 0, len(RequiredPages))
 	for _, slug := range RequiredPages {
 		p, ok := bySlug[slug]
 		switch {
 		case ok:
 			pages = append(pages, p)
-		case !broken["/"+slug]:
+		case !failedFiles["pages/"+slug+".md"]:
 			problems.add(&missingFile{"pages/" + slug + ".md", fmt.Sprintf("pages: page %q is missing (want %v)", slug, RequiredPages)})
 		}
 	}

@@ -100,9 +100,6 @@ func Load(fsys fs.FS) (*Site, error) {
 	site := &Site{sections: map[string]*Section{}, answers: map[string]*Answer{}}
 	var problems Problems
 	var err error
-	// broken holds the pages whose file did not load: links and references
-	// to them are not judged, since what the file holds is unknown.
-	broken := map[string]bool{}
 	var links []Link
 
 	var home *document
@@ -114,19 +111,19 @@ func Load(fsys fs.FS) (*Site, error) {
 	// The parsed bodies, by slug, live only while Load reads their links
 	// and the role tables.
 	var sectionDocs, answerDocs, pageDocs map[string]*document
-	site.Sections, sectionDocs, err = loadSections(md, fsys, broken)
+	site.Sections, sectionDocs, err = loadSections(md, fsys)
 	problems.add(err)
 	for _, sec := range site.Sections {
 		site.sections[sec.Slug] = sec
 		links = append(links, sectionDocs[sec.Slug].links...)
 	}
-	site.Answers, answerDocs, err = loadAnswers(md, fsys, broken)
+	site.Answers, answerDocs, err = loadAnswers(md, fsys)
 	problems.add(err)
 	for _, a := range site.Answers {
 		site.answers[a.Slug] = a
 		links = append(links, answerDocs[a.Slug].links...)
 	}
-	site.Pages, pageDocs, err = loadPages(md, fsys, broken)
+	site.Pages, pageDocs, err = loadPages(md, fsys)
 	problems.add(err)
 	for _, p := range site.Pages {
 		links = append(links, pageDocs[p.Slug].links...)
@@ -182,8 +179,11 @@ func Load(fsys fs.FS) (*Site, error) {
 	problems.add(site.checkSituations())
 	problems.add(site.Comparison.checkShortAnswer(site.Words.Layout))
 	problems.add(site.Comparison.checkTerms(terms))
-	problems.add(site.checkReferences(broken))
-	links, err = site.checkLinks(links, broken)
+	// Links and references to a page whose file did not load are not
+	// judged, since what the file holds is unknown.
+	site.failed = problems.files()
+	problems.add(site.checkReferences())
+	links, err = site.checkLinks(links)
 	problems.add(err)
 	site.failed = problems.files()
 	site.Links = slices.DeleteFunc(links, site.waits)
@@ -192,16 +192,16 @@ func Load(fsys fs.FS) (*Site, error) {
 
 // checkReferences makes sure that every guide reference in data files points
 // to a section and heading that exist.
-func (s *Site) checkReferences(broken map[string]bool) error {
+func (s *Site) checkReferences() error {
 	var problems Problems
 	for i, r := range s.Comparison.Rows {
-		if !s.HasAnchor(r.Section, r.Anchor) && !broken["/guide/"+r.Section] {
+		if !s.HasAnchor(r.Section, r.Anchor) && !s.lost(r.Section) {
 			problems.add(fileErrorf(s.Comparison.file, s.Comparison.rowLines[i], "row %q points to %s, which does not exist", r.Dimension, r.Link()))
 		}
 	}
 	for _, a := range s.Answers {
 		for _, slug := range a.Related {
-			if _, ok := s.sections[slug]; !ok && !broken["/guide/"+slug] {
+			if _, ok := s.sections[slug]; !ok && !s.lost(slug) {
 				problems.add(fileErrorf(a.file, a.relatedLine, "related: no guide section %q", slug))
 			}
 		}
