@@ -41,10 +41,6 @@ func (r Row) Link() string {
 const minRows = 10
 
 func loadComparison(fsys fs.FS, file string) (Comparison, error) {
-	src, err := readFile(fsys, file)
-	if err != nil {
-		return Comparison{}, err
-	}
 	var raw struct {
 		Title       string `yaml:"title"`
 		Description string `yaml:"description"`
@@ -52,7 +48,7 @@ func loadComparison(fsys fs.FS, file string) (Comparison, error) {
 		Summary     string `yaml:"summary"`
 		Rows        []Row  `yaml:"rows"`
 	}
-	at, err := decodeYAML(file, src, 1, &raw)
+	at, err := readYAML(fsys, file, &raw)
 	if err != nil {
 		return Comparison{}, err
 	}

@@ -53,6 +53,15 @@ func readMarkdownFile(fsys fs.FS, file string, meta any) (fm yamlLines, body []b
 	return lines, body, bodyLine, nil
 }
 
+// readYAML reads a YAML content file into v and returns its keys' lines.
+func readYAML(fsys fs.FS, file string, v any) (yamlLines, error) {
+	src, err := readFile(fsys, file)
+	if err != nil {
+		return yamlLines{}, err
+	}
+	return decodeYAML(file, src, 1, v)
+}
+
 // decodeYAML decodes src strictly into v: unknown keys and duplicate keys
 // are errors. first is the file line on which src starts. The source is
 // parsed once, and its tree returned to find the lines of later problems.

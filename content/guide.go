@@ -63,15 +63,6 @@ type sectionMeta struct {
 	Updated     string `yaml:"updated"`
 }
 
-func (m sectionMeta) validate(file string, fm yamlLines) error {
-	var problems Problems
-	checkCommonMeta(&problems, file, fm, m.Title, m.Slug, m.Description, m.Updated)
-	if m.Order < 1 {
-		problems.add(fileErrorf(file, fm.key("order"), "order must be a positive number"))
-	}
-	return problems.err()
-}
-
 // loadSection loads one section, for loadFolder.
 func loadSection(md goldmark.Markdown, fsys fs.FS, file string) (*Section, *document, error) {
 	var meta sectionMeta
@@ -80,7 +71,10 @@ func loadSection(md goldmark.Markdown, fsys fs.FS, file string) (*Section, *docu
 		return nil, nil, err
 	}
 	var problems Problems
-	problems.add(meta.validate(file, fm))
+	checkCommonMeta(&problems, file, fm, meta.Title, meta.Slug, meta.Description, meta.Updated)
+	if meta.Order < 1 {
+		problems.add(fileErrorf(file, fm.key("order"), "order must be a positive number"))
+	}
 	if !validSlug(meta.Slug) {
 		return nil, nil, problems.err()
 	}

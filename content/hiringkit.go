@@ -390,12 +390,8 @@ func Exclusionary(s string) string {
 }
 
 func loadHiringKit(fsys fs.FS, file string) (HiringKit, []Link, error) {
-	src, err := readFile(fsys, file)
-	if err != nil {
-		return HiringKit{}, nil, err
-	}
 	var k HiringKit
-	lines, err := decodeYAML(file, src, 1, &k)
+	lines, err := readYAML(fsys, file, &k)
 	if err != nil {
 		return HiringKit{}, nil, err
 	}

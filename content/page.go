@@ -35,12 +35,6 @@ type pageMeta struct {
 	Updated     string `yaml:"updated"`
 }
 
-func (m pageMeta) validate(file string, fm yamlLines) error {
-	var problems Problems
-	checkCommonMeta(&problems, file, fm, m.Title, m.Slug, m.Description, m.Updated)
-	return problems.err()
-}
-
 // loadPage loads one page, for loadFolder.
 func loadPage(md goldmark.Markdown, fsys fs.FS, file string) (*Page, *document, error) {
 	var meta pageMeta
@@ -49,7 +43,7 @@ func loadPage(md goldmark.Markdown, fsys fs.FS, file string) (*Page, *document, 
 		return nil, nil, err
 	}
 	var problems Problems
-	problems.add(meta.validate(file, fm))
+	checkCommonMeta(&problems, file, fm, meta.Title, meta.Slug, meta.Description, meta.Updated)
 	if !validSlug(meta.Slug) {
 		return nil, nil, problems.err()
 	}

@@ -50,12 +50,8 @@ func (p Publisher) html() string {
 }
 
 func loadPublisher(fsys fs.FS, file string) (Publisher, error) {
-	src, err := readFile(fsys, file)
-	if err != nil {
-		return Publisher{}, err
-	}
 	var p Publisher
-	at, err := decodeYAML(file, src, 1, &p)
+	at, err := readYAML(fsys, file, &p)
 	if err != nil {
 		return Publisher{}, err
 	}

@@ -179,12 +179,8 @@ func (q Question) Label(value string) string {
 }
 
 func loadQuestionnaire(fsys fs.FS, file string) (Questionnaire, error) {
-	src, err := readFile(fsys, file)
-	if err != nil {
-		return Questionnaire{}, err
-	}
 	var q Questionnaire
-	at, err := decodeYAML(file, src, 1, &q)
+	at, err := readYAML(fsys, file, &q)
 	if err != nil {
 		return Questionnaire{}, err
 	}

@@ -295,12 +295,8 @@ func Fill(text, name, value string) string {
 }
 
 func loadWords(fsys fs.FS, file string) (Words, error) {
-	src, err := readFile(fsys, file)
-	if err != nil {
-		return Words{}, err
-	}
 	var w Words
-	at, err := decodeYAML(file, src, 1, &w)
+	at, err := readYAML(fsys, file, &w)
 	if err != nil {
 		return Words{}, err
 	}
