@@ -184,6 +184,7 @@ func cutFaceOf(doc *indexedPDF, first int) (*cutFace, bool) {
 		if err != nil {
 			return nil, false
 		}
+		body = bytes.Clone(body) // not the whole document's bytes kept
 		// Only the dictionary before a stream names objects.
 		dict := body
 		if i := bytes.Index(body, []byte("stream\n")); i >= 0 {
