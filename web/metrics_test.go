@@ -40,6 +40,8 @@ func TestMetrics(t *testing.T) {
 		`guide_recommendations_total{recommendation="product-manager"} 1`,
 		`guide_recommendations_total{recommendation="one-person"} 0`,
 		`guide_recommendations_total{recommendation="not-yet"} 0`,
+		`guide_builds_queued 0`,
+		`guide_builds_waiting 0`,
 		`go_goroutines `,
 		`process_resident_memory_bytes `,
 		`go_build_info{`,

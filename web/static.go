@@ -83,7 +83,7 @@ func (s *server) handleCard(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// image is the card's PNG, drawn on first use inside the answer pages'
+// cardImage is the card's PNG, drawn on first use inside the answer pages'
 // bound (a build slot, the queue, the client's budget of misses: drawing
 // one costs many times a PDF) and then kept for good: there are a few
 // dozen. A HEAD draws nothing and gets nil.
