@@ -11,12 +11,12 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
-	"strings"
 	"sync/atomic"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
 
+	"github.com/guide/pmvspm/content"
 	"github.com/guide/pmvspm/static"
 	"github.com/guide/pmvspm/web"
 )
@@ -151,7 +151,7 @@ var problemsTemplate = template.Must(template.New("problems").Parse(`<!doctype h
 // static files, which no content feeds, are still served (and /healthz:
 // see reload), so that a page open in a browser keeps its stylesheet and
 // icon while the editor fixes the content.
-func problemsPage(problems error) http.Handler {
+func problemsPage(problems content.Problems) http.Handler {
 	assets := map[string]*static.Asset{}
 	for _, a := range static.All() {
 		assets["/static/"+a.HashedName] = a
@@ -174,6 +174,6 @@ func problemsPage(problems error) http.Handler {
 		h.Set("Content-Type", "text/html; charset=utf-8")
 		h.Set("Content-Security-Policy", "default-src 'none'")
 		w.WriteHeader(http.StatusInternalServerError)
-		problemsTemplate.Execute(w, strings.Split(problems.Error(), "\n"))
+		problemsTemplate.Execute(w, problems)
 	})
 }
