@@ -11,7 +11,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/guide/pmvspm/web/serve"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -23,6 +22,7 @@ import (
 	"github.com/guide/pmvspm/content"
 	"github.com/guide/pmvspm/static"
 	"github.com/guide/pmvspm/web/decision"
+	"github.com/guide/pmvspm/web/serve"
 	"golang.org/x/net/html"
 )
 
