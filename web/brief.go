@@ -110,7 +110,7 @@ func (s *server) handleAnswerFile(f answerFormat) handler {
 			return err
 		}
 		res := decision.Decide(a)
-		return s.answers.Serve(w, r, http.StatusOK, f.kind+"?"+a.Query(), f.contentType, disposition[res.Key()], func() (*serve.Representation, error) {
+		return s.answers.Respond(w, r, http.StatusOK, f.kind+"?"+a.Query(), f.contentType, disposition[res.Key()], func() (*serve.Representation, error) {
 			var body bytes.Buffer // all of it or an error: never half a page
 			err := f.write(s, &body, a, res)
 			return serve.NewRepresentation(f.contentType, s.pageCacheControl, disposition[res.Key()], body.Bytes()), err

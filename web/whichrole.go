@@ -131,7 +131,7 @@ func (s *server) serveLinkErrors(w http.ResponseWriter, r *http.Request, e *form
 		key.WriteString(":")
 		key.WriteString(strconv.Itoa(int(fe.Problem)))
 	}
-	return s.answers.Serve(w, r, e.status, key.String(), htmlType, nil, func() (*serve.Representation, error) {
+	return s.answers.Respond(w, r, e.status, key.String(), htmlType, nil, func() (*serve.Representation, error) {
 		body, err := s.formPage(formView(s.site, e.answers, e.errs))
 		return serve.NewRepresentation(htmlType, noStore, nil, body), err
 	})
@@ -146,7 +146,7 @@ func (s *server) handleForm(w http.ResponseWriter, r *http.Request) error {
 		return nil
 	}
 	a, _ := decision.ParseForm(r.URL.Query())
-	return s.answers.Serve(w, r, http.StatusOK, "form?"+a.Query(), htmlType, nil, func() (*serve.Representation, error) {
+	return s.answers.Respond(w, r, http.StatusOK, "form?"+a.Query(), htmlType, nil, func() (*serve.Representation, error) {
 		body, err := s.formPage(formView(s.site, a, nil))
 		return serve.NewRepresentation(htmlType, s.pageCacheControl, nil, body), err
 	})
@@ -181,7 +181,7 @@ func (s *server) handleResult(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	query := a.Query()
-	return s.answers.Serve(w, r, http.StatusOK, "result?"+query, htmlType, nil, func() (*serve.Representation, error) {
+	return s.answers.Respond(w, r, http.StatusOK, "result?"+query, htmlType, nil, func() (*serve.Representation, error) {
 		res := decision.Decide(a)
 		body, err := s.resultPage(a, query, res)
 		return serve.NewRepresentation(htmlType, s.pageCacheControl, nil, body), err

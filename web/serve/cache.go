@@ -247,7 +247,7 @@ func (c *Cache) add(key string, p *Representation) {
 	c.bytes += size
 }
 
-// Serve answers r with the page kept under key, "kind?canonical query",
+// Respond answers r with the page kept under key, "kind?canonical query",
 // building it on a miss within the client's budget of misses (Do: a miss
 // that joins a build already under way costs nothing). A HEAD builds
 // nothing: for a page not kept it gets what the GET would say, but for
@@ -258,7 +258,7 @@ func (c *Cache) add(key string, p *Representation) {
 // keep it under that URL: any number of such URLs can be made up, each of
 // which would be another copy (a cache in front keys by the whole URL).
 // The canonical URL, the one links and the form give, is cached as usual.
-func (c *Cache) Serve(w http.ResponseWriter, r *http.Request, status int, key, contentType string, disposition []string, build func() (*Representation, error)) error {
+func (c *Cache) Respond(w http.ResponseWriter, r *http.Request, status int, key, contentType string, disposition []string, build func() (*Representation, error)) error {
 	p := c.lookup(key)
 	if p == nil && r.Method == http.MethodHead {
 		HeadOnly(w, status, contentType, disposition)
