@@ -144,7 +144,9 @@ func TestWriteAsFpdf(t *testing.T) {
 	doc := func(write func(p pdfWriter, h float64, text string)) []byte {
 		pdf := newPDF("P", "mm", "A4")
 		pdf.SetCompression(false)
-		pdf.SetCreationDate(time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC))
+		made := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+		pdf.SetCreationDate(made)
+		pdf.SetModificationDate(made) // else now: the two differ when a second ticks between them
 		pdf.SetCatalogSort(true)
 		pdf.SetMargins(pdfMargin, pdfMargin, pdfMargin)
 		pdf.SetAutoPageBreak(true, pdfMargin)
