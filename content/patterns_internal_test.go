@@ -10,27 +10,28 @@ import (
 // The editorial patterns run only where they can match, for speed; these
 // tests hold each to its plain pattern on the whole text.
 
-// contentTexts returns every content file's text, as written and as the
-// editorial rules read it.
-func contentTexts(t *testing.T) []string {
+// contentTexts returns every content file's text, as written (raw) and as
+// the editorial rules read it (prose).
+func contentTexts(t *testing.T) (raw, prose []string) {
 	t.Helper()
-	var texts []string
 	err := fs.WalkDir(Files, ".", func(path string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
 			src, err := fs.ReadFile(Files, path)
-			texts = append(texts, string(src), newProse(path, string(src)).text)
+			raw, prose = append(raw, string(src)), append(prose, newProse(path, string(src)).text)
 			return err
 		}
 		return err
 	})
-	if err != nil || len(texts) == 0 {
+	if err != nil || len(raw) == 0 {
 		t.Fatalf("no content: %v", err)
 	}
-	return texts
+	return raw, prose
 }
 
 func TestRoleNameSlipsIsThePattern(t *testing.T) {
-	texts := append(contentTexts(t), "a Product Manager", "PM\na Scrum Master\n", "the\nProduct Owner, a product Owner",
+	t.Parallel()
+	_, prose := contentTexts(t)
+	texts := append(prose, "a Product Manager", "PM\na Scrum Master\n", "the\nProduct Owner, a product Owner",
 		"\n\nwe, Technical project Managers\n", "a project manager", "", "\n", "PMs\nPM")
 	for _, text := range texts {
 		if got, want := RoleNameSlips(text), roleCase.FindAllStringIndex(text, -1); !slices.EqualFunc(got, want, slices.Equal) {
@@ -43,6 +44,7 @@ func TestRoleNameSlipsIsThePattern(t *testing.T) {
 // in texts made to catch a window cut wrong: a use at the very start or
 // end, one after a near miss, a plural, folding beyond ASCII.
 func TestFirstUseIsThePatterns(t *testing.T) {
+	t.Parallel()
 	terms := glossaryTermsIn(Files)
 	if len(terms) == 0 {
 		t.Fatal("no glossary terms")
@@ -53,7 +55,8 @@ func TestFirstUseIsThePatterns(t *testing.T) {
 		"product market fit", "Product-Market-Fits", "product-market fitness, product market fit!", "productproduct-market fit",
 		"é kanban", "kanbané", "roadmap\u00a0", "CAFÉ", "cafés", "\xffkanban\xff",
 	}
-	texts = append(texts, contentTexts(t)...)
+	raw, _ := contentTexts(t)
+	texts = append(texts, raw...)
 	for _, text := range texts {
 		lower := asciiLower(text)
 		for _, tm := range terms {
