@@ -7,16 +7,18 @@ import (
 	"log/slog"
 
 	"github.com/guide/pmvspm/web"
+	"github.com/guide/pmvspm/web/serve"
 )
 
 // checkContent is guide -check: it loads the content as the server would,
 // prints every problem, one "file:line: message" a line, and fails if
-// there is any.
-func checkContent(e editorConfig, stdout io.Writer) error {
+// there is any. encodings, if not nil, keeps the pages' encodings that
+// the page budget weighs (see runWith).
+func checkContent(e editorConfig, encodings *serve.EncodingCache, stdout io.Writer) error {
 	if err := e.checkDir(); err != nil {
 		return err
 	}
-	_, problems := buildSite(e.contentFS(), slog.New(slog.DiscardHandler), web.Config{CheckOnly: true})
+	_, problems := buildSite(e.contentFS(), slog.New(slog.DiscardHandler), web.Config{CheckOnly: true, Encodings: encodings})
 	if problems == nil {
 		fmt.Fprintln(stdout, "content: no problems")
 		return nil

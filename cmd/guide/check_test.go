@@ -64,7 +64,7 @@ func edit(t *testing.T, dir, file, old, new string) int {
 func TestCheck(t *testing.T) {
 	t.Run("embedded content", func(t *testing.T) {
 		var stdout bytes.Buffer
-		if err := run(context.Background(), []string{"guide", "-check"}, func(string) string { return "" }, &stdout, io.Discard); err != nil {
+		if err := runWith(context.Background(), sharedEncodings, []string{"guide", "-check"}, func(string) string { return "" }, &stdout, io.Discard); err != nil {
 			t.Fatalf("guide -check: %v\n%s", err, stdout.String())
 		}
 		if got := stdout.String(); got != "content: no problems\n" {
@@ -108,7 +108,7 @@ func TestCheck(t *testing.T) {
 		}
 		edit(t, dir, "guide/hiring.md", "\n---\n\n", "\n---\n\n"+filler.String()+"\n\n")
 		var stdout bytes.Buffer
-		err := run(context.Background(), []string{"guide", "-check", "-content", dir}, func(string) string { return "" }, &stdout, io.Discard)
+		err := runWith(context.Background(), sharedEncodings, []string{"guide", "-check", "-content", dir}, func(string) string { return "" }, &stdout, io.Discard)
 		if err == nil || err.Error() != "content check: 2 problems" {
 			t.Errorf("guide -check = %v; want content check: 2 problems", err)
 		}
@@ -124,7 +124,7 @@ func TestCheck(t *testing.T) {
 		dir := contentDir(t)
 		edit(t, dir, "guide/hiring.md", "{#hire-both}", "{#hire-two}")
 		var stdout bytes.Buffer
-		err := run(context.Background(), []string{"guide", "-check", "-content", dir}, func(string) string { return "" }, &stdout, io.Discard)
+		err := runWith(context.Background(), sharedEncodings, []string{"guide", "-check", "-content", dir}, func(string) string { return "" }, &stdout, io.Discard)
 		if err == nil || err.Error() != "content check: 1 problem" {
 			t.Errorf("guide -check = %v; want content check: 1 problem", err)
 		}
@@ -177,7 +177,7 @@ func TestCheck(t *testing.T) {
 func wantProblems(t *testing.T, dir string, want ...string) {
 	t.Helper()
 	var stdout bytes.Buffer
-	err := run(context.Background(), []string{"guide", "-check", "-content", dir}, func(string) string { return "" }, &stdout, io.Discard)
+	err := runWith(context.Background(), sharedEncodings, []string{"guide", "-check", "-content", dir}, func(string) string { return "" }, &stdout, io.Discard)
 	wantErr := "content check: " + strconv.Itoa(len(want)) + " problems"
 	if len(want) == 1 {
 		wantErr = "content check: 1 problem"
@@ -219,7 +219,7 @@ func TestCheckBrokenFile(t *testing.T) {
 				}
 				want = append(want, "pages/privacy.md:"+strconv.Itoa(l)+`: link "/nowhere": the site has no page /nowhere`)
 				var stdout bytes.Buffer
-				run(context.Background(), []string{"guide", "-check", "-content", dir}, func(string) string { return "" }, &stdout, io.Discard)
+				runWith(context.Background(), sharedEncodings, []string{"guide", "-check", "-content", dir}, func(string) string { return "" }, &stdout, io.Discard)
 				got := strings.Split(strings.TrimSuffix(stdout.String(), "\n"), "\n")
 				slices.Sort(got)
 				slices.Sort(want)

@@ -50,7 +50,7 @@ func runWith(ctx context.Context, encodings *serve.EncodingCache, args []string,
 		return healthcheck(ctx, cfg.addr)
 	}
 	if cfg.editor.check {
-		return checkContent(cfg.editor, stdout)
+		return checkContent(cfg.editor, encodings, stdout)
 	}
 
 	logs := newLogSink(stdout, 1<<20, 20*time.Millisecond)
