@@ -1,7 +1,6 @@
 package main
 
 import (
-	"container/list"
 	"net"
 	"net/http"
 	"sync"
@@ -28,7 +27,7 @@ type connLimiter struct {
 	once     sync.Once
 
 	mu   sync.Mutex
-	idle list.List // of *limitedConn, front: idle longest
+	idle idleList
 
 	shed    atomic.Int64 // idle connections closed to make room
 	waiting atomic.Int64 // 1 while Accept waits for a slot
@@ -80,14 +79,12 @@ func (l *connLimiter) Close() error {
 // as it closes.
 func (l *connLimiter) shedIdle() bool {
 	l.mu.Lock()
-	e := l.idle.Front()
-	if e == nil {
+	c := l.idle.first
+	if c == nil {
 		l.mu.Unlock()
 		return false
 	}
-	c := e.Value.(*limitedConn)
-	l.idle.Remove(e)
-	c.idle = nil
+	l.idle.remove(c)
 	l.mu.Unlock()
 	l.shed.Add(1)
 	c.Close()
@@ -107,8 +104,8 @@ func (l *connLimiter) connState(nc net.Conn, state http.ConnState) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if state == http.StateIdle {
-		if c.idle == nil {
-			c.idle = l.idle.PushBack(c)
+		if !c.isIdle {
+			l.idle.push(c)
 		}
 		select {
 		case l.wentIdle <- struct{}{}:
@@ -116,9 +113,8 @@ func (l *connLimiter) connState(nc net.Conn, state http.ConnState) {
 		}
 		return
 	}
-	if c.idle != nil {
-		l.idle.Remove(c.idle)
-		c.idle = nil
+	if c.isIdle {
+		l.idle.remove(c)
 	}
 }
 
@@ -127,7 +123,37 @@ type limitedConn struct {
 	net.Conn
 	l    *connLimiter
 	once sync.Once
-	idle *list.Element // its place in l.idle while idle; under l.mu
+	// Its place in l.idle while idle, under l.mu: the connection is its
+	// own list element, so going idle on every request allocates nothing.
+	isIdle     bool
+	prev, next *limitedConn
+}
+
+// An idleList is the idle connections, the one idle longest first.
+type idleList struct{ first, last *limitedConn }
+
+func (l *idleList) push(c *limitedConn) {
+	c.isIdle, c.prev, c.next = true, l.last, nil
+	if l.last != nil {
+		l.last.next = c
+	} else {
+		l.first = c
+	}
+	l.last = c
+}
+
+func (l *idleList) remove(c *limitedConn) {
+	if c.prev != nil {
+		c.prev.next = c.next
+	} else {
+		l.first = c.next
+	}
+	if c.next != nil {
+		c.next.prev = c.prev
+	} else {
+		l.last = c.prev
+	}
+	c.isIdle, c.prev, c.next = false, nil, nil
 }
 
 func (c *limitedConn) Close() error {

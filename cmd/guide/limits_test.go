@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -263,5 +264,27 @@ func TestDevBindsLoopbackWithPort(t *testing.T) {
 	}
 	if want := "addr=127.0.0.1:" + port + " interfaces=loopback"; !strings.Contains(stdout.String(), want) {
 		t.Errorf("-dev with PORT=%s: want %q in\n%s", port, want, stdout.String())
+	}
+}
+
+// TestIdleListOrder: the idle connections come off the list the one idle
+// longest first, whichever of them went active again in between.
+func TestIdleListOrder(t *testing.T) {
+	var l idleList
+	c := make([]*limitedConn, 4)
+	for i := range c {
+		c[i] = &limitedConn{}
+		l.push(c[i])
+	}
+	l.remove(c[1]) // active again
+	l.remove(c[3])
+	l.push(c[1]) // idle again: now the newest
+	var got []*limitedConn
+	for l.first != nil {
+		got = append(got, l.first)
+		l.remove(l.first)
+	}
+	if want := []*limitedConn{c[0], c[2], c[1]}; !slices.Equal(got, want) || l.last != nil {
+		t.Errorf("idle order %v, want %v (last %v)", got, want, l.last)
 	}
 }
