@@ -50,12 +50,13 @@ func CheckWords(fsys fs.FS) error {
 		texts[f] = newProse(f, s)
 	}
 	var problems Problems
+	isUS := map[string]bool{} // the files share most of their words
 	for _, f := range files {
 		p, ok := texts[f]
 		if !ok {
 			continue
 		}
-		problems.add(checkSpelling(p))
+		problems.add(checkSpelling(p, isUS))
 		problems.add(checkRoleNames(p))
 		problems.add(checkRetired(p))
 		problems.add(checkCopiedRuns(p))
@@ -89,12 +90,15 @@ var usSpelling = regexp.MustCompile(`(?i)^(` + strings.Join(usSpellings, "|") + 
 
 // USSpellings returns where text has an American spelling, each as the
 // start and end of the word; the spelling exceptions are not counted.
-func USSpellings(text string) [][2]int {
+func USSpellings(text string) [][2]int { return usSpellingsIn(text, map[string]bool{}) }
+
+// usSpellingsIn is USSpellings remembering in isUS whether each word it
+// has read is an American spelling.
+func usSpellingsIn(text string, isUS map[string]bool) [][2]int {
 	for _, ok := range spellingExceptions {
 		text = strings.ReplaceAll(text, ok, strings.Repeat(" ", len(ok)))
 	}
 	var found [][2]int
-	isUS := map[string]bool{}
 	wordByte := func(c byte) bool {
 		return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 	}
@@ -121,9 +125,9 @@ func USSpellings(text string) [][2]int {
 	return found
 }
 
-func checkSpelling(p prose) error {
+func checkSpelling(p prose, isUS map[string]bool) error {
 	var problems Problems
-	for _, m := range USSpellings(p.text) {
+	for _, m := range usSpellingsIn(p.text, isUS) {
 		problems.add(p.problem(m[0], "American spelling %q: write the UK form (organise, programme, towards, judgement, behaviour, colour, centre): %q", p.text[m[0]:m[1]], p.around(m[0], m[1])))
 	}
 	return problems.err()

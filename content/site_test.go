@@ -32,7 +32,9 @@ func TestUpdated(t *testing.T) {
 	}
 }
 
-func BenchmarkCheckWordsTmp(b *testing.B) {
+// BenchmarkCheckWords measures the editorial rules over every content file
+// (guide -check, -dev's reloads and the tests run them).
+func BenchmarkCheckWords(b *testing.B) {
 	for b.Loop() {
 		_ = CheckWords(Files)
 	}
