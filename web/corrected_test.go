@@ -279,6 +279,20 @@ func memoFind(re *regexp.Regexp) func(string) string {
 	}
 }
 
+// memoFindLines is memoFind line by line, for a pattern that matches no
+// line break: the first match in the first line that has one.
+func memoFindLines(re *regexp.Regexp) func(string) string {
+	find := memoFind(re)
+	return func(s string) string {
+		for line := range strings.SplitSeq(s, "\n") {
+			if m := find(line); m != "" {
+				return m
+			}
+		}
+		return ""
+	}
+}
+
 // lostTo says, for each check that names answers pulling apart, which
 // answer lost: "problems" (launches or direction, which lost to the goal)
 // or "decider" (a founder with the time, or someone already deciding,
@@ -319,8 +333,9 @@ func TestWordsFollowEveryAnswer(t *testing.T) {
 		}
 	}
 	// The answer sets share most of their words: each pattern reads each
-	// distinct text once.
-	findClient, findCovered, findOurClient, findKeeps := memoFind(clientWords), memoFind(saidCovered), memoFind(ourClient), memoFind(keepsDecisions)
+	// distinct text once, and each distinct line of the adverts (which
+	// differ as wholes) where no match spans lines.
+	findClient, findCovered, findOurClient, findKeeps := memoFindLines(clientWords), memoFind(saidCovered), memoFindLines(ourClient), memoFindLines(keepsDecisions)
 	reported := map[string]bool{}
 	fail := func(a decision.Answers, rule, what string) {
 		if !reported[rule+what] {
