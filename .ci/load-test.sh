@@ -5,7 +5,9 @@
 #   bash .ci/load-test.sh [seconds=5] [connections=64]
 #
 # Prints, per page, requests/s and p99 latency of both servers (median of
-# three alternating rounds) and the ratio real/bare. Needs wrk (apt-get
+# three alternating rounds), the ratio real/bare, and each server's CPU
+# per request in microseconds (from /proc: other load on the machine moves
+# it far less than requests/s). Needs wrk (apt-get
 # install wrk). ENCODING=br|gzip|identity picks the Accept-Encoding (br).
 # The bare server sends the same bytes as the real one, headers included
 # (security, caching, ETag); BARE=body makes it send only the body.
@@ -28,25 +30,32 @@ if [ -z "${GUIDE:-}" ]; then go build -o "$tmp/guide" ./cmd/guide; GUIDE=$tmp/gu
 go build -o "$tmp/baseline" ./cmd/baseline
 "$GUIDE" -addr "127.0.0.1:${PORT_BASE:-8090}" >/dev/null 2>&1 &
 pids+=($!)
+real_pid=$!
 # Start-up compresses every page (well under a second on a quiet machine).
 for _ in $(seq 300); do curl -fs http://127.0.0.1:${PORT_BASE:-8090}/healthz >/dev/null && break; sleep 0.1; done
 
 hdr=()
 [ "$ENCODING" != identity ] && hdr=(-H "Accept-Encoding: $ENCODING")
 
-# run_wrk URL -> "rps p99_ms"
+# cpu_ticks PID -> the process's user+system CPU so far, in clock ticks
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# run_wrk URL PID -> "rps p99_ms cpu_us": the server's (PID's) CPU per
+# request, which the machine's other load moves far less than req/s
 run_wrk() {
-  wrk -t2 -c"$CONNS" -d"${SECS}s" --latency "${hdr[@]}" "$1" | awk '
+  local t0; t0=$(cpu_ticks "$2")
+  wrk -t2 -c"$CONNS" -d"${SECS}s" --latency "${hdr[@]}" "$1" | awk -v t0="$t0" -v t1cmd="awk '{print \$14 + \$15}' /proc/$2/stat" -v hz="$(getconf CLK_TCK)" '
+    /requests in/ {n=$1}
     /Requests\/sec:/ {rps=$2}
     /^ +99%/ {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; p99=v}
     /Non-2xx/ {print "load-test: non-2xx responses" > "/dev/stderr"}
-    END {printf "%d %.2f\n", rps, p99}'
+    END {t1cmd | getline t1; printf "%d %.2f %.1f\n", rps, p99, (t1 - t0) / hz * 1e6 / (n > 0 ? n : 1)}'
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 port=$((${PORT_BASE:-8090} + 1))
-printf '%-20s %12s %10s %12s %10s %7s %10s\n' page real_rps real_p99 bare_rps bare_p99 ratio bytes
+printf '%-20s %12s %10s %12s %10s %7s %10s %12s %12s\n' page real_rps real_p99 bare_rps bare_p99 ratio bytes real_cpu_us bare_cpu_us
 for path in "/guide" "/which-role/result?goal=new-product&problems=over-budget&customer_facing=yes&complexity=several-teams"; do
   # Every page has its Brotli before it is served; older builds made it in
   # the background: wait until the page has it.
@@ -66,17 +75,19 @@ for path in "/guide" "/which-role/result?goal=new-product&problems=over-budget&c
     "$tmp/baseline" -addr "127.0.0.1:$port" -file "$tmp/page" -headers "$tmp/headers" -timeouts="${BARE_TIMEOUTS:-0}" &
   fi
   pids+=($!)
+  bare_pid=$!
   for _ in $(seq 50); do curl -fs -o /dev/null "http://127.0.0.1:$port/" && break; sleep 0.1; done
-  run_wrk "http://127.0.0.1:${PORT_BASE:-8090}$path" >/dev/null   # warm-up
+  run_wrk "http://127.0.0.1:${PORT_BASE:-8090}$path" "$real_pid" >/dev/null   # warm-up
   : >"$tmp/real"; : >"$tmp/bare"
   for _ in $(seq "$ROUNDS"); do
-    run_wrk "http://127.0.0.1:${PORT_BASE:-8090}$path" >>"$tmp/real"
-    run_wrk "http://127.0.0.1:$port$path" >>"$tmp/bare"
+    run_wrk "http://127.0.0.1:${PORT_BASE:-8090}$path" "$real_pid" >>"$tmp/real"
+    run_wrk "http://127.0.0.1:$port$path" "$bare_pid" >>"$tmp/bare"
   done
   real_rps=$(cut -d' ' -f1 "$tmp/real" | median); real_p99=$(cut -d' ' -f2 "$tmp/real" | median)
   bare_rps=$(cut -d' ' -f1 "$tmp/bare" | median); bare_p99=$(cut -d' ' -f2 "$tmp/bare" | median)
+  real_cpu=$(cut -d' ' -f3 "$tmp/real" | median); bare_cpu=$(cut -d' ' -f3 "$tmp/bare" | median)
   name=${path%%\?*}
-  printf '%-20s %12s %10s %12s %10s %7s %10s\n' "$name" "$real_rps" "${real_p99}ms" "$bare_rps" "${bare_p99}ms" \
-    "$(awk -v a="$real_rps" -v b="$bare_rps" 'BEGIN {printf "%.2f", a/b}')" "$(wc -c <"$tmp/page")"
+  printf '%-20s %12s %10s %12s %10s %7s %10s %12s %12s\n' "$name" "$real_rps" "${real_p99}ms" "$bare_rps" "${bare_p99}ms" \
+    "$(awk -v a="$real_rps" -v b="$bare_rps" 'BEGIN {printf "%.2f", a/b}')" "$(wc -c <"$tmp/page")" "$real_cpu" "$bare_cpu"
   port=$((port + 1))
 done
