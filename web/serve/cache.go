@@ -170,32 +170,30 @@ func (c *Cache) run(key string, call *buildCall, build func() (*Representation, 
 	}
 	select {
 	case c.builds <- struct{}{}:
+		defer func() { <-c.builds }()
 	case <-call.gone:
-		c.abandoned.Add(1)
-		finish(nil, errAbandoned)
-		return
 	case <-c.stop:
-		c.refused.Add(1)
-		finish(nil, ErrStopping)
-		return
 	}
-	defer func() { <-c.builds }()
+	var dropped error
 	c.mu.Lock()
 	select {
-	case <-call.gone: // the last waiter left as the slot came free
-		c.mu.Unlock()
-		c.abandoned.Add(1)
-		finish(nil, errAbandoned)
-		return
+	case <-call.gone: // every waiter has left, perhaps as the slot came free
+		dropped = errAbandoned
 	case <-c.stop:
-		c.mu.Unlock()
-		c.refused.Add(1)
-		finish(nil, ErrStopping)
-		return
+		dropped = ErrStopping
 	default:
+		call.started = true
 	}
-	call.started = true
 	c.mu.Unlock()
+	if dropped != nil {
+		if dropped == errAbandoned {
+			c.abandoned.Add(1)
+		} else {
+			c.refused.Add(1)
+		}
+		finish(nil, dropped)
+		return
+	}
 	c.built.Add(1)
 	p, err := safeBuild(key, build)
 	if err == nil {
