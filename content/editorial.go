@@ -347,7 +347,7 @@ func checkMoney(p prose, raw string) error {
 		}
 		return strings.Join(lines[a:b+1], "\n")
 	}
-	for _, m := range money.FindAllStringIndex(p.text, -1) {
+	for _, m := range moneyIn(p.text) {
 		line := p.line(m[0])
 		amount := p.text[m[0]:m[1]]
 		switch {
@@ -358,6 +358,31 @@ func checkMoney(p prose, raw string) error {
 		}
 	}
 	return problems.err()
+}
+
+// moneyIn is money.FindAllStringIndex(text, -1), run only on the stretches
+// of text with a digit in them, which every amount has: the pattern, which
+// would try itself at every byte, runs on a tenth of the text. A stretch
+// ends at a line break that no amount can span (one spans a line break
+// only as the white space before a digit or a currency's name or code).
+func moneyIn(text string) [][]int {
+	var found [][]int
+	start := 0
+	stretch := func(end int) {
+		if s := text[start:end]; strings.ContainsAny(s, "0123456789") {
+			for _, m := range money.FindAllStringIndex(s, -1) {
+				found = append(found, []int{start + m[0], start + m[1]})
+			}
+		}
+	}
+	for i := 0; i < len(text); i++ {
+		if text[i] == '\n' && (i+1 == len(text) || !strings.ContainsRune("0123456789UGEdpe", rune(text[i+1]))) {
+			stretch(i)
+			start = i + 1
+		}
+	}
+	stretch(len(text))
+	return found
 }
 
 // faqLink is a Markdown link to an FAQ answer.

@@ -66,3 +66,15 @@ func TestFirstUseIsThePatterns(t *testing.T) {
 		}
 	}
 }
+
+func TestMoneyInIsThePattern(t *testing.T) {
+	t.Parallel()
+	_, prose := contentTexts(t)
+	texts := append(prose, "$\n5", "5\nUSD and 5\ndollars", "£5,000.00\n€3", "x\n\n£", "EUR\n5\nx", "no\ndigits\n", "1\n", "\n2 euros",
+		"costs $90,000 a year\nor 90,000\nGBP.", "¥\n1", "5\n5")
+	for _, text := range texts {
+		if got, want := moneyIn(text), money.FindAllStringIndex(text, -1); !slices.EqualFunc(got, want, slices.Equal) {
+			t.Errorf("in %.60q: moneyIn %v, the pattern %v", text, got, want)
+		}
+	}
+}
