@@ -50,9 +50,7 @@ func TestErrorPages(t *testing.T) {
 				}
 				if enc == "" {
 					plain = r.body
-					if got := text(r.doc(t).Find("h1")); got != tt.wantH1 {
-						t.Errorf("h1 = %q, want %q", got, tt.wantH1)
-					}
+					check(t, r.doc(t), in("h1", hasText(tt.wantH1)))
 					continue
 				}
 				if got := r.Header.Get("Content-Encoding"); got != "br" {

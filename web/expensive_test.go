@@ -160,9 +160,7 @@ func TestFullQueueGives503(t *testing.T) {
 	if secs, err := strconv.Atoi(r.Header.Get("Retry-After")); err != nil || secs < 1 {
 		t.Errorf("503 with Retry-After %q", r.Header.Get("Retry-After"))
 	}
-	if h := text(r.doc(t).Find("h1")); h != s.site.Words.Errors.Busy.Heading {
-		t.Errorf("503 page's heading %q, want %q", h, s.site.Words.Errors.Busy.Heading)
-	}
+	check(t, r.doc(t), in("h1", hasText(s.site.Words.Errors.Busy.Heading)))
 	wantStatus(t, get(t, srv, hit), http.StatusOK) // a hit is never queued
 	release()
 	wg.Wait()

@@ -118,8 +118,5 @@ func TestHowItWorks(t *testing.T) {
 			}
 		})
 	})
-	form := get(t, srv, "/which-role").doc(t)
-	if form.Find(`main a[href="/which-role/how-it-works"]`).Length() == 0 {
-		t.Error("the form does not link to how-it-works")
-	}
+	check(t, get(t, srv, "/which-role").doc(t), in(`main a[href="/which-role/how-it-works"]`))
 }

@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"strings"
 	"testing"
 )
 
@@ -25,30 +24,19 @@ func TestInfoPages(t *testing.T) {
 		t.Run(tt.path, func(t *testing.T) {
 			r := get(t, srv, tt.path)
 			wantStatus(t, r, http.StatusOK)
-			doc := r.doc(t)
-			main := doc.Find("main")
+			checks := []checker{in(`main time[datetime]`, count(1))}
 			for _, href := range tt.wantLinks {
-				if main.Find(`a[href="`+href+`"]`).Length() == 0 {
-					t.Errorf("no link to %s", href)
-				}
+				checks = append(checks, in(`main a[href="`+href+`"]`))
 			}
-			body := strings.Join(strings.Fields(main.Text()), " ")
 			for _, want := range tt.wantText {
-				if !strings.Contains(body, want) {
-					t.Errorf("page does not say %q", want)
-				}
+				checks = append(checks, in("main", containsText(want)))
 			}
-			if doc.Find(`main time[datetime]`).Length() != 1 {
-				t.Error("no update date")
-			}
+			check(t, r.doc(t), checks...)
 		})
 	}
 	for _, page := range servedDocs(t) {
-		path, foot := page.path, page.doc.Find("footer")
-		for _, href := range []string{"/about", "/privacy"} {
-			if foot.Find(`a[href="`+href+`"]`).Length() != 1 {
-				t.Errorf("%s: footer has no link to %s", path, href)
-			}
+		if err := in("footer", in(`a[href="/about"]`, count(1)), in(`a[href="/privacy"]`, count(1)))(page.doc.Selection); err != nil {
+			t.Errorf("%s: %v", page.path, err)
 		}
 	}
 }

@@ -148,10 +148,7 @@ func TestResultLinksJobAd(t *testing.T) {
 			want = w.NoAdLink
 		}
 		for _, page := range []string{"/which-role/result?", "/which-role/brief?"} {
-			doc := get(t, srv, page+q.query).doc(t)
-			if got := text(doc.Find(`main a[href="/which-role/job-ad?` + q.query + `"]`)); got != want {
-				t.Errorf("%s%s: link to the adverts says %q, want %q", page, q.query, got, want)
-			}
+			check(t, get(t, srv, page+q.query).doc(t), in(`main a[href="/which-role/job-ad?`+q.query+`"]`, hasText(want)))
 		}
 	}
 }

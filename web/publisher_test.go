@@ -15,20 +15,15 @@ func TestPublisherShown(t *testing.T) {
 	site := loadSite(t)
 	name, href := site.Publisher.Name, site.Publisher.Href()
 	for _, page := range servedDocs(t) {
-		path, doc := page.path, page.doc
-		a := doc.Find(`footer a[href="` + href + `"]`)
-		if a.Length() != 1 || a.Text() != name {
-			t.Errorf("%s: the footer does not name the publisher %q linked to %s", path, name, href)
+		if err := in(`footer a[href="`+href+`"]`, count(1), hasText(name))(page.doc.Selection); err != nil {
+			t.Errorf("%s: the footer does not name the publisher: %v", page.path, err)
 		}
 	}
 	r := get(t, srv, "/about")
 	wantStatus(t, r, http.StatusOK)
 	doc := r.doc(t)
-	if doc.Find("#publisher").Length() != 1 {
-		t.Fatal("/about has no #publisher heading")
-	}
-	text := strings.Join(strings.Fields(doc.Find("main").Text()), " ")
-	if !strings.Contains(text, "published by "+name) || strings.Contains(text, "{publisher}") {
-		t.Errorf("/about does not say who publishes the site: %q", text)
+	check(t, doc, in("#publisher", count(1)), in("main", containsText("published by "+name)))
+	if strings.Contains(text(doc.Find("main")), "{publisher}") {
+		t.Error("/about leaves {publisher} unfilled")
 	}
 }
