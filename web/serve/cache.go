@@ -12,11 +12,11 @@ import (
 	"sync/atomic"
 )
 
-// A Cache keeps the pages built for a questionnaire's answers (the result,
-// the brief in each format, the pre-filled form) by "kind?canonical
-// query". The key space is large (thousands of answer sets, each in
-// several formats) and any client can walk it, so the cache is bounded by
-// design:
+// A Cache keeps pages built from a request's query (here, the
+// questionnaire's result, brief, adverts and pre-filled form) by
+// "kind?canonical query". The key space is large (thousands of answer
+// sets, each in several formats) and any client can walk it, so the cache
+// is bounded by design:
 //
 //   - at most its bound in bytes of bodies (every encoding counted, each
 //     held in a slice of exactly its size) plus entryOverhead per entry;
