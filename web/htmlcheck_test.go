@@ -20,8 +20,19 @@ type checker func(*goquery.Selection) error
 // check runs each checker on the document and reports each failure.
 func check(t testing.TB, doc *goquery.Document, checkers ...checker) {
 	t.Helper()
+	checkPage(t, "", doc, checkers...)
+}
+
+// checkPage is check for one of many pages a test reads, each failure
+// reported after the page's name.
+func checkPage(t testing.TB, page string, doc *goquery.Document, checkers ...checker) {
+	t.Helper()
 	for _, c := range checkers {
-		if err := c(doc.Selection); err != nil {
+		err := c(doc.Selection)
+		if err != nil && page != "" {
+			err = fmt.Errorf("%s: %w", page, err)
+		}
+		if err != nil {
 			t.Error(err)
 		}
 	}

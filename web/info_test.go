@@ -35,8 +35,6 @@ func TestInfoPages(t *testing.T) {
 		})
 	}
 	for _, page := range servedDocs(t) {
-		if err := in("footer", in(`a[href="/about"]`, count(1)), in(`a[href="/privacy"]`, count(1)))(page.doc.Selection); err != nil {
-			t.Errorf("%s: %v", page.path, err)
-		}
+		checkPage(t, page.path, page.doc, in("footer", in(`a[href="/about"]`, count(1)), in(`a[href="/privacy"]`, count(1))))
 	}
 }

@@ -112,27 +112,19 @@ func TestJobAdSections(t *testing.T) {
 			t.Errorf("%s: sections %v, want %s", q.key, got, q.sections)
 		}
 		rec, _, _ := strings.Cut(q.key, "/")
-		if got := doc.Find("main").AttrOr("data-recommendation", ""); got != rec {
-			t.Errorf("%s: data-recommendation %q", q.key, got)
-		}
-		ads := len(strings.Fields(q.sections))
-		if q.key == "not-yet" {
-			ads = 0
-		}
-		if doc.Find("h1").Length() != 1 || doc.Find("main section.job-ad h2").Length() != ads || doc.Find("main section.job-ad .draft > h2:first-child").Length() != ads {
-			t.Errorf("%s: want one h1, and one h2 per advert at the top of its draft", q.key)
-		}
+		// One h1, one h2 per advert at the top of its draft, and links on.
+		checks := []checker{in("main", hasAttr("data-recommendation", rec)), in("h1", count(1))}
 		links := []string{"/which-role/result?" + q.query}
-		if ads > 0 {
+		if ads := len(strings.Fields(q.sections)); q.key != "not-yet" {
+			checks = append(checks, in("main section.job-ad h2", count(ads)), in("main section.job-ad .draft > h2:first-child", count(ads)))
 			links = append(links, "/which-role/job-ad.txt?"+q.query, "/which-role/job-ad.md?"+q.query, "/which-role/brief?"+q.query)
-		} else if doc.Find(`main a[href="/guide/hiring#not-yet"]`).Length() != 1 {
-			t.Errorf("%s: no link to the guide's advice on waiting", q.key)
+		} else {
+			checks = append(checks, notIn("main section.job-ad h2"), in(`main a[href="/guide/hiring#not-yet"]`, count(1)))
 		}
 		for _, href := range links {
-			if doc.Find(`main a[href="`+href+`"]`).Length() != 1 {
-				t.Errorf("%s: no link to %s", q.key, href)
-			}
+			checks = append(checks, in(`main a[href="`+href+`"]`, count(1)))
 		}
+		checkPage(t, q.key, doc, checks...)
 	}
 }
 

@@ -15,9 +15,7 @@ func TestPublisherShown(t *testing.T) {
 	site := loadSite(t)
 	name, href := site.Publisher.Name, site.Publisher.Href()
 	for _, page := range servedDocs(t) {
-		if err := in(`footer a[href="`+href+`"]`, count(1), hasText(name))(page.doc.Selection); err != nil {
-			t.Errorf("%s: the footer does not name the publisher: %v", page.path, err)
-		}
+		checkPage(t, page.path, page.doc, in(`footer a[href="`+href+`"]`, count(1), hasText(name)))
 	}
 	r := get(t, srv, "/about")
 	wantStatus(t, r, http.StatusOK)
