@@ -628,26 +628,32 @@ func near(c color.Color, want color.RGBA) bool {
 }
 
 // The hiring kit uses a wide screen as the result does: from 60rem its
-// actions and its contents list sit in a third column beside the kit, the
-// contents kept on screen while the reader scrolls; on a phone they stay
-// in one column under the panel.
+// actions and its contents list sit in a third column beside the kit,
+// kept on screen while the reader scrolls, and the kit's words start
+// right under its panel; on a phone they stay in one column under the
+// panel.
 func TestKitWideScreen(t *testing.T) {
 	t.Parallel()
 	ctx := newTab(t)
 	path := strings.Replace(everyOutcome()["both"], "/which-role/result?", "/which-role/brief?", 1)
 	sticky := func() string {
-		return evaluate[string](t, ctx, `getComputedStyle(document.querySelector(".brief-page>.kit-contents")).position`)
+		return evaluate[string](t, ctx, `getComputedStyle(document.querySelector(".brief-page>.kit-aside")).position`)
 	}
 	viewport(t, ctx, 1280, 800)
 	open(t, ctx, page{path: path, status: 200})
-	panel, actions, contents := mustRect(t, ctx, ".brief-page>.panel"), mustRect(t, ctx, ".brief-page>.actions"), mustRect(t, ctx, ".brief-page>.kit-contents")
+	panel, actions, contents := mustRect(t, ctx, ".brief-page>.panel"), mustRect(t, ctx, ".kit-aside .actions"), mustRect(t, ctx, ".kit-aside .kit-contents")
 	for name, b := range map[string]box{"actions": actions, "contents": contents} {
 		if b.Left < panel.Right {
 			t.Errorf("at 1280px the kit's %s start at x=%.0f, inside the main column (to x=%.0f); want them beside it", name, b.Left, panel.Right)
 		}
 	}
-	if actions.Top > panel.Top+1 {
+	if actions.Top > panel.Top+6 { // the aside's padding keeps focus rings inside its scroll box
 		t.Errorf("at 1280px the kit's actions start at y=%.0f, below the panel's top (%.0f)", actions.Top, panel.Top)
+	}
+	// The kit goes on right under its panel, however tall the actions
+	// beside it (they once set the height of the panel's grid row).
+	if next := mustRect(t, ctx, ".brief-page>.kit-aside + *"); next.Top-panel.Bottom > 48 {
+		t.Errorf("at 1280px the kit's first words start %.0fpx under its panel, want 48px or less", next.Top-panel.Bottom)
 	}
 	if span := contents.Right - panel.Left; span < 1000 {
 		t.Errorf("at 1280px the kit spans %.0fpx, want 1000px or more", span)
@@ -657,7 +663,7 @@ func TestKitWideScreen(t *testing.T) {
 	}
 	viewport(t, ctx, 390, 844)
 	open(t, ctx, page{path: path, status: 200})
-	panel, actions = mustRect(t, ctx, ".brief-page>.panel"), mustRect(t, ctx, ".brief-page>.actions")
+	panel, actions = mustRect(t, ctx, ".brief-page>.panel"), mustRect(t, ctx, ".kit-aside .actions")
 	if actions.Top < panel.Bottom || sticky() == "sticky" {
 		t.Errorf("at 390px the kit's actions start at y=%.0f (panel ends %.0f) and its contents are %s; want one column, not sticky", actions.Top, panel.Bottom, sticky())
 	}
