@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // The editorial rules: how the site's words must read, whatever they say.
@@ -32,8 +33,8 @@ import (
 // returns [Problems], each at its file and line, or nil. A file that is
 // missing or not text is left to [Load], which reports it.
 func CheckWords(fsys fs.FS) error {
-	texts := map[string]prose{}
-	raw := map[string]string{}
+	checked := map[string]*checkedFile{}
+	isUS := map[string]bool{} // the files share most of their words
 	var files []string
 	for _, pattern := range []string{"*.md", "*.yaml", "guide/*.md", "faq/*.md", "pages/*.md"} {
 		m, _ := fs.Glob(fsys, pattern)
@@ -45,27 +46,65 @@ func CheckWords(fsys fs.FS) error {
 		if err != nil {
 			continue // Load says why
 		}
-		s := string(src)
-		raw[f] = s
-		texts[f] = newProse(f, s)
+		checked[f] = checkFile(f, string(src), isUS)
 	}
 	var problems Problems
-	isUS := map[string]bool{} // the files share most of their words
 	for _, f := range files {
-		p, ok := texts[f]
-		if !ok {
-			continue
+		if c, ok := checked[f]; ok {
+			problems.add(c.problems)
+			problems.add(checkFAQLinks(f, c.src, fsys))
 		}
-		problems.add(checkSpelling(p, isUS))
-		problems.add(checkRoleNames(p))
-		problems.add(checkRetired(p))
-		problems.add(checkCopiedRuns(p))
-		problems.add(checkMoney(p, raw[f]))
-		problems.add(checkFAQLinks(f, raw[f], fsys))
 	}
-	problems.add(checkFacts(texts))
-	problems.add(checkRepeated(files, texts, raw))
+	problems.add(checkFacts(checked))
+	problems.add(checkRepeated(files, checked))
 	return problems.err()
+}
+
+// A checkedFile is what the editorial rules find in one file's text alone:
+// its prose, the problems of the rules that read no other file, and where
+// each of the repeated phrases is said in it.
+type checkedFile struct {
+	src      string
+	prose    prose
+	problems Problems // spelling, role names, retired claims, copied runs, money
+	repeats  [][]int  // repeats[i]: where repeated[i] is said (offsets in prose.text) in a file repeatedIn
+}
+
+// lastChecked keeps, for each file name, the last text checked under that
+// name and what was found in it: a file unchanged since the last check
+// (every file but the one edited, when -dev reloads or a test checks an
+// edited copy of the content) is not read through the rules again. One
+// text a name, so it holds no more than the content.
+var lastChecked = struct {
+	sync.Mutex
+	files map[string]*checkedFile
+}{files: map[string]*checkedFile{}}
+
+// checkFile returns what the rules that read one file alone find in src,
+// the text of file, from lastChecked when it was the last text checked
+// under that name. isUS is checkSpelling's memo. A checkedFile is never
+// changed once made.
+func checkFile(file, src string, isUS map[string]bool) *checkedFile {
+	lastChecked.Lock()
+	c, ok := lastChecked.files[file]
+	lastChecked.Unlock()
+	if ok && c.src == src {
+		return c
+	}
+	p := newProse(file, src)
+	c = &checkedFile{src: src, prose: p}
+	c.problems.add(checkSpelling(p, isUS))
+	c.problems.add(checkRoleNames(p))
+	c.problems.add(checkRetired(p))
+	c.problems.add(checkCopiedRuns(p))
+	c.problems.add(checkMoney(p, src))
+	if repeatedIn(file) {
+		c.repeats = repeatsIn(p, src)
+	}
+	lastChecked.Lock()
+	lastChecked.files[file] = c
+	lastChecked.Unlock()
+	return c
 }
 
 // usSpellings are American spellings, each a regular expression matched
@@ -485,14 +524,14 @@ var sourceFacts = []fact{
 
 // checkFacts checks that each file still states its facts of the source
 // article. A file that is missing is Load's to report.
-func checkFacts(texts map[string]prose) error {
+func checkFacts(checked map[string]*checkedFile) error {
 	var problems Problems
 	for _, f := range sourceFacts {
-		p, ok := texts[f.file]
+		c, ok := checked[f.file]
 		if !ok {
 			continue
 		}
-		lower := strings.ToLower(p.text)
+		lower := strings.ToLower(c.prose.text)
 		for _, n := range f.needles {
 			if !strings.Contains(lower, strings.ToLower(n)) {
 				problems.add(fileErrorf(f.file, 1, "the source article's fact %q is no longer stated: the file no longer says %q (if it does in other words, change the fact's words in content/editorial.go)", f.fact, n))
@@ -528,30 +567,40 @@ var repeated = []struct {
 // the hiring kit are read one answer at a time, each whole on its own.
 func repeatedIn(file string) bool { return file != "hiringkit.yaml" && file != "whichrole.yaml" }
 
-func checkRepeated(files []string, texts map[string]prose, raw map[string]string) error {
+func checkRepeated(files []string, checked map[string]*checkedFile) error {
 	var problems Problems
-	for _, r := range repeated {
+	for i, r := range repeated {
 		n := 0
 		for _, f := range files {
-			p, ok := texts[f]
+			c, ok := checked[f]
 			if !ok || !repeatedIn(f) {
 				continue
 			}
-			lines := strings.Split(raw[f], "\n")
-			for _, m := range r.pattern.FindAllStringIndex(p.text, -1) {
-				line := p.line(m[0])
-				if r.skip != nil && r.skip(lines[line-1]) {
-					continue
-				}
+			for _, at := range c.repeats[i] {
 				n++
 				switch {
 				case r.only != nil && !r.only(f):
-					problems.add(p.problem(m[0], "%s: said here, but it belongs in one place only: link to it instead", r.name))
+					problems.add(c.prose.problem(at, "%s: said here, but it belongs in one place only: link to it instead", r.name))
 				case n == r.most+1:
-					problems.add(p.problem(m[0], "%s: said %d times across the site by here, at most %d: link to where the point is made instead", r.name, n, r.most))
+					problems.add(c.prose.problem(at, "%s: said %d times across the site by here, at most %d: link to where the point is made instead", r.name, n, r.most))
 				}
 			}
 		}
 	}
 	return problems.err()
+}
+
+// repeatsIn returns, for each of repeated, where in p (the prose of raw)
+// it is said, leaving out the lines its skip leaves out.
+func repeatsIn(p prose, raw string) [][]int {
+	lines := strings.Split(raw, "\n")
+	repeats := make([][]int, len(repeated))
+	for i, r := range repeated {
+		for _, m := range r.pattern.FindAllStringIndex(p.text, -1) {
+			if r.skip == nil || !r.skip(lines[p.line(m[0])-1]) {
+				repeats[i] = append(repeats[i], m[0])
+			}
+		}
+	}
+	return repeats
 }
