@@ -37,7 +37,9 @@ func loadSite(t testing.TB) *content.Site {
 // coldStart is a server started as in production, with no encodings to
 // reuse, so that it compresses every page before it answers. The first
 // test that needs a server starts it; its store of encodings then serves
-// the tests' many other servers, so that each page is compressed once.
+// the tests' many other servers, so that each page is compressed once: it
+// has their base URL (testBaseURL), which the pages' links and the sitemap
+// carry, so that their pages are its pages.
 var coldStart struct {
 	once sync.Once
 	h    http.Handler
@@ -50,7 +52,7 @@ func coldServer(t testing.TB) (http.Handler, *serve.EncodingCache) {
 	site := loadSite(t)
 	coldStart.once.Do(func() {
 		coldStart.enc = serve.NewEncodingCache()
-		coldStart.h, coldStart.err = NewServer(slog.New(slog.DiscardHandler), site, Config{Encodings: coldStart.enc})
+		coldStart.h, coldStart.err = NewServer(slog.New(slog.DiscardHandler), site, Config{BaseURL: testBaseURL, Encodings: coldStart.enc})
 	})
 	if coldStart.err != nil {
 		t.Fatal(coldStart.err)
@@ -65,12 +67,15 @@ func testEncodings(t testing.TB) *serve.EncodingCache {
 	return enc
 }
 
+// testBaseURL is the test servers' base URL.
+const testBaseURL = "https://guide.example"
+
 // newTestServer starts the real handler on a loopback port.
 func newTestServer(t testing.TB, cfg Config) (*httptest.Server, *syncBuffer) {
 	t.Helper()
 	var logs syncBuffer
 	if cfg.BaseURL == "" {
-		cfg.BaseURL = "https://guide.example"
+		cfg.BaseURL = testBaseURL
 	}
 	if cfg.RequestLog == nil {
 		cfg.RequestLog, cfg.LogFormat = &logs, "json"
