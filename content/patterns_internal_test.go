@@ -78,3 +78,18 @@ func TestMoneyInIsThePattern(t *testing.T) {
 		}
 	}
 }
+
+func TestFindCheckedIsThePattern(t *testing.T) {
+	t.Parallel()
+	raw, prose := contentTexts(t)
+	texts := append(append(raw, prose...), "Checked on 30 November 2026", "LAST CHECKED IN MAY 2020", "checked\n2026-11-30",
+		"chec\u212aed 2026-11-30", // the Kelvin sign, which (?i)k matches
+		"it was checked.", "check 2026-11-30", "")
+	for _, text := range texts {
+		gotT, gotOK := findChecked(text)
+		wantT, wantOK := checkedIn(text)
+		if gotOK != wantOK || !gotT.Equal(wantT) {
+			t.Errorf("in %.60q: findChecked %v %v, the pattern %v %v", text, gotT, gotOK, wantT, wantOK)
+		}
+	}
+}
