@@ -179,7 +179,18 @@ func rawText(n ast.Node, src []byte) string {
 
 // unescapeText resolves backslash escapes and entity references in a text
 // segment with the renderer's own writer, then decodes the resulting HTML.
+// A segment with no backslash, ampersand or NUL (most of them) comes back
+// as it is: the writer only escapes its <, >, " and the decoding undoes
+// that; TestUnescapeTextAsTheRenderer holds it to the writer.
 func unescapeText(v []byte) string {
+	if !bytes.ContainsAny(v, "\\&\x00") {
+		return string(v)
+	}
+	return rendererUnescape(v)
+}
+
+// rendererUnescape is unescapeText by the renderer's writer alone.
+func rendererUnescape(v []byte) string {
 	var buf bytes.Buffer
 	w := bufio.NewWriter(&buf)
 	gmhtml.DefaultWriter.Write(w, v)

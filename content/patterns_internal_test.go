@@ -93,3 +93,17 @@ func TestFindCheckedIsThePattern(t *testing.T) {
 		}
 	}
 }
+
+func TestUnescapeTextAsTheRenderer(t *testing.T) {
+	t.Parallel()
+	raw, _ := contentTexts(t)
+	texts := []string{`a \*b\* &amp; c`, "&quot;q&quot; <b> \"x\" &#x41;&#66;", "nul\x00here", "x > y < z", `\\`, "&nosuch; &", ""}
+	for _, text := range raw {
+		texts = append(texts, strings.Split(text, "\n")...)
+	}
+	for _, text := range texts {
+		if got, want := unescapeText([]byte(text)), rendererUnescape([]byte(text)); got != want {
+			t.Errorf("in %.60q: unescapeText %q, the renderer %q", text, got, want)
+		}
+	}
+}
