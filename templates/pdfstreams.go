@@ -84,12 +84,14 @@ var (
 
 // An indexedPDF is a PDF as fpdf writes it: a header, objects 1 to
 // count-1 one after another, then the cross-reference table at xref and
-// the trailer.
+// the trailer at trailer.
 type indexedPDF struct {
-	pdf     []byte
-	offsets []int // object j starts at pdf[offsets[j]:]
-	order   []int // the objects in the order they appear
-	xref    int
+	pdf           []byte
+	offsets       []int // object j starts at pdf[offsets[j]:] with its "j 0 obj" line
+	bodies        []int // and its body at pdf[bodies[j]:ends[j]], up to the next object or the table
+	ends          []int
+	order         []int // the objects in the order they appear
+	xref, trailer int
 }
 
 func indexPDF(pdf []byte) (*indexedPDF, error) {
@@ -100,7 +102,8 @@ func indexPDF(pdf []byte) (*indexedPDF, error) {
 	count, _ := strconv.Atoi(string(pdf[x[2]:x[3]]))
 	// The objects' offsets, from the table (authoritative: streams may
 	// hold anything).
-	d := &indexedPDF{pdf: pdf, offsets: make([]int, count), xref: x[0] + 1}
+	d := &indexedPDF{pdf: pdf, offsets: make([]int, count), bodies: make([]int, count), ends: make([]int, count),
+		xref: x[0] + 1, trailer: x[1] + (count-1)*20}
 	table := pdf[x[1]:]
 	if len(table) < (count-1)*20 {
 		return nil, fmt.Errorf("short cross-reference table")
@@ -108,35 +111,32 @@ func indexPDF(pdf []byte) (*indexedPDF, error) {
 	for j := 1; j < count; j++ {
 		line := table[(j-1)*20 : j*20] // "0000000123 00000 n \n"
 		n, err := strconv.Atoi(string(line[:10]))
+		head := fmt.Appendf(nil, "%d 0 obj\n", j)
 		if err != nil || n < 0 || n >= x[0] {
 			return nil, fmt.Errorf("cross-reference entry %d: %q", j, line)
 		}
-		if !bytes.HasPrefix(pdf[n:], fmt.Appendf(nil, "%d 0 obj\n", j)) {
+		if !bytes.HasPrefix(pdf[n:], head) {
 			return nil, fmt.Errorf("object %d is not where the table says", j)
 		}
-		d.offsets[j] = n
+		d.offsets[j], d.bodies[j] = n, n+len(head)
 		d.order = append(d.order, j)
 	}
 	slices.SortFunc(d.order, func(a, b int) int { return d.offsets[a] - d.offsets[b] })
+	for i, j := range d.order {
+		d.ends[j] = d.xref
+		if i+1 < len(d.order) {
+			d.ends[j] = d.offsets[d.order[i+1]]
+		}
+	}
 	return d, nil
 }
 
-// object is object j's bytes after its "j 0 obj" line, up to the next
-// object or the table.
+// object is object j's body: its bytes after its "j 0 obj" line.
 func (d *indexedPDF) object(j int) ([]byte, error) {
 	if j < 1 || j >= len(d.offsets) {
 		return nil, fmt.Errorf("no object %d", j)
 	}
-	return d.pdf[d.offsets[j]+len(strconv.Itoa(j))+len(" 0 obj\n") : d.end(j)], nil
-}
-
-// end is where object j ends: where the next begins, or the table.
-func (d *indexedPDF) end(j int) int {
-	i := slices.Index(d.order, j)
-	if i+1 < len(d.order) {
-		return d.offsets[d.order[i+1]]
-	}
-	return d.xref
+	return d.pdf[d.bodies[j]:d.ends[j]], nil
 }
 
 // rewrite writes the PDF with each page content stream
@@ -176,14 +176,10 @@ func (d *indexedPDF) rewrite(fonts map[int]*cutFace) ([]byte, error) {
 	defer zlibWriters.Put(zw)
 	var z bytes.Buffer
 	out.Write(pdf[:d.offsets[d.order[0]]])
-	for i, j := range d.order {
+	for _, j := range d.order {
 		n := number(j)
 		offsets[n] = out.Len()
-		end := d.xref
-		if i+1 < len(d.order) {
-			end = d.offsets[d.order[i+1]]
-		}
-		body := pdf[d.offsets[j]+len(strconv.Itoa(j))+len(" 0 obj\n") : end]
+		body := pdf[d.bodies[j]:d.ends[j]]
 		switch {
 		case pages[j]:
 			head := []byte("<</Length ")
@@ -212,10 +208,10 @@ func (d *indexedPDF) rewrite(fonts map[int]*cutFace) ([]byte, error) {
 			}
 		default:
 			// Only a dictionary names objects, never a stream.
-			dict, stream, _ := bytes.Cut(body, []byte("stream\n"))
+			dict, stream, isStream := bytes.Cut(body, []byte("stream\n"))
 			fmt.Fprintf(out, "%d 0 obj\n", n)
 			out.Write(renumber(dict))
-			if len(stream) > 0 || len(dict) < len(body) {
+			if isStream {
 				out.WriteString("stream\n")
 				out.Write(stream)
 			}
@@ -226,7 +222,7 @@ func (d *indexedPDF) rewrite(fonts map[int]*cutFace) ([]byte, error) {
 	for j := 1; j < count; j++ {
 		fmt.Fprintf(out, "%010d 00000 n \n", offsets[j])
 	}
-	trailer := pdf[d.xref+len("xref\n0 \n")+len(strconv.Itoa(len(d.offsets)))+20*len(d.offsets):]
+	trailer := pdf[d.trailer:]
 	at := bytes.Index(trailer, []byte("startxref\n"))
 	if !trailerSize.Match(trailer) || at < 0 {
 		return nil, fmt.Errorf("no trailer")
