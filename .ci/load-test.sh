@@ -43,13 +43,16 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # run_wrk URL PID -> "rps p99_ms cpu_us": the server's (PID's) CPU per
 # request, which the machine's other load moves far less than req/s
 run_wrk() {
-  local t0; t0=$(cpu_ticks "$2")
-  wrk -t2 -c"$CONNS" -d"${SECS}s" --latency "${hdr[@]}" "$1" | awk -v t0="$t0" -v t1cmd="awk '{print \$14 + \$15}' /proc/$2/stat" -v hz="$(getconf CLK_TCK)" '
+  local t0 out t1
+  t0=$(cpu_ticks "$2")
+  out=$(wrk -t2 -c"$CONNS" -d"${SECS}s" --latency "${hdr[@]}" "$1")
+  t1=$(cpu_ticks "$2")
+  awk -v ticks=$((t1 - t0)) -v hz="$(getconf CLK_TCK)" '
     /requests in/ {n=$1}
     /Requests\/sec:/ {rps=$2}
     /^ +99%/ {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; p99=v}
     /Non-2xx/ {print "load-test: non-2xx responses" > "/dev/stderr"}
-    END {t1cmd | getline t1; printf "%d %.2f %.1f\n", rps, p99, (t1 - t0) / hz * 1e6 / (n > 0 ? n : 1)}'
+    END {printf "%d %.2f %.1f\n", rps, p99, ticks / hz * 1e6 / (n > 0 ? n : 1)}' <<<"$out"
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
