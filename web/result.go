@@ -103,7 +103,7 @@ func (s *server) resultView(a decision.Answers, query string, res decision.Resul
 	if res.Recommendation == decision.Both {
 		b.Split = q.Split
 	}
-	if a.Old() && a.CustomerFacing != "" && !decision.Matters(a, "customer_facing") {
+	if res.CustomerFacingMoot {
 		b.Notes = append(b.Notes, q.CustomerFacingUnchanged)
 	}
 	// The mail's subject names the recommendation; its body carries the

@@ -78,6 +78,10 @@ type Result struct {
 	// OtherJob says who covers the job not hired for, when a result hires
 	// for one job only (a product or a project manager); nil otherwise.
 	OtherJob *OtherJob
+	// CustomerFacingMoot is set on an old link that answered
+	// customer_facing when no other answer to it would change the
+	// recommendation: the page says the answer changed nothing.
+	CustomerFacingMoot bool
 }
 
 // For returns the reasons on one role's side, in table order.
@@ -108,23 +112,20 @@ func (res Result) Hired() []Recommendation {
 // Decide applies the rule tables to valid answers.
 func Decide(a Answers) Result {
 	var res Result
-	shows := map[Recommendation]bool{}
-	covered := map[Recommendation]bool{}
-	for _, r := range Reasons {
-		if !r.When(a) {
-			continue
-		}
-		res.Reasons = append(res.Reasons, r)
-		if r.Kind == Covers {
-			covered[r.Role] = true
-		} else {
-			shows[r.Role] = true
-		}
-	}
-	res.Product = shows[ProductManager] && !covered[ProductManager]
-	res.Project = shows[ProjectManager] && !covered[ProjectManager]
+	res.Reasons, res.Product, res.Project = reasons(a)
 	if a.Old() {
 		res.Recommendation = combine(res.Product, res.Project)
+		if a.CustomerFacing != "" {
+			res.CustomerFacingMoot = true
+			f, _ := FieldNamed("customer_facing")
+			for _, v := range f.Values {
+				other := a
+				other.CustomerFacing = v
+				if _, product, project := reasons(other); combine(product, project) != res.Recommendation {
+					res.CustomerFacingMoot = false
+				}
+			}
+		}
 		return res
 	}
 	for i := range Leads {
@@ -201,23 +202,6 @@ func combine(product, project bool) Recommendation {
 	default:
 		return ProjectManager
 	}
-}
-
-// Matters reports whether the answer to a single-choice field changed the
-// recommendation: whether any other value of it would give another one.
-func Matters(a Answers, field string) bool {
-	want := Decide(a)
-	f, ok := FieldNamed(field)
-	if !ok || f.Multiple {
-		return false
-	}
-	for _, v := range f.Values {
-		got := Decide(a.With(field, v))
-		if got.Recommendation != want.Recommendation || got.Lead != want.Lead || got.Help != want.Help {
-			return true
-		}
-	}
-	return false
 }
 
 // Key names the outcome's words: the recommendation, with its kind of help

@@ -157,21 +157,35 @@ func TestTablesAreComplete(t *testing.T) {
 	}
 }
 
-func TestMatters(t *testing.T) {
+// TestCustomerFacingMoot: an old link's result says its answer to
+// customer_facing changed nothing exactly when it answered it and the
+// other answer decides the same; named cases first, then every old link.
+func TestCustomerFacingMoot(t *testing.T) {
 	tests := []struct {
 		query string
-		field string
 		want  bool
 	}{
-		{"goal=internal-system&customer_facing=no&complexity=single-team", "customer_facing", true},
-		{"goal=internal-system&problems=no-launches&customer_facing=yes&complexity=single-team", "customer_facing", false},
-		{"goal=new-product&customer_facing=no&complexity=single-team", "customer_facing", false},
-		{"goal=direction&customer_facing=no&complexity=single-team", "complexity", true},
-		{"goal=new-feature&customer_facing=no&complexity=single-team", "complexity", false},
+		{"goal=internal-system&customer_facing=no&complexity=single-team", false},
+		{"goal=internal-system&problems=no-launches&customer_facing=yes&complexity=single-team", true},
+		{"goal=new-product&customer_facing=no&complexity=single-team", true},                                                                // no sign turns on it
+		{"goal=internal-system&problems=no-launches&decider=founder-stretched&customer_facing=yes&complexity=single-team&hires=one", false}, // a new link
 	}
 	for _, tt := range tests {
-		if got := Matters(mustParse(t, tt.query), tt.field); got != tt.want {
-			t.Errorf("Matters(%s, %s) = %v, want %v", tt.query, tt.field, got, tt.want)
+		if got := Decide(mustParse(t, tt.query)).CustomerFacingMoot; got != tt.want {
+			t.Errorf("Decide(%s).CustomerFacingMoot = %v, want %v", tt.query, got, tt.want)
+		}
+	}
+	f, _ := FieldNamed("customer_facing")
+	for _, a := range AllOld() {
+		res := Decide(a)
+		want := a.CustomerFacing != ""
+		for _, v := range f.Values {
+			if other := Decide(a.With(f.Name, v)); other.Recommendation != res.Recommendation || other.Lead != res.Lead || other.Help != res.Help {
+				want = false
+			}
+		}
+		if res.CustomerFacingMoot != want {
+			t.Errorf("Decide(%s).CustomerFacingMoot = %v, want %v", a.Query(), res.CustomerFacingMoot, want)
 		}
 	}
 }

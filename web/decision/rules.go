@@ -70,6 +70,25 @@ func (r Reason) When(a Answers) bool {
 	return all(a, r.If)
 }
 
+// reasons are the reasons that apply to the answers (step 1), and whether
+// each job needs a hire: some reason shows the work and none covers it.
+func reasons(a Answers) (found []Reason, product, project bool) {
+	shows := map[Recommendation]bool{}
+	covered := map[Recommendation]bool{}
+	for _, r := range Reasons {
+		if !r.When(a) {
+			continue
+		}
+		found = append(found, r)
+		if r.Kind == Covers {
+			covered[r.Role] = true
+		} else {
+			shows[r.Role] = true
+		}
+	}
+	return found, shows[ProductManager] && !covered[ProductManager], shows[ProjectManager] && !covered[ProjectManager]
+}
+
 // Link is the guide URL that supports the rule.
 func (r Reason) Link() string { return link(r.Section, r.Anchor) }
 
