@@ -86,50 +86,6 @@ type ResultView struct {
 	JobAdLink string
 }
 
-// maxWhyPoints is how many points "Why" makes at most.
-const maxWhyPoints = 3
-
-// WhyPoints are the result's "Why" in at most three short points: the
-// outcome's words a sentence a point (any beyond the third joined to it),
-// its guide link after the last; for an old link, which has no outcome,
-// the first sign on each side of the work.
-func (v ResultView) WhyPoints() []ReasonView {
-	if v.Brief.Why.Text == "" {
-		var out []ReasonView
-		for _, side := range v.Sides {
-			if len(side.Reasons) > 0 && len(out) < maxWhyPoints {
-				out = append(out, side.Reasons[0])
-			}
-		}
-		return out
-	}
-	ss := sentences(v.Brief.Why.Text)
-	if len(ss) > maxWhyPoints {
-		ss = append(ss[:maxWhyPoints-1], strings.Join(ss[maxWhyPoints-1:], " "))
-	}
-	out := make([]ReasonView, len(ss))
-	for i, s := range ss {
-		out[i].Text = s
-	}
-	last := &out[len(out)-1]
-	last.Link, last.LinkLabel = v.Brief.Why.Link, v.Brief.Why.LinkLabel
-	return out
-}
-
-// sentences splits text after each full stop, question or exclamation
-// mark that a space and a capital letter follow.
-func sentences(text string) []string {
-	var out []string
-	start := 0
-	for i := 0; i+2 < len(text); i++ {
-		if strings.IndexByte(".?!", text[i]) >= 0 && text[i+1] == ' ' && 'A' <= text[i+2] && text[i+2] <= 'Z' {
-			out = append(out, text[start:i+1])
-			start = i + 2
-		}
-	}
-	return append(out, text[start:])
-}
-
 // A Side is the reasons on one side of the work, under a heading.
 type Side struct {
 	Heading string
