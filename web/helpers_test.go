@@ -3,19 +3,26 @@ package web
 import (
 	"bytes"
 	"encoding/json"
-	"github.com/guide/pmvspm/web/decision"
-	"github.com/guide/pmvspm/web/serve"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
+
 	"github.com/guide/pmvspm/content"
+	"github.com/guide/pmvspm/web/decision"
+	"github.com/guide/pmvspm/web/serve"
 )
 
 var (
@@ -249,6 +256,28 @@ func oldAnswers() []decision.Answers {
 	return out
 }
 
+// raceStride is the share of the answer sets an exhaustive sweep reads
+// under -race: one in seven, in canonical order, so that every answer to
+// every question still comes round. The sweeps are loops in one goroutine,
+// where the race detector has nothing to find and Go runs about ten times
+// slower; .ci/run runs them again without -race, over every answer set,
+// as go test ./... does (TestCIRunsEverySweep).
+const raceStride = 7
+
+// sweep is the answer sets an exhaustive test reads: all of as, or under
+// -race one in raceStride of them.
+func sweep(t *testing.T, as []decision.Answers) []decision.Answers {
+	if !raceDetector {
+		return as
+	}
+	var out []decision.Answers
+	for i := 0; i < len(as); i += raceStride {
+		out = append(out, as[i])
+	}
+	t.Logf("under -race: %d of the %d answer sets", len(out), len(as))
+	return out
+}
+
 // problemSets are the 32 sets of problems, each in canonical order.
 func problemSets() [][]string {
 	problems := decision.Fields[1].Values
@@ -263,4 +292,50 @@ func problemSets() [][]string {
 		out = append(out, ps)
 	}
 	return out
+}
+
+// TestCIRunsEverySweep: every test that samples its answer sets under
+// -race (calls sweep) is named in .ci/run's run without -race, so that CI
+// reads every answer set.
+func TestCIRunsEverySweep(t *testing.T) {
+	ci, err := os.ReadFile("../.ci/run")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := filepath.Glob("*_test.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sweeps := 0
+	for _, name := range files {
+		f, err := parser.ParseFile(token.NewFileSet(), name, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, d := range f.Decls {
+			fn, ok := d.(*ast.FuncDecl)
+			if !ok || !strings.HasPrefix(fn.Name.Name, "Test") {
+				continue
+			}
+			calls := false
+			ast.Inspect(fn, func(n ast.Node) bool {
+				if c, ok := n.(*ast.CallExpr); ok {
+					if id, ok := c.Fun.(*ast.Ident); ok && id.Name == "sweep" {
+						calls = true
+					}
+				}
+				return !calls
+			})
+			if !calls {
+				continue
+			}
+			sweeps++
+			if !regexp.MustCompile(`go test -count=1 -run '[^']*\b` + fn.Name.Name + `\b`).Match(ci) {
+				t.Errorf("%s: %s samples its answer sets under -race, but .ci/run does not run it without -race", name, fn.Name.Name)
+			}
+		}
+	}
+	if sweeps == 0 {
+		t.Error("no test calls sweep: the check is broken")
+	}
 }

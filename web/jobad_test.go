@@ -230,7 +230,7 @@ func TestJobAdsEveryAnswer(t *testing.T) {
 		}
 		return sq
 	}
-	for _, a := range append(allAnswers(), oldAnswers()...) {
+	for _, a := range sweep(t, append(allAnswers(), oldAnswers()...)) {
 		v := s.jobAds(a, decision.Decide(a))
 		q := a.Query()
 		if len(v.Ads) == 0 {

@@ -282,7 +282,7 @@ func TestResultWordsFollowAnswers(t *testing.T) {
 			fail(a, "rule 11: a link to no guide heading", link)
 		}
 	}
-	for _, a := range append(allAnswers(), oldAnswers()...) {
+	for _, a := range sweep(t, append(allAnswers(), oldAnswers()...)) {
 		v := s.resultView(a, a.Query(), decision.Decide(a))
 		res := decision.Decide(a)
 		var texts []string
