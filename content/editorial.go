@@ -307,19 +307,6 @@ func RunHash(run []string) string {
 	return hex.EncodeToString(sum[:8])
 }
 
-// SourceRunHashes returns the sorted, distinct hashes of every run of
-// copiedRun words in text: what editorial/source-runs.txt holds for the
-// article.
-func SourceRunHashes(text string) []string {
-	w := lowerWords(newProse("", text))
-	var hashes []string
-	for i := 0; i+copiedRun <= len(w); i++ {
-		hashes = append(hashes, RunHash(w[i:i+copiedRun]))
-	}
-	slices.Sort(hashes)
-	return slices.Compact(hashes)
-}
-
 // lowerWords returns the text's words in lower case.
 func lowerWords(p prose) []string {
 	w := p.words()

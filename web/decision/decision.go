@@ -43,16 +43,6 @@ var Recommendations = []Recommendation{ProductManager, ProjectManager, Both, One
 // Roles are the two roles, in the order pages list them.
 var Roles = []Recommendation{ProductManager, ProjectManager}
 
-// Valid reports whether r is one of the recommendations.
-func (r Recommendation) Valid() bool {
-	for _, x := range Recommendations {
-		if r == x {
-			return true
-		}
-	}
-	return false
-}
-
 // Help is the kind of part-time help a part-time answer gets.
 type Help string
 

@@ -6,6 +6,9 @@ import (
 	"testing"
 )
 
+// Valid reports whether r is one of the recommendations.
+func (r Recommendation) Valid() bool { return slices.Contains(Recommendations, r) }
+
 func ids(rs []Reason) []string {
 	var out []string
 	for _, r := range rs {
