@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -111,12 +112,10 @@ func glossaryTermsIn(fsys fs.FS) []term {
 // isTerm reports whether text is, all of it, one of the terms ("roadmaps").
 func isTerm(terms []term, text string) bool {
 	text = strings.TrimSpace(text)
-	for _, t := range terms {
-		if loc := t.use.FindStringIndex(text); loc != nil && loc[0] == 0 && loc[1] == len(text) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(terms, func(t term) bool {
+		loc := t.use.FindStringIndex(text)
+		return loc != nil && loc[0] == 0 && loc[1] == len(text)
+	})
 }
 
 // glossaryTerms reads the terms from the glossary's list.
@@ -228,12 +227,7 @@ func firstUnexplained(text string, terms []term) map[string]int {
 // checkTerms returns a problem for each glossary term whose first use in
 // the body is not explained (see firstUnexplained).
 func (d *document) checkTerms(terms []term) error {
-	m := d.markedBody()
-	var problems Problems
-	for name, off := range firstUnexplained(m.text.String(), terms) {
-		problems.add(unexplained(d.file, m.lineAt(off), name))
-	}
-	return problems.err()
+	return d.markedBody().unexplained(d.file, terms)
 }
 
 // checkTerms is the same rule for /compare: its summary, then its rows in
@@ -247,13 +241,15 @@ func (c Comparison) checkTerms(terms []term) error {
 	for i, r := range c.Rows {
 		m.write(r.Dimension+"\n"+r.ProductManager+"\n"+r.ProjectManager+"\n", c.rowLines[i])
 	}
-	var problems Problems
-	for name, off := range firstUnexplained(m.text.String(), terms) {
-		problems.add(unexplained(c.file, m.lineAt(off), name))
-	}
-	return problems.err()
+	return m.unexplained(c.file, terms)
 }
 
-func unexplained(file string, line int, name string) *FileError {
-	return fileErrorf(file, line, "%q is used here for the first time on the page: say what it means in brackets straight after it, or link it to the glossary (/faq/%s), or use plain words", name, GlossarySlug)
+// unexplained returns a problem for each term whose first use in m, the
+// text of file, is not explained (see firstUnexplained).
+func (m *markedText) unexplained(file string, terms []term) error {
+	var problems Problems
+	for name, off := range firstUnexplained(m.text.String(), terms) {
+		problems.add(fileErrorf(file, m.lineAt(off), "%q is used here for the first time on the page: say what it means in brackets straight after it, or link it to the glossary (/faq/%s), or use plain words", name, GlossarySlug))
+	}
+	return problems.err()
 }

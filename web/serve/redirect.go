@@ -107,10 +107,5 @@ func isSafePath(p string) bool {
 // hasControl reports whether s holds a C0 or C1 control character or DEL,
 // which browsers strip or misread in a URL.
 func hasControl(s string) bool {
-	for _, c := range s {
-		if c < 0x20 || (c >= 0x7f && c <= 0x9f) {
-			return true
-		}
-	}
-	return false
+	return strings.ContainsFunc(s, func(c rune) bool { return c < 0x20 || (c >= 0x7f && c <= 0x9f) })
 }
