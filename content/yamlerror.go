@@ -249,6 +249,13 @@ func misindented(lines []string, n int) *FileError {
 		t := strings.TrimSpace(l)
 		return strings.HasSuffix(t, ":") || strings.HasSuffix(t, "|") || strings.HasSuffix(t, ">") || strings.HasSuffix(t, "-")
 	}
+	// wrong says that line index i is indented unlike line j, described
+	// as other.
+	wrong := func(i, j int, other string) *FileError {
+		key, _ := keyOn(lines, i+1)
+		return &FileError{Line: i + 1, Reason: fmt.Sprintf("%s: this field is indented by %s, but %s by %s: line up the fields of one group (spaces only)",
+			key, spaces(indent(lines[i])), other, spaces(indent(lines[j])))}
+	}
 	at := min(n, len(lines)) - 1
 	if at < 0 || !content(at) {
 		return nil
@@ -265,23 +272,17 @@ func misindented(lines []string, n int) *FileError {
 	}
 	if q := prev(p); q >= 0 && opens(lines[q]) && indent(lines[at]) > indent(lines[q]) && indent(lines[p]) != indent(lines[at]) &&
 		keyPattern.MatchString(lines[p]) && keyPattern.MatchString(lines[at]) && next < len(lines) && indent(lines[next]) == indent(lines[at]) {
-		key, _ := keyOn(lines, p+1)
-		return &FileError{Line: p + 1, Reason: fmt.Sprintf("%s: this field is indented by %s, but the fields after it by %s: line up the fields of one group (spaces only)",
-			key, spaces(indent(lines[p])), spaces(indent(lines[at])))}
+		return wrong(p, at, "the fields after it")
 	}
 	// The line above is indented deeper than the line above it, which
 	// does not open a group: that line is the mistake.
 	if q := prev(p); q >= 0 && indent(lines[p]) > indent(lines[q]) && !opens(lines[q]) && keyPattern.MatchString(lines[p]) {
-		key, _ := keyOn(lines, p+1)
-		return &FileError{Line: p + 1, Reason: fmt.Sprintf("%s: this field is indented by %s, but the field above it by %s: line up the fields of one group (spaces only)",
-			key, spaces(indent(lines[p])), spaces(indent(lines[q])))}
+		return wrong(p, q, "the field above it")
 	}
 	// This line is indented deeper than the line above, which holds text
 	// and so cannot hold fields.
 	if indent(lines[at]) > indent(lines[p]) && !opens(lines[p]) && keyPattern.MatchString(lines[at]) {
-		key, _ := keyOn(lines, at+1)
-		return &FileError{Line: at + 1, Reason: fmt.Sprintf("%s: this field is indented by %s, but the field above it by %s: line up the fields of one group (spaces only)",
-			key, spaces(indent(lines[at])), spaces(indent(lines[p])))}
+		return wrong(at, p, "the field above it")
 	}
 	// This line is indented less than the line above, but not as far out
 	// as any group it could belong to.
@@ -294,9 +295,7 @@ func misindented(lines []string, n int) *FileError {
 			}
 		}
 		if !groups[indent(lines[at])] {
-			key, _ := keyOn(lines, at+1)
-			return &FileError{Line: at + 1, Reason: fmt.Sprintf("%s: this field is indented by %s, but the field above it by %s: line up the fields of one group (spaces only)",
-				key, spaces(indent(lines[at])), spaces(indent(lines[p])))}
+			return wrong(at, p, "the field above it")
 		}
 	}
 	return nil

@@ -55,11 +55,11 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	fs.BoolVar(&c.version, "version", false, "print the version and commit this binary was built from, then exit")
 	fs.DurationVar(&c.shutdown, "shutdown-timeout", 15*time.Second, "how long to let in-flight requests finish on shutdown")
 	fs.DurationVar(&c.headerWait, "read-header-timeout", 5*time.Second, "how long a client may take to send its request headers")
-	maxConns, connsErr := envInt(getenv, "MAX_CONNS", 1024)
+	maxConns, connsErr := envParse(getenv, "MAX_CONNS", 1024, strconv.Atoi, "a whole number")
 	fs.IntVar(&c.maxConns, "max-conns", maxConns, "most connections open at once on the site's address; at the cap idle keep-alive ones are closed first, then new ones wait (env MAX_CONNS)")
-	missBudget, missErr := envInt(getenv, "MISS_BUDGET", 60)
+	missBudget, missErr := envParse(getenv, "MISS_BUDGET", 60, strconv.Atoi, "a whole number")
 	fs.IntVar(&c.missBudget, "miss-budget", missBudget, "answer pages not yet made that one client (an IPv4 address, an IPv6 /64) may have built: this many at once, then this many a minute; past it 429 (env MISS_BUDGET)")
-	drain, drainErr := envDuration(getenv, "DRAIN", 5*time.Second)
+	drain, drainErr := envParse(getenv, "DRAIN", 5*time.Second, time.ParseDuration, "a duration such as 5s")
 	fs.DurationVar(&c.drain, "drain", drain, "on SIGTERM, how long /healthz answers 503 and responses close their connection before shutdown; 0 skips (env DRAIN; with -dev, 0)")
 	c.editor.flags(fs)
 	if err := fs.Parse(args[1:]); err != nil {
@@ -200,16 +200,19 @@ func publicly(host string) string {
 	return "is not loopback"
 }
 
-func envInt(getenv func(string) string, key string, def int) (int, error) {
+// envParse returns key's value read by parse, or def when key is unset; a
+// value that does not parse is an error saying it is not what (a whole
+// number).
+func envParse[T any](getenv func(string) string, key string, def T, parse func(string) (T, error), what string) (T, error) {
 	v := getenv(key)
 	if v == "" {
 		return def, nil
 	}
-	n, err := strconv.Atoi(v)
+	x, err := parse(v)
 	if err != nil {
-		return def, fmt.Errorf("%s=%q is not a whole number", key, v)
+		return def, fmt.Errorf("%s=%q is not %s", key, v, what)
 	}
-	return n, nil
+	return x, nil
 }
 
 func envAddr(getenv func(string) string) string {
@@ -246,16 +249,4 @@ func checkEnv(getenv func(string) string) error {
 		}
 	}
 	return errors.Join(errs...)
-}
-
-func envDuration(getenv func(string) string, key string, def time.Duration) (time.Duration, error) {
-	v := getenv(key)
-	if v == "" {
-		return def, nil
-	}
-	d, err := time.ParseDuration(v)
-	if err != nil {
-		return def, fmt.Errorf("%s=%q is not a duration such as 5s", key, v)
-	}
-	return d, nil
 }
