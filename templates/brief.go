@@ -85,9 +85,7 @@ func (b Brief) WriteMarkdown(w io.Writer) error {
 		if p.Text != "" {
 			fmt.Fprintf(&s, "%s\n\n", p.Text)
 		}
-		for _, it := range p.Items {
-			fmt.Fprintf(&s, "- %s\n", it)
-		}
+		writeBullets(&s, p.Items)
 		if len(p.Items) > 0 {
 			s.WriteString("\n")
 		}
@@ -122,9 +120,7 @@ func (b Brief) WriteMarkdown(w io.Writer) error {
 		fmt.Fprintf(&s, "## %s\n\n_%s_\n\n", pr.References, pr.ReferencesWhen)
 		writeNumbered(&s, pr.ReferenceQs)
 		fmt.Fprintf(&s, "## %s\n\n_%s_\n\n%s\n\n", pr.NeverAsk, pr.NeverAskWhen, pr.NeverAskIntro)
-		for _, it := range pr.NeverAskItems {
-			fmt.Fprintf(&s, "- %s\n", it)
-		}
+		writeBullets(&s, pr.NeverAskItems)
 		fmt.Fprintf(&s, "\n%s\n\n", pr.NeverAskInstead)
 	}
 	if len(b.Mistakes) > 0 {
@@ -179,16 +175,12 @@ func writeKitMarkdown(s *strings.Builder, b Brief, role BriefRole) {
 	ws := h.WorkSample
 	fmt.Fprintf(s, "\n### %s\n\n_%s_\n\n%s\n\n%s\n\n", k.WorkSample, pr.WorkSampleWhen, ws.Task, ws.Time)
 	fmt.Fprintf(s, "#### %s\n\n", k.Fair)
-	for _, it := range h.Fair(k) {
-		fmt.Fprintf(s, "- %s\n", it)
-	}
+	writeBullets(s, h.Fair(k))
 	s.WriteString("\n")
 	writePackMarkdown(s, k, ws.Pack)
 	for _, part := range ws.Parts(k) {
 		fmt.Fprintf(s, "#### %s\n\n", part.Heading)
-		for _, it := range part.Items {
-			fmt.Fprintf(s, "- %s\n", it)
-		}
+		writeBullets(s, part.Items)
 		s.WriteString("\n")
 	}
 }
@@ -199,9 +191,7 @@ func writePackMarkdown(s *strings.Builder, k content.KitWords, p content.Pack) {
 	fmt.Fprintf(s, "#### %s\n\n_%s_\n\n%s\n\n", k.Material, k.Handout, p.Intro)
 	for _, l := range p.Lists {
 		fmt.Fprintf(s, "**%s**\n\n", l.Heading)
-		for _, it := range l.Items {
-			fmt.Fprintf(s, "- %s\n", it)
-		}
+		writeBullets(s, l.Items)
 		s.WriteString("\n")
 	}
 	for _, t := range p.Tables {
@@ -210,6 +200,13 @@ func writePackMarkdown(s *strings.Builder, k content.KitWords, p content.Pack) {
 			fmt.Fprintf(s, "| %s |\n", strings.Join(r, " | "))
 		}
 		s.WriteString("\n")
+	}
+}
+
+// writeBullets writes a bulleted list.
+func writeBullets(s *strings.Builder, items []string) {
+	for _, it := range items {
+		fmt.Fprintf(s, "- %s\n", it)
 	}
 }
 

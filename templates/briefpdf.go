@@ -58,9 +58,7 @@ func (b Brief) WritePDF(w io.Writer, made time.Time) error {
 		if part.Text != "" {
 			p.para(part.Text)
 		}
-		for _, it := range part.Items {
-			p.item("•", it)
-		}
+		p.bullets(part.Items)
 	}
 	if b.Split != "" {
 		p.heading(b.Words.Split, 13)
@@ -90,13 +88,9 @@ func (b Brief) WritePDF(w io.Writer, made time.Time) error {
 			p.item("•", r.Text)
 		}
 		p.heading(b.Words.Responsibilities, 11.5)
-		for _, it := range role.Profile.Responsibilities {
-			p.check(it.Term, it.Detail)
-		}
+		p.checklist(role.Profile.Responsibilities)
 		p.heading(b.Words.Skills, 11.5)
-		for _, it := range role.Profile.Skills {
-			p.check(it.Term, it.Detail)
-		}
+		p.checklist(role.Profile.Skills)
 		p.kit(b, role)
 	}
 	if len(b.Roles) > 0 {
@@ -106,9 +100,7 @@ func (b Brief) WritePDF(w io.Writer, made time.Time) error {
 		p.heading(pr.NeverAsk, 14)
 		p.when(pr.NeverAskWhen)
 		p.para(pr.NeverAskIntro)
-		for _, it := range pr.NeverAskItems {
-			p.item("•", it)
-		}
+		p.bullets(pr.NeverAskItems)
 		p.para(pr.NeverAskInstead)
 	}
 	if len(b.Mistakes) > 0 {
@@ -336,12 +328,22 @@ func (p pdfWriter) item(marker, text string) {
 	p.Ln(0.6)
 }
 
-// check is a checklist item: an empty box to tick, the term in bold.
-func (p pdfWriter) check(term, detail string) {
-	p.termItem(term, detail, 0.8, func() {
-		p.SetDrawColor(80, 80, 80)
-		p.Rect(pdfMargin+0.5, p.GetY()+0.6, 3.2, 3.2, "D")
-	})
+// bullets is a bulleted list.
+func (p pdfWriter) bullets(items []string) {
+	for _, it := range items {
+		p.item("•", it)
+	}
+}
+
+// checklist is a list of items each with an empty box to tick, the term in
+// bold.
+func (p pdfWriter) checklist(items []content.Item) {
+	for _, it := range items {
+		p.termItem(it.Term, it.Detail, 0.8, func() {
+			p.SetDrawColor(80, 80, 80)
+			p.Rect(pdfMargin+0.5, p.GetY()+0.6, 3.2, 3.2, "D")
+		})
+	}
 }
 
 // labelled is a list item that starts with a label in bold.
@@ -469,15 +471,11 @@ func (p pdfWriter) kit(b Brief, role BriefRole) {
 	p.para(h.WorkSample.Task)
 	p.para(h.WorkSample.Time)
 	p.heading(k.Fair, 10)
-	for _, it := range h.Fair(k) {
-		p.item("•", it)
-	}
+	p.bullets(h.Fair(k))
 	p.pack(k, h.WorkSample.Pack)
 	for _, part := range h.WorkSample.Parts(k) {
 		p.heading(part.Heading, 10)
-		for _, it := range part.Items {
-			p.item("•", it)
-		}
+		p.bullets(part.Items)
 	}
 }
 
@@ -488,9 +486,7 @@ func (p pdfWriter) pack(k content.KitWords, pk content.Pack) {
 	p.para(pk.Intro)
 	for _, l := range pk.Lists {
 		p.heading(l.Heading, 9.5)
-		for _, it := range l.Items {
-			p.item("•", it)
-		}
+		p.bullets(l.Items)
 	}
 	for _, t := range pk.Tables {
 		p.heading(t.Heading, 9.5)
