@@ -2,6 +2,7 @@ package content
 
 import (
 	"io/fs"
+	"maps"
 	"slices"
 	"strings"
 	"time"
@@ -159,9 +160,7 @@ func Load(fsys fs.FS) (*Site, error) {
 	// The word rules every Markdown body must keep.
 	docs := []*document{home}
 	for _, set := range []map[string]*document{sectionDocs, answerDocs, pageDocs} {
-		for _, doc := range set {
-			docs = append(docs, doc)
-		}
+		docs = slices.AppendSeq(docs, maps.Values(set))
 	}
 	var terms []term
 	if glossary, ok := answerDocs[GlossarySlug]; ok {

@@ -8,6 +8,7 @@ import (
 	"math/bits"
 	"net/http"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -122,12 +123,8 @@ func newEncoded(body []byte, tag, encoding string) encoded {
 }
 
 func isCompressible(contentType string) bool {
-	for _, prefix := range []string{"text/", "image/svg+xml", "application/xml", "application/json", "image/x-icon"} {
-		if strings.HasPrefix(contentType, prefix) {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc([]string{"text/", "image/svg+xml", "application/xml", "application/json", "image/x-icon"},
+		func(prefix string) bool { return strings.HasPrefix(contentType, prefix) })
 }
 
 // encodeGzip makes the gzip encoding, at gzip's best compression.
