@@ -46,11 +46,7 @@ func (s *Section) HasAnchor(id string) bool {
 
 // Heading returns the section's heading with this id.
 func (s *Section) Heading(id string) (Heading, bool) {
-	i := slices.IndexFunc(s.Headings, func(h Heading) bool { return h.ID == id })
-	if i < 0 {
-		return Heading{}, false
-	}
-	return s.Headings[i], true
+	return find(s.Headings, func(h Heading) bool { return h.ID == id })
 }
 
 func (s *Section) origin() (string, int) { return s.Slug, s.slugLine }

@@ -324,11 +324,7 @@ type NotYet struct {
 
 // Hire returns the hire with this id.
 func (k *HiringKit) Hire(id string) (Hire, bool) {
-	i := slices.IndexFunc(k.Hires, func(h Hire) bool { return h.ID == id })
-	if i < 0 {
-		return Hire{}, false
-	}
-	return k.Hires[i], true
+	return find(k.Hires, func(h Hire) bool { return h.ID == id })
 }
 
 // The limits the contract sets on a kit.

@@ -73,6 +73,16 @@ func (s *Site) FAQUpdated() time.Time {
 	return latest(s.Answers, func(a *Answer) time.Time { return a.Updated })
 }
 
+// find returns the first of items that match accepts.
+func find[T any](items []T, match func(T) bool) (T, bool) {
+	i := slices.IndexFunc(items, match)
+	if i < 0 {
+		var zero T
+		return zero, false
+	}
+	return items[i], true
+}
+
 // latest returns the most recent update among items.
 func latest[T any](items []T, updated func(T) time.Time) time.Time {
 	var t time.Time

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"maps"
 	"slices"
 	"strings"
 )
@@ -50,19 +51,13 @@ func (s *Site) checkSituations() error {
 	}
 	var problems Problems
 	for _, a := range s.Answers {
-		fields := make([]string, 0, len(a.Situation))
-		for field := range a.Situation {
-			fields = append(fields, field)
-		}
-		slices.Sort(fields)
-		for _, field := range fields {
+		for _, field := range slices.Sorted(maps.Keys(a.Situation)) {
 			line := a.fm.nearest("situation." + field)
-			i := slices.IndexFunc(s.Questionnaire.Questions, func(q Question) bool { return q.Field == field })
-			if i < 0 {
+			q, ok := s.Questionnaire.Question(field)
+			if !ok {
 				problems.add(fileErrorf(a.file, line, "situation: the questionnaire asks no %q (it asks %s)", field, s.fields()))
 				continue
 			}
-			q := s.Questionnaire.Questions[i]
 			if len(a.Situation[field]) == 0 {
 				problems.add(fileErrorf(a.file, line, "situation: %s lists no answer (it takes %s)", field, values(q)))
 			}

@@ -113,42 +113,23 @@ type Signals struct {
 
 // Recommendation returns the words for a recommendation id.
 func (q *Questionnaire) Recommendation(id string) (RecommendationWords, bool) {
-	for _, r := range q.Recommendations {
-		if r.ID == id {
-			return r, true
-		}
-	}
-	return RecommendationWords{}, false
+	return find(q.Recommendations, func(r RecommendationWords) bool { return r.ID == id })
 }
 
 // Question returns the question for a form field.
 func (q *Questionnaire) Question(field string) (Question, bool) {
-	for _, x := range q.Questions {
-		if x.Field == field {
-			return x, true
-		}
-	}
-	return Question{}, false
+	return find(q.Questions, func(x Question) bool { return x.Field == field })
 }
 
 // Rule returns the words for a rule id in one of the lists of RuleWords.
 func Rule(list []RuleWords, id string) (string, bool) {
-	for _, r := range list {
-		if r.ID == id {
-			return r.Text, true
-		}
-	}
-	return "", false
+	r, ok := find(list, func(r RuleWords) bool { return r.ID == id })
+	return r.Text, ok
 }
 
 // OtherJob returns the words of one row of step 5.
 func (q *Questionnaire) OtherJob(id string) (OtherJobWords, bool) {
-	for _, o := range q.OtherJobs {
-		if o.ID == id {
-			return o, true
-		}
-	}
-	return OtherJobWords{}, false
+	return find(q.OtherJobs, func(o OtherJobWords) bool { return o.ID == id })
 }
 
 // Said returns how a result states an answer, for this goal: the option's
@@ -170,10 +151,8 @@ func (q Question) Said(value, goal string) string {
 
 // Label returns an option's label, or the value itself if it has none.
 func (q Question) Label(value string) string {
-	for _, o := range q.Options {
-		if o.Value == value {
-			return o.Label
-		}
+	if o, ok := find(q.Options, func(o Option) bool { return o.Value == value }); ok {
+		return o.Label
 	}
 	return value
 }
