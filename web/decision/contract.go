@@ -43,16 +43,14 @@ func CheckQuestionnaire(site *content.Site) content.Problems {
 	var errs content.Problems
 	// match checks one table against its words both ways.
 	match := func(what string, ids []string, words []string) {
-		table := map[string]bool{}
 		for _, id := range ids {
-			table[id] = true
 			if !slices.Contains(words, id) {
 				errs = append(errs, fmt.Errorf("%s %s has no words in whichrole.yaml", what, id))
 			}
 		}
 		seen := map[string]bool{}
 		for _, id := range words {
-			if !table[id] {
+			if !slices.Contains(ids, id) {
 				errs = append(errs, fmt.Errorf("whichrole.yaml has words for %s %s, which the rule table does not have", what, id))
 			}
 			if seen[id] {
@@ -125,11 +123,7 @@ func CheckGuideLinks(site *content.Site) content.Problems {
 
 // fieldNames lists the form's fields, in order.
 func fieldNames() string {
-	var names []string
-	for _, f := range Fields {
-		names = append(names, f.Name)
-	}
-	return strings.Join(names, ", ")
+	return strings.Join(idList(Fields, func(f Field) string { return f.Name }), ", ")
 }
 
 // idList lists the id of each item.
