@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"io"
 	"log/slog"
@@ -78,36 +79,17 @@ type Config struct {
 
 // defaults fills in what the caller left out.
 func (c *Config) defaults() {
-	c.BaseURL = strings.TrimSuffix(c.BaseURL, "/")
-	if c.BaseURL == "" {
-		c.BaseURL = "http://localhost:8080"
-	}
-	if c.PostRate == 0 {
-		c.PostRate = 2 * time.Second
-	}
-	if c.PostBurst == 0 {
-		c.PostBurst = 20
-	}
-	if c.MissRate == 0 {
-		c.MissRate = time.Second
-	}
-	if c.MissBurst == 0 {
-		c.MissBurst = 60
-	}
-	if c.MaxClients == 0 {
-		c.MaxClients = 10000
-	}
-	if c.ClientIPHeader == "" {
-		c.ClientIPHeader = "X-Forwarded-For"
-	}
-	if c.missPause == 0 {
-		c.missPause = time.Second
-	}
+	c.BaseURL = cmp.Or(strings.TrimSuffix(c.BaseURL, "/"), "http://localhost:8080")
+	c.PostRate = cmp.Or(c.PostRate, 2*time.Second)
+	c.PostBurst = cmp.Or(c.PostBurst, 20)
+	c.MissRate = cmp.Or(c.MissRate, time.Second)
+	c.MissBurst = cmp.Or(c.MissBurst, 60)
+	c.MaxClients = cmp.Or(c.MaxClients, 10000)
+	c.ClientIPHeader = cmp.Or(c.ClientIPHeader, "X-Forwarded-For")
+	c.missPause = cmp.Or(c.missPause, time.Second)
+	c.PageMaxAge = cmp.Or(c.PageMaxAge, 5*time.Minute)
 	if c.Health == nil {
 		c.Health = new(serve.Health)
-	}
-	if c.PageMaxAge == 0 {
-		c.PageMaxAge = 5 * time.Minute
 	}
 }
 

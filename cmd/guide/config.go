@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -44,8 +45,8 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 	fs.SetOutput(stderr)
 	fs.StringVar(&c.addr, "addr", envAddr(getenv), "listen address (env ADDR, or PORT as :PORT; with -dev, 127.0.0.1 and that port unless the address names a host)")
 	fs.StringVar(&c.baseURL, "base-url", getenv("BASE_URL"), "public base URL for canonical links and the sitemap (env BASE_URL; default http://localhost plus the port)")
-	fs.StringVar(&c.logFormat, "log-format", envOr(getenv, "LOG_FORMAT", "text"), "log format: text or json (env LOG_FORMAT)")
-	logLevel := envOr(getenv, "LOG_LEVEL", "info")
+	fs.StringVar(&c.logFormat, "log-format", cmp.Or(getenv("LOG_FORMAT"), "text"), "log format: text or json (env LOG_FORMAT)")
+	logLevel := cmp.Or(getenv("LOG_LEVEL"), "info")
 	fs.StringVar(&logLevel, "log-level", logLevel, "log level: debug, info, warn or error; above info, requests are not logged (env LOG_LEVEL)")
 	fs.BoolVar(&c.https, "https", envBool(getenv, "HTTPS"), "the site is served over HTTPS: send Strict-Transport-Security (env HTTPS)")
 	fs.BoolVar(&c.trustProxy, "trust-proxy", envBool(getenv, "TRUST_PROXY"), "behind one proxy: the client IP (rate limit, log) is the right-most X-Forwarded-For entry (env TRUST_PROXY)")
@@ -157,9 +158,7 @@ func parseConfig(args []string, getenv func(string) string, stderr io.Writer) (c
 		}
 	}
 
-	if c.baseURL == "" {
-		c.baseURL = "http://localhost:" + port
-	}
+	c.baseURL = cmp.Or(c.baseURL, "http://localhost:"+port)
 	u, err := url.Parse(c.baseURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") ||
 		u.RawQuery != "" || u.ForceQuery || u.Fragment != "" || strings.Contains(c.baseURL, "#") || u.User != nil {
@@ -223,13 +222,6 @@ func envAddr(getenv func(string) string) string {
 		return ":" + p
 	}
 	return ":8080"
-}
-
-func envOr(getenv func(string) string, key, def string) string {
-	if v := getenv(key); v != "" {
-		return v
-	}
-	return def
 }
 
 func envBool(getenv func(string) string, key string) bool {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"runtime/debug"
 	"strings"
 )
@@ -39,13 +40,7 @@ func versionOf(v, c string, info *debug.BuildInfo) (string, string) {
 			}
 		}
 	}
-	if v == "" {
-		v = "unknown"
-	}
-	if c == "" {
-		c = "unknown"
-	}
-	return v, c
+	return cmp.Or(v, "unknown"), cmp.Or(c, "unknown")
 }
 
 // versionAsked reports whether the command line asks for -version: it wins

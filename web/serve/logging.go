@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"cmp"
 	"io"
 	"log/slog"
 	"net/http"
@@ -40,16 +41,12 @@ type recorder struct {
 }
 
 func (w *recorder) WriteHeader(code int) {
-	if w.status == 0 {
-		w.status = code
-	}
+	w.status = cmp.Or(w.status, code)
 	w.ResponseWriter.WriteHeader(code)
 }
 
 func (w *recorder) Write(b []byte) (int, error) {
-	if w.status == 0 {
-		w.status = http.StatusOK
-	}
+	w.status = cmp.Or(w.status, http.StatusOK)
 	n, err := w.ResponseWriter.Write(b)
 	w.bytes += n
 	return n, err
@@ -99,10 +96,7 @@ func LogRequests(l RequestLog) func(http.Handler) http.Handler {
 					"client_ip", s.ClientAddr(r))
 			}
 			defer func() {
-				status := rec.status
-				if status == 0 {
-					status = http.StatusOK
-				}
+				status := cmp.Or(rec.status, http.StatusOK)
 				if r.Context().Err() != nil {
 					// The client closed the connection before the handler
 					// returned: whatever was sent, it did not get it all.

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"cmp"
 	"net/http"
 	"runtime"
 	"runtime/debug"
@@ -142,9 +143,7 @@ func (m *Metrics) Observe(route, method string, status int, took time.Duration) 
 	if m == nil {
 		return
 	}
-	if route == "" {
-		route = "unmatched" // keeps probes for random paths from making new series
-	}
+	route = cmp.Or(route, "unmatched") // keeps probes for random paths from making new series
 	m.requests.WithLabelValues(route, methodLabel(method), statusLabel(status)).Inc()
 	m.duration.WithLabelValues(route).Observe(took.Seconds())
 }
