@@ -188,20 +188,15 @@ var roleCase = regexp.MustCompile(`\b[a-z]+,? (Product|Project|Programme|Program
 // time of running it on the whole text).
 func RoleNameSlips(text string) [][]int {
 	var found [][]int
-	for start := 0; start <= len(text); {
-		end := strings.IndexByte(text[start:], '\n')
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += start
-		}
-		if line := text[start:end]; strings.Contains(line, "anager") || strings.Contains(line, "aster") ||
+	start := 0
+	for line := range strings.Lines(text) {
+		if strings.Contains(line, "anager") || strings.Contains(line, "aster") ||
 			strings.Contains(line, "wner") || strings.Contains(line, "PM") {
 			for _, m := range roleCase.FindAllStringIndex(line, -1) {
 				found = append(found, []int{start + m[0], start + m[1]})
 			}
 		}
-		start = end + 1
+		start += len(line)
 	}
 	return found
 }

@@ -28,10 +28,7 @@ func fileErrorf(file string, line int, format string, args ...any) *FileError {
 
 // lineAt returns the 1-based line number of byte offset off in src.
 func lineAt(src []byte, off int) int {
-	if off > len(src) {
-		off = len(src)
-	}
-	return bytes.Count(src[:off], []byte("\n")) + 1
+	return bytes.Count(src[:min(off, len(src))], []byte("\n")) + 1
 }
 
 // Problems is every problem that Load found, in file and line order;

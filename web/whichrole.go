@@ -8,7 +8,6 @@ import (
 	"net/url"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/guide/pmvspm/content"
 	"github.com/guide/pmvspm/templates"
@@ -122,16 +121,11 @@ func (s *server) serveForm(w http.ResponseWriter, r *http.Request, e *formError)
 // those, so each such page is rendered once, and a bad link costs what a
 // result costs.
 func (s *server) serveLinkErrors(w http.ResponseWriter, r *http.Request, e *formError) error {
-	var key strings.Builder
-	key.WriteString("form-errors?")
-	key.WriteString(e.answers.Query())
+	key := "form-errors?" + e.answers.Query()
 	for _, fe := range e.errs {
-		key.WriteString("#")
-		key.WriteString(fe.Field)
-		key.WriteString(":")
-		key.WriteString(strconv.Itoa(int(fe.Problem)))
+		key += "#" + fe.Field + ":" + strconv.Itoa(int(fe.Problem))
 	}
-	return s.answers.Respond(w, r, e.status, key.String(), htmlType, nil, func() (*serve.Representation, error) {
+	return s.answers.Respond(w, r, e.status, key, htmlType, nil, func() (*serve.Representation, error) {
 		body, err := s.formPage(formView(s.site, e.answers, e.errs))
 		return serve.NewRepresentation(htmlType, noStore, nil, body), err
 	})
