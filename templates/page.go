@@ -5,6 +5,7 @@
 package templates
 
 import (
+	"cmp"
 	"strings"
 	"time"
 
@@ -56,12 +57,7 @@ func (m Meta) FullTitle() string {
 	return m.Title + " · " + SiteName
 }
 
-func (m Meta) ogType() string {
-	if m.OGType == "" {
-		return "website"
-	}
-	return m.OGType
-}
+func (m Meta) ogType() string { return cmp.Or(m.OGType, "website") }
 
 // markdown is the one way rendered Markdown enters a page. The HTML comes
 // from our own goldmark instance with raw HTML disabled, so it is trusted.

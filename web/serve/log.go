@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"fmt"
 	"io"
 	"log/slog"
 	"strings"
@@ -99,30 +100,19 @@ func safeLogString(s string, limit int) string {
 				break // a rune split by the cut
 			}
 		}
-		if !UnsafeRune(r) {
-			if r == utf8.RuneError {
-				b.WriteString(s[i : i+runeLen(s[i:])])
-			} else {
-				b.WriteRune(r)
-			}
-			continue
+		switch {
+		case UnsafeRune(r):
+			fmt.Fprintf(&b, `\u%04x`, r)
+		case r == utf8.RuneError:
+			// Invalid bytes pass through as they came, for slog to escape.
+			_, size := utf8.DecodeRuneInString(s[i:])
+			b.WriteString(s[i : i+size])
+		default:
+			b.WriteRune(r)
 		}
-		const hex = "0123456789abcdef"
-		b.WriteString(`\u`)
-		b.WriteByte(hex[r>>12&0xf])
-		b.WriteByte(hex[r>>8&0xf])
-		b.WriteByte(hex[r>>4&0xf])
-		b.WriteByte(hex[r&0xf])
 	}
 	if cut {
 		b.WriteString("…")
 	}
 	return b.String()
-}
-
-// runeLen is the length of the rune (or invalid byte) starting s, so that
-// invalid bytes pass through as they came, for slog to escape.
-func runeLen(s string) int {
-	_, size := utf8.DecodeRuneInString(s)
-	return size
 }

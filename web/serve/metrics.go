@@ -104,9 +104,7 @@ func (m *Metrics) registerBuild() {
 	labels := prometheus.Labels{"path": "", "version": m.version, "checksum": "", "commit": m.commit, "go_version": runtime.Version()}
 	if info, ok := debug.ReadBuildInfo(); ok {
 		labels["path"], labels["checksum"] = info.Main.Path, info.Main.Sum
-		if labels["version"] == "" {
-			labels["version"] = info.Main.Version
-		}
+		labels["version"] = cmp.Or(labels["version"], info.Main.Version)
 	}
 	m.registry.MustRegister(prometheus.NewGaugeFunc(prometheus.GaugeOpts{
 		Name: "go_build_info", Help: "Build information about the main Go module.", ConstLabels: labels,
