@@ -36,25 +36,13 @@ var OldGoals = []string{"new-product", "new-feature", "internal-system", "direct
 // TopFields are the fields asked of everyone, in form order; the others
 // are asked under one answer to the goal (Revealed).
 func TopFields() []Field {
-	var out []Field
-	for _, f := range Fields {
-		if f.OnlyFor == "" {
-			out = append(out, f)
-		}
-	}
-	return out
+	return filter(Fields, func(f Field) bool { return f.OnlyFor == "" })
 }
 
 // Revealed returns the fields asked only under one of f's answers, each
 // with that answer in OnlyFor: for the goal, the fields asked for one goal.
 func (f Field) Revealed() []Field {
-	var out []Field
-	for _, g := range Fields {
-		if g.OnlyFor != "" && f.Name == "goal" {
-			out = append(out, g)
-		}
-	}
-	return out
+	return filter(Fields, func(g Field) bool { return g.OnlyFor != "" && f.Name == "goal" })
 }
 
 // FieldNamed returns the field with this name.
@@ -172,12 +160,7 @@ const maxValueLen = 64
 // Parse reads a result link: a link without the new fields (hires,
 // decider) and without a new goal is an old link, read as SPEC §3 reads it;
 // any other is read as the form is (ParseForm).
-func Parse(form url.Values) (Answers, []FieldError) {
-	if isOld(form) {
-		return parse(form, true)
-	}
-	return parse(form, false)
-}
+func Parse(form url.Values) (Answers, []FieldError) { return parse(form, isOld(form)) }
 
 // ParseForm reads the form as SPEC §7.1 has it: every field required,
 // customer_facing only for an internal system (and dropped for any other

@@ -76,13 +76,7 @@ type Result struct {
 
 // For returns the reasons on one role's side, in table order.
 func (res Result) For(role Recommendation) []Reason {
-	var out []Reason
-	for _, r := range res.Reasons {
-		if r.Role == role {
-			out = append(out, r)
-		}
-	}
-	return out
+	return filter(res.Reasons, func(r Reason) bool { return r.Role == role })
 }
 
 // Hired returns the roles the recommendation hires, in page order: one
@@ -173,10 +167,15 @@ func (res Result) otherJob() Recommendation {
 
 // ChecksOf returns the result's checks of one kind, in table order.
 func (res Result) ChecksOf(kind CheckKind) []Check {
-	var out []Check
-	for _, c := range res.Checks {
-		if c.Kind == kind {
-			out = append(out, c)
+	return filter(res.Checks, func(c Check) bool { return c.Kind == kind })
+}
+
+// filter returns the items keep accepts, in order; nil if none.
+func filter[T any](items []T, keep func(T) bool) []T {
+	var out []T
+	for _, it := range items {
+		if keep(it) {
+			out = append(out, it)
 		}
 	}
 	return out
