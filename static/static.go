@@ -8,9 +8,11 @@ import (
 	"embed"
 	"encoding/hex"
 	"io/fs"
+	"maps"
 	"mime"
 	"path"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -77,10 +79,4 @@ func Get(name string) (*Asset, bool) {
 }
 
 // All returns every static file.
-func All() []*Asset {
-	all := make([]*Asset, 0, len(byName))
-	for _, a := range byName {
-		all = append(all, a)
-	}
-	return all
-}
+func All() []*Asset { return slices.Collect(maps.Values(byName)) }
