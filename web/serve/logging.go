@@ -2,6 +2,7 @@ package serve
 
 import (
 	"cmp"
+	"context"
 	"io"
 	"log/slog"
 	"net/http"
@@ -18,7 +19,7 @@ import (
 //
 //	time, level, msg=request, method, path, route (the pattern of the route
 //	whose path matched, whatever the status; empty when none did), status
-//	(499 when the client closed its connection before the answer was done),
+//	(499 when the client left before it had the whole answer),
 //	bytes (body bytes sent), duration_ms (float, ms), client_ip (after the
 //	trusted-proxy rules), user_agent, request_id
 //
@@ -35,21 +36,36 @@ const statusClientGone = 499
 // allocated once per request and also holds the request id's header value.
 type recorder struct {
 	http.ResponseWriter
+	ctx    context.Context // the request's: done when the client has gone
 	status int
 	bytes  int
 	id     [1]string
+	// cut is set when the client had gone by the time part of the answer
+	// was written, or a write failed: it did not get all of it.
+	cut bool
 }
 
 func (w *recorder) WriteHeader(code int) {
 	w.status = cmp.Or(w.status, code)
+	w.cut = w.cut || w.ctx.Err() != nil
 	w.ResponseWriter.WriteHeader(code)
 }
 
 func (w *recorder) Write(b []byte) (int, error) {
 	w.status = cmp.Or(w.status, http.StatusOK)
+	w.cut = w.cut || w.ctx.Err() != nil
 	n, err := w.ResponseWriter.Write(b)
 	w.bytes += n
+	w.cut = w.cut || err != nil
 	return n, err
+}
+
+// clientGone reports whether the client left before it had the answer:
+// it had gone when a part was written (or a write failed), or it has gone
+// now and nothing was written. A client that reads a whole answer and
+// closes its connection at once, before the handler has returned, got it.
+func (w *recorder) clientGone() bool {
+	return w.ctx.Err() != nil && (w.cut || w.status == 0)
 }
 
 // Unwrap lets http.ResponseController reach the real writer.
@@ -88,7 +104,7 @@ func LogRequests(l RequestLog) func(http.Handler) http.Handler {
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			start := time.Now()
-			rec := &recorder{ResponseWriter: w}
+			rec := &recorder{ResponseWriter: w, ctx: r.Context()}
 			rec.id[0] = NewRequestID(r, s.TrustProxy)
 			w.Header()["X-Request-Id"] = rec.id[:]
 			if !s.TrustProxy && r.Header["X-Forwarded-For"] != nil && !warned.Load() && !warned.Swap(true) {
@@ -97,9 +113,7 @@ func LogRequests(l RequestLog) func(http.Handler) http.Handler {
 			}
 			defer func() {
 				status := cmp.Or(rec.status, http.StatusOK)
-				if r.Context().Err() != nil {
-					// The client closed the connection before the handler
-					// returned: whatever was sent, it did not get it all.
+				if rec.clientGone() {
 					status = statusClientGone
 				}
 				now := time.Now()
