@@ -1,37 +1,53 @@
 package web
 
 import (
+	"html"
 	"net/http"
+	"regexp"
+	"strconv"
 	"testing"
+	"time"
 )
 
-// TestInfoPages checks /about and /privacy say what the site promises they
-// say, and that every page's footer leads to them.
+// TestInfoPages: /about and /privacy are their content files, served: the
+// title, the date, every heading and every link of the file; /privacy
+// states the form's limit as the server applies it by default; and every
+// page's footer leads to both. The words are the editors': the test reads
+// them from content/.
 func TestInfoPages(t *testing.T) {
 	t.Parallel()
 	srv, _ := newTestServer(t, Config{})
-	tests := []struct {
-		path      string
-		wantLinks []string
-		wantText  []string
-	}{
-		{"/about", []string{"/which-role", "/which-role/how-it-works", "/guide/hiring", "/guide/scenarios"},
-			[]string{"business owners", "own words", "30 November 2026"}},
-		{"/privacy", nil,
-			[]string{"no cookies", "does not track you", "IP address", "user agent", "request id", "burst of 20", "every 2 seconds", "429"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.path, func(t *testing.T) {
-			r := get(t, srv, tt.path)
+	var defaults Config
+	defaults.defaults()
+	hrefs := regexp.MustCompile(`href="([^"]+)"`)
+	for _, p := range loadSite(t).Pages {
+		t.Run(p.Slug, func(t *testing.T) {
+			r := get(t, srv, "/"+p.Slug)
 			wantStatus(t, r, http.StatusOK)
-			checks := []checker{in(`main time[datetime]`, count(1))}
-			for _, href := range tt.wantLinks {
-				checks = append(checks, in(`main a[href="`+href+`"]`))
+			checks := []checker{
+				in("main h1", hasText(p.Title)),
+				in(`main time[datetime="`+p.Updated.Format(time.DateOnly)+`"]`, count(1)),
 			}
-			for _, want := range tt.wantText {
-				checks = append(checks, in("main", containsText(want)))
+			for _, h := range p.Headings {
+				checks = append(checks, in(`main [id="`+h.ID+`"]`, containsText(h.Text)))
 			}
-			check(t, r.doc(t), checks...)
+			for _, m := range hrefs.FindAllStringSubmatch(p.HTML, -1) {
+				checks = append(checks, in(`main a[href="`+html.UnescapeString(m[1])+`"]`))
+			}
+			if len(p.Headings) == 0 {
+				t.Fatal("the page has no headings: the check reads nothing")
+			}
+			doc := r.doc(t)
+			check(t, doc, checks...)
+			if p.Slug == "privacy" {
+				// The limit as numbers, in whatever words the page puts them.
+				main := text(doc.Find("main"))
+				for _, n := range []string{strconv.Itoa(defaults.PostBurst), strconv.Itoa(int(defaults.PostRate.Seconds())), "429"} {
+					if !regexp.MustCompile(`\b` + n + `\b`).MatchString(main) {
+						t.Errorf("/privacy does not state %s, part of the form's limit (a burst of %d, then one every %v, then 429)", n, defaults.PostBurst, defaults.PostRate)
+					}
+				}
+			}
 		})
 	}
 	for _, page := range servedDocs(t) {

@@ -20,7 +20,7 @@ func TestPublisherShown(t *testing.T) {
 	r := get(t, srv, "/about")
 	wantStatus(t, r, http.StatusOK)
 	doc := r.doc(t)
-	check(t, doc, in("#publisher", count(1)), in("main", containsText("published by "+name)))
+	check(t, doc, in("#publisher", count(1)), in("main", containsText(name)))
 	if strings.Contains(text(doc.Find("main")), "{publisher}") {
 		t.Error("/about leaves {publisher} unfilled")
 	}
