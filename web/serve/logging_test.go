@@ -2,7 +2,6 @@ package serve
 
 import (
 	"bufio"
-	"bytes"
 	"io"
 	"log/slog"
 	"net"
@@ -10,30 +9,18 @@ import (
 	"net/http/httptest"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/go-chi/chi/v5"
 )
 
-// lockedBuffer is a bytes.Buffer for the request log, which the server's
-// goroutines write while the test reads it.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
+// lineChan hands each request line to the test as it is written.
+type lineChan chan string
 
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.String()
+func (c lineChan) Write(p []byte) (int, error) {
+	c <- string(p)
+	return len(p), nil
 }
 
 // TestClientGoneOnlyWhenCut: the log says 499 when the client left before
@@ -72,9 +59,9 @@ func TestClientGoneOnlyWhenCut(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var logs lockedBuffer
+			logs := make(lineChan, 1)
 			r := chi.NewRouter()
-			r.Use(LogRequests(RequestLog{Out: &logs, Logger: slog.New(slog.DiscardHandler),
+			r.Use(LogRequests(RequestLog{Out: logs, Logger: slog.New(slog.DiscardHandler),
 				ClientAddr: func(*http.Request) string { return "" }, Observe: func(string, string, int, time.Duration) {}}))
 			r.Get("/", func(w http.ResponseWriter, r *http.Request) { tt.handle(w, r.Context().Done()) })
 			srv := httptest.NewServer(r)
@@ -97,12 +84,13 @@ func TestClientGoneOnlyWhenCut(t *testing.T) {
 				time.Sleep(20 * time.Millisecond) // the request reaches the handler
 			}
 			conn.Close()
-			deadline := time.Now().Add(5 * time.Second)
-			for !strings.Contains(logs.String(), "msg=request") && time.Now().Before(deadline) {
-				time.Sleep(5 * time.Millisecond)
-			}
-			if line := logs.String(); !strings.Contains(line, " "+tt.want+" ") {
-				t.Errorf("log line %q, want %s", line, tt.want)
+			select {
+			case line := <-logs:
+				if !strings.Contains(line, " "+tt.want+" ") {
+					t.Errorf("log line %q, want %s", line, tt.want)
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("no request line")
 			}
 		})
 	}
