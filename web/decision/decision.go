@@ -100,13 +100,18 @@ func Decide(a Answers) Result {
 	if a.Old() {
 		res.Recommendation = combine(res.Product, res.Project)
 		if a.CustomerFacing != "" {
+			// Moot when each other answer decides the same.
 			res.CustomerFacingMoot = true
 			f, _ := FieldNamed("customer_facing")
 			for _, v := range f.Values {
+				if v == a.CustomerFacing {
+					continue
+				}
 				other := a
 				other.CustomerFacing = v
 				if _, product, project := reasons(other); combine(product, project) != res.Recommendation {
 					res.CustomerFacingMoot = false
+					break
 				}
 			}
 		}
