@@ -21,8 +21,10 @@ const (
 
 // WritePDF writes the brief as a PDF: A4, its fonts embedded, real text
 // (selectable and searchable), title and metadata set, dated made. The same
-// headings and words as the HTML page and the Markdown file.
-func (b Brief) WritePDF(w io.Writer, made time.Time) error {
+// headings and words as the HTML page and the Markdown file. fonts keeps
+// the fonts cut for one document for the next with the same letters (nil:
+// every document has its fonts cut anew).
+func (b Brief) WritePDF(w io.Writer, made time.Time, fonts *FontCache) error {
 	pdf := newPDF("P", "mm", "A4") // the fonts parsed once per process
 	pdf.SetTitle(b.Title(), true)
 	pdf.SetSubject(b.Summary, true)
@@ -116,7 +118,7 @@ func (b Brief) WritePDF(w io.Writer, made time.Time) error {
 	if err := pdf.Error(); err != nil {
 		return fmt.Errorf("brief PDF: %w", err)
 	}
-	return outputPDF(pdf, w) // pdfstreams.go
+	return outputPDF(pdf, w, fonts) // pdfstreams.go
 }
 
 // A pdfWriter writes the brief's parts in its outcome's colours: the

@@ -146,7 +146,7 @@ func field(v reflect.Value, name string, k reflect.Kind) (reflect.Value, bool) {
 // depend only on the face and those letters, and fpdf cuts and
 // compresses them anew for every document (three zlib streams and a
 // 128 KB glyph map a face: most of a PDF's cost), so they are kept by
-// face and letters (cutFaces) and written into the next document that
+// face and letters (FontCache) and written into the next document that
 // uses the same letters in the same face: the bytes fpdf would write.
 type cutFace struct {
 	objects [7]pdfObject
@@ -207,21 +207,27 @@ func cutFaceOf(doc *indexedPDF, first int) (*cutFace, bool) {
 	return face, true
 }
 
-// cutFaces are the faces cut for earlier documents, by face and
-// letters (a brief's letters come from the content and its answers,
-// which the questionnaire's values bound: a few dozen sets a face). Past
-// cutFacesBytes nothing more is kept, and documents with new letters
-// have fpdf cut their fonts, as before: slower, never wrong.
-var cutFaces = struct {
-	sync.Mutex
+// A FontCache keeps the faces cut for earlier brief PDFs, by face and
+// letters (a brief's letters come from the content and its answers, which
+// the questionnaire's values bound: a few dozen sets a face), so that a
+// later document with the same letters writes them as they were instead
+// of having fpdf cut and compress them again. Past cutFacesBytes nothing
+// more is kept, and documents with new letters have fpdf cut their fonts,
+// as before: slower, never wrong. It is safe for concurrent use; the
+// server that writes the PDFs owns one.
+type FontCache struct {
+	mu    sync.Mutex
 	byKey map[string]*cutFace
 	bytes int
-}{byKey: map[string]*cutFace{}}
+}
+
+// NewFontCache returns an empty cache for WritePDF.
+func NewFontCache() *FontCache { return &FontCache{byKey: map[string]*cutFace{}} }
 
 const cutFacesBytes = 4 << 20
 
 // pdfFonts are a document's fonts, as fpdf keeps them, with the key
-// each has in cutFaces.
+// each has in a FontCache.
 type pdfFonts struct {
 	defs reflect.Value // the document's map[string]fontDefType
 	keys map[string]string
@@ -258,16 +264,16 @@ func fontsOf(pdf *fpdf.Fpdf) (pdfFonts, bool) {
 }
 
 // cached is each font's cut face by its object number, once fpdf has
-// written the document, if every one is in cutFaces; then, before
-// writing, it tells fpdf they are core fonts (one small object each,
-// which rewrite replaces with the cut face). Otherwise nil.
-func (f pdfFonts) cached() (byNumber func() map[int]*cutFace) {
+// written the document, if every one is in c; then, before writing, it
+// tells fpdf they are core fonts (one small object each, which rewrite
+// replaces with the cut face). Otherwise nil.
+func (f pdfFonts) cached(c *FontCache) (byNumber func() map[int]*cutFace) {
 	faces := map[string]*cutFace{}
-	cutFaces.Lock()
+	c.mu.Lock()
 	for name, key := range f.keys {
-		faces[name] = cutFaces.byKey[key]
+		faces[name] = c.byKey[key]
 	}
-	cutFaces.Unlock()
+	c.mu.Unlock()
 	for _, face := range faces {
 		if face == nil {
 			return nil
@@ -290,19 +296,19 @@ func (f pdfFonts) cached() (byNumber func() map[int]*cutFace) {
 	}
 }
 
-// keep keeps the faces fpdf cut for doc, while there is room.
-func (f pdfFonts) keep(doc *indexedPDF) {
+// keep keeps in c the faces fpdf cut for doc, while there is room.
+func (f pdfFonts) keep(c *FontCache, doc *indexedPDF) {
 	for name, key := range f.keys {
 		face, ok := cutFaceOf(doc, f.number(name))
 		if !ok {
 			continue
 		}
-		cutFaces.Lock()
-		if cutFaces.byKey[key] == nil && cutFaces.bytes+face.size <= cutFacesBytes {
-			cutFaces.byKey[key] = face
-			cutFaces.bytes += face.size
+		c.mu.Lock()
+		if c.byKey[key] == nil && c.bytes+face.size <= cutFacesBytes {
+			c.byKey[key] = face
+			c.bytes += face.size
 		}
-		cutFaces.Unlock()
+		c.mu.Unlock()
 	}
 }
 

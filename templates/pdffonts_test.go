@@ -20,6 +20,7 @@ func TestPDFFontsParsedOnce(t *testing.T) {
 	if parsedPDFFonts() == nil {
 		t.Fatal("the parsed font set could not be made from fpdf's fonts: every PDF parses its fonts again (has fpdf changed?)")
 	}
+	fonts := NewFontCache() // shared, as a server shares its own
 	sample := func(pdf *fpdf.Fpdf, n int) []byte {
 		made := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 		pdf.SetCreationDate(made)
@@ -31,7 +32,7 @@ func TestPDFFontsParsedOnce(t *testing.T) {
 		pdf.SetFont(pdfFont, "", 10)
 		pdf.MultiCell(0, 5, fmt.Sprintf("Body text %d with letters only this one uses: %c%c", n, 'A'+n, 'z'-n), "", "L", false)
 		var buf bytes.Buffer
-		if err := outputPDF(pdf, &buf); err != nil {
+		if err := outputPDF(pdf, &buf, fonts); err != nil {
 			t.Error(err)
 		}
 		return buf.Bytes()
@@ -100,16 +101,13 @@ func TestPDFStreamsAsFpdf(t *testing.T) {
 	}
 	// The first has fpdf cut its fonts and keeps them; the second, with
 	// the same letters, writes the kept ones.
-	cutFaces.Lock()
-	clear(cutFaces.byKey)
-	cutFaces.bytes = 0
-	cutFaces.Unlock()
+	fonts := NewFontCache()
 	for i, how := range []string{"cut for it", "kept from the first"} {
-		if f, _ := fontsOf(doc(false)); (f.cached() != nil) != (i == 1) {
+		if f, _ := fontsOf(doc(false)); (f.cached(fonts) != nil) != (i == 1) {
 			t.Fatalf("document %d: its fonts kept is %v", i+1, i == 0)
 		}
 		var got bytes.Buffer
-		if err := outputPDF(doc(false), &got); err != nil {
+		if err := outputPDF(doc(false), &got, fonts); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(got.Bytes(), want.Bytes()) {

@@ -17,14 +17,14 @@ import (
 
 // outputPDF writes pdf, made with its page compression off
 // (SetCompression(false)), with each page's content compressed here and
-// its fonts cut once for every document with the same letters
-// (cutFaces): the bytes fpdf would write with compression on, for a
+// its fonts cut once for every document with the same letters (kept in
+// fonts; nil keeps none): the bytes fpdf would write with compression on, for a
 // fraction of the cost. fpdf makes a new zlib writer (about 1.1 MB,
 // zeroed) for every stream it compresses, and cuts and compresses every
 // font for every document; here one pooled writer is Reset for each
 // page, and fonts already cut are written as they were.
 // TestPDFStreamsAsFpdf checks the bytes are fpdf's.
-func outputPDF(pdf *fpdf.Fpdf, w io.Writer) error {
+func outputPDF(pdf *fpdf.Fpdf, w io.Writer, cache *FontCache) error {
 	// The fonts' letters are known once the last page's footer is drawn,
 	// which fpdf does as it closes the document, the first thing Output
 	// does.
@@ -32,8 +32,11 @@ func outputPDF(pdf *fpdf.Fpdf, w io.Writer) error {
 	var ok bool
 	var cached func() map[int]*cutFace
 	closed := func() {
+		if cache == nil {
+			return
+		}
 		if fonts, ok = fontsOf(pdf); ok {
-			cached = fonts.cached()
+			cached = fonts.cached(cache)
 		}
 	}
 	v := reflect.ValueOf(pdf).Elem()
@@ -62,7 +65,7 @@ func outputPDF(pdf *fpdf.Fpdf, w io.Writer) error {
 	case cached != nil:
 		faces = cached()
 	case ok:
-		fonts.keep(doc)
+		fonts.keep(cache, doc)
 	}
 	out, err := doc.rewrite(faces)
 	if err != nil {

@@ -115,7 +115,10 @@ type server struct {
 	// Social cards, by key (see card.go) and by served name.
 	cards, cardsByName map[string]*card
 	// contentDate dates the brief's PDF: the latest change to the guide.
-	contentDate      time.Time
+	contentDate time.Time
+	// pdfFonts keeps the brief PDF's fonts cut for one answer set for the
+	// next with the same letters.
+	pdfFonts         *templates.FontCache
 	pageCacheControl string                          // Cache-Control for HTML pages
 	rules            map[string]templates.ReasonView // rules' words and guide links: newRuleWords
 }

@@ -40,7 +40,7 @@ var (
 			return "hiring-brief-" + rec + ".pdf"
 		},
 		write: func(s *server, w io.Writer, a decision.Answers, res decision.Result) error {
-			return s.hiringBrief(a, res).WritePDF(w, s.contentDate)
+			return s.hiringBrief(a, res).WritePDF(w, s.contentDate, s.pdfFonts)
 		},
 	}
 )

@@ -84,7 +84,7 @@ func TestBriefGolden(t *testing.T) {
 		write func(*bytes.Buffer) error
 	}{
 		{"brief.golden.md", func(w *bytes.Buffer) error { return b.WriteMarkdown(w) }},
-		{"brief.golden.pdf", func(w *bytes.Buffer) error { return b.WritePDF(w, made) }},
+		{"brief.golden.pdf", func(w *bytes.Buffer) error { return b.WritePDF(w, made, s.pdfFonts) }},
 		{"brief.golden.html", func(w *bytes.Buffer) error {
 			words := fixture(s.site.Words.Result)
 			return templates.BriefPage(s.meta("/which-role/brief?"+goldenQuery, b.Title(), b.Summary, siteCard), b, words, goldenQuery).Render(context.Background(), w)
@@ -369,13 +369,13 @@ func mustAnswers(t *testing.T, query string) decision.Answers {
 // BenchmarkBriefPDF is the cost of one PDF, paid once per canonical query
 // (go test ./web -run '^$' -bench BriefPDF).
 func BenchmarkBriefPDF(b *testing.B) {
-	s := &server{cfg: Config{BaseURL: "https://guide.example"}, site: loadSite(b)}
+	s := &server{cfg: Config{BaseURL: "https://guide.example"}, site: loadSite(b), pdfFonts: templates.NewFontCache()}
 	form, _ := url.ParseQuery(goldenQuery)
 	a, _ := decision.Parse(form)
 	brief := s.hiringBrief(a, decision.Decide(a)) // as served: with its kit
 	for b.Loop() {
 		var buf bytes.Buffer
-		if err := brief.WritePDF(&buf, s.contentDate); err != nil {
+		if err := brief.WritePDF(&buf, s.contentDate, s.pdfFonts); err != nil {
 			b.Fatal(err)
 		}
 	}

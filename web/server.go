@@ -19,6 +19,7 @@ import (
 	"net/http"
 
 	"github.com/guide/pmvspm/content"
+	"github.com/guide/pmvspm/templates"
 	"github.com/guide/pmvspm/web/serve"
 )
 
@@ -60,6 +61,7 @@ func NewServer(logger *slog.Logger, site *content.Site, cfg Config) (http.Handle
 	s.cards, s.cardsByName = newCards(site)
 	s.rules = newRuleWords(site)
 	s.contentDate = site.GuideUpdated()
+	s.pdfFonts = templates.NewFontCache()
 	s.pageList = s.listPages()
 	if len(form) == 0 { // else the pages, which need the form's words, wait
 		if err := s.prerender(); err != nil {
