@@ -44,14 +44,14 @@ func newTerm(name string) term {
 }
 
 // firstUse is t.use.FindStringIndex(text), given lower, text with its
-// ASCII letters in lower case. A case-insensitive pattern has no literal
-// prefix for the regexp package to look for, so it would step through the
-// whole text; firstUse runs it only on a window at each place the term's
-// first word starts. Where case folding reaches beyond ASCII (the Kelvin
-// sign folds to k, the long s to s; a term with a letter beyond ASCII),
-// it runs the pattern on the whole text.
+// ASCII letters in lower case (see lowerForTerms). A case-insensitive
+// pattern has no literal prefix for the regexp package to look for, so it
+// would step through the whole text; firstUse runs it only on a window at
+// each place the term's first word starts. Where case folding reaches
+// beyond ASCII (lower is "", or a term has a letter beyond ASCII), it runs
+// the pattern on the whole text.
 func (t term) firstUse(text, lower string) []int {
-	if t.first == "" || strings.ContainsAny(text, "\u212a\u017f") {
+	if t.first == "" || lower == "" {
 		return t.use.FindStringIndex(text)
 	}
 	for off := 0; ; {
@@ -80,9 +80,14 @@ func isASCII(s string) bool {
 	return true
 }
 
-// asciiLower is s with its ASCII letters in lower case and every other
-// byte as it is, so that offsets in it are offsets in s.
-func asciiLower(s string) string {
+// lowerForTerms is s with its ASCII letters in lower case and every other
+// byte as it is, so that offsets in it are offsets in s; or "" if s holds
+// a letter that case folding takes to ASCII (the Kelvin sign folds to k,
+// the long s to s), which only the pattern itself finds.
+func lowerForTerms(s string) string {
+	if strings.ContainsAny(s, "\u212a\u017f") {
+		return ""
+	}
 	b := []byte(s)
 	for i, c := range b {
 		if 'A' <= c && c <= 'Z' {
@@ -205,7 +210,7 @@ func (d *document) markedBody() *markedText {
 // roadmap)").
 func firstUnexplained(text string, terms []term) map[string]int {
 	bad := map[string]int{}
-	lower := asciiLower(text)
+	lower := lowerForTerms(text)
 	for _, t := range terms {
 		loc := t.firstUse(text, lower)
 		if loc == nil {

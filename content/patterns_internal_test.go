@@ -58,7 +58,7 @@ func TestFirstUseIsThePatterns(t *testing.T) {
 	raw, _ := contentTexts(t)
 	texts = append(texts, raw...)
 	for _, text := range texts {
-		lower := asciiLower(text)
+		lower := lowerForTerms(text)
 		for _, tm := range terms {
 			if got, want := tm.firstUse(text, lower), tm.use.FindStringIndex(text); !slices.Equal(got, want) {
 				t.Errorf("%s in %.40q: firstUse %v, the pattern %v", tm.name, strings.TrimSpace(text), got, want)
