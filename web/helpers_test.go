@@ -296,11 +296,15 @@ func problemSets() [][]string {
 
 // TestCIRunsEverySweep: every test that samples its answer sets under
 // -race (calls sweep) is named in .ci/run's run without -race, so that CI
-// reads every answer set.
+// reads every answer set; and CI runs the browser tests, which do not run
+// under -race, without it.
 func TestCIRunsEverySweep(t *testing.T) {
 	ci, err := os.ReadFile("../.ci/run")
 	if err != nil {
 		t.Fatal(err)
+	}
+	if !regexp.MustCompile(`(?m)^go test -count=1 \./web/browser$`).Match(ci) {
+		t.Error(".ci/run does not run go test -count=1 ./web/browser: CI would run no browser test")
 	}
 	files, err := filepath.Glob("*_test.go")
 	if err != nil {

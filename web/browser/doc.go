@@ -17,4 +17,8 @@
 // The tools come from .ci/browser-tools.sh, which installs axe-core and
 // vnu-jar into the repository's ignored .tools folder. When a tool is
 // missing the tests skip, except in CI (CI=true), where they fail.
+//
+// The tests do not run under the race detector, which sees only the
+// server in this process and not the browser: go test ./web/browser runs
+// them, as go test ./... and CI do.
 package browser

@@ -2,6 +2,7 @@ package browser
 
 import (
 	"encoding/xml"
+	"flag"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -28,6 +29,15 @@ func TestMain(m *testing.M) {
 // runTests starts the real server on a loopback port, runs the tests, and
 // stops the shared browser and the server, whatever the tests did.
 func runTests(m *testing.M) int {
+	if raceDetector {
+		// The race detector sees only this process: here the server, which
+		// web's parallel tests drive far harder, not the browser these
+		// tests are about. Under it they took half the suite's CPU to find
+		// nothing; .ci/run runs them without it, as go test ./... does.
+		flag.Parse() // for tell's testing.Verbose
+		tell("web/browser: the browser tests do not run under -race: go test ./web/browser runs them\n")
+		return 0
+	}
 	var err error
 	site, err = content.Load(content.Files)
 	if err != nil {

@@ -95,22 +95,25 @@ func (s *skipList) summary() string {
 	return b.String()
 }
 
-// printSkips prints the summary where a person will see it: go test shows
-// a passing package's output only with -v, so otherwise it goes to the
-// terminal, if there is one.
+// printSkips prints the summary of the tests that skipped (see tell).
 func printSkips() {
-	summary := skips.summary()
-	if summary == "" {
-		return
+	if summary := skips.summary(); summary != "" {
+		tell(summary)
 	}
+}
+
+// tell prints msg where a person will see it: go test shows a passing
+// package's output only with -v, so otherwise it goes to the terminal, if
+// there is one.
+func tell(msg string) {
 	if !testing.Verbose() {
 		if tty, err := os.OpenFile("/dev/tty", os.O_WRONLY, 0); err == nil {
 			defer tty.Close()
-			fmt.Fprint(tty, summary)
+			fmt.Fprint(tty, msg)
 			return
 		}
 	}
-	fmt.Fprint(os.Stderr, summary)
+	fmt.Fprint(os.Stderr, msg)
 }
 
 // toolFile returns the absolute path of a file under the repository root,
