@@ -41,8 +41,12 @@ func (g *gate) Write(p []byte) (int, error) {
 func TestLogSinkDropsWhenStalled(t *testing.T) {
 	g := &gate{open: make(chan struct{})}
 	s := newLogSink(g, 1000, time.Millisecond)
-	var said atomic.Uint64 // the sum of every note: there may be more than one
-	s.note = func(n uint64) { said.Add(n); fmt.Fprintf(s, "dropped %d lines\n", n) }
+	// said is the sum of every note (there may be more than one), counted
+	// once the note is written: counted first, the test could see every
+	// drop said and close the sink before the note's line went in, which
+	// the closed sink then drops.
+	var said atomic.Uint64
+	s.note = func(n uint64) { fmt.Fprintf(s, "dropped %d lines\n", n); said.Add(n) }
 	line := strings.Repeat("x", 99) + "\n" // 100 bytes
 	finished := make(chan struct{})
 	go func() {
