@@ -261,7 +261,7 @@ func oldAnswers() []decision.Answers {
 // every question still comes round. The sweeps are loops in one goroutine,
 // where the race detector has nothing to find and Go runs about ten times
 // slower; .ci/run runs them again without -race, over every answer set,
-// as go test ./... does (TestCIRunsEverySweep).
+// as go test ./... does (TestCIRunsWhatRaceSkips).
 const raceStride = 7
 
 // sweep is the answer sets an exhaustive test reads: all of as, or under
@@ -294,11 +294,11 @@ func problemSets() [][]string {
 	return out
 }
 
-// TestCIRunsEverySweep: every test that samples its answer sets under
-// -race (calls sweep) is named in .ci/run's run without -race, so that CI
-// reads every answer set; and CI runs the browser tests, which do not run
-// under -race, without it.
-func TestCIRunsEverySweep(t *testing.T) {
+// TestCIRunsWhatRaceSkips: what -race leaves out, .ci/run runs without
+// it: the browser tests, which do not run under it, and every test that
+// samples its answer sets under it (calls sweep), so that CI reads every
+// answer set.
+func TestCIRunsWhatRaceSkips(t *testing.T) {
 	ci, err := os.ReadFile("../.ci/run")
 	if err != nil {
 		t.Fatal(err)

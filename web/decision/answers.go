@@ -42,7 +42,10 @@ func TopFields() []Field {
 // Revealed returns the fields asked only under one of f's answers, each
 // with that answer in OnlyFor: for the goal, the fields asked for one goal.
 func (f Field) Revealed() []Field {
-	return filter(Fields, func(g Field) bool { return g.OnlyFor != "" && f.Name == "goal" })
+	if f.Name != "goal" {
+		return nil
+	}
+	return filter(Fields, func(g Field) bool { return g.OnlyFor != "" })
 }
 
 // FieldNamed returns the field with this name.

@@ -99,22 +99,7 @@ func Decide(a Answers) Result {
 	res.Reasons, res.Product, res.Project = reasons(a)
 	if a.Old() {
 		res.Recommendation = combine(res.Product, res.Project)
-		if a.CustomerFacing != "" {
-			// Moot when each other answer decides the same.
-			res.CustomerFacingMoot = true
-			f, _ := FieldNamed("customer_facing")
-			for _, v := range f.Values {
-				if v == a.CustomerFacing {
-					continue
-				}
-				other := a
-				other.CustomerFacing = v
-				if _, product, project := reasons(other); combine(product, project) != res.Recommendation {
-					res.CustomerFacingMoot = false
-					break
-				}
-			}
-		}
+		res.CustomerFacingMoot = a.CustomerFacing != "" && customerFacingMoot(a, res.Recommendation)
 		return res
 	}
 	for i := range Leads {
@@ -168,6 +153,21 @@ func (res Result) otherJob() Recommendation {
 		return ProductManager
 	}
 	return ""
+}
+
+// customerFacingMoot reports whether an old link's answer to
+// customer_facing changed nothing: each other answer to it decides rec too.
+func customerFacingMoot(a Answers, rec Recommendation) bool {
+	f, _ := FieldNamed("customer_facing")
+	for _, v := range f.Values {
+		if v == a.CustomerFacing {
+			continue
+		}
+		if _, product, project := reasons(a.With(f.Name, v)); combine(product, project) != rec {
+			return false
+		}
+	}
+	return true
 }
 
 // ChecksOf returns the result's checks of one kind, in table order.

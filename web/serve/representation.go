@@ -122,9 +122,11 @@ func newEncoded(body []byte, tag, encoding string) encoded {
 	return e
 }
 
+// compressible are the prefixes of the content types worth compressing.
+var compressible = []string{"text/", "image/svg+xml", "application/xml", "application/json", "image/x-icon"}
+
 func isCompressible(contentType string) bool {
-	return slices.ContainsFunc([]string{"text/", "image/svg+xml", "application/xml", "application/json", "image/x-icon"},
-		func(prefix string) bool { return strings.HasPrefix(contentType, prefix) })
+	return slices.ContainsFunc(compressible, func(prefix string) bool { return strings.HasPrefix(contentType, prefix) })
 }
 
 // encodeGzip makes the gzip encoding, at gzip's best compression.
