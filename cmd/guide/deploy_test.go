@@ -133,7 +133,7 @@ func portOf(t *testing.T, addr string) int {
 }
 
 // bytesOf reads a memory size as Kubernetes (128Mi), systemd (128M) or the
-// Go runtime's GOMEMLIMIT (100MiB) writes it.
+// Go runtime's GOMEMLIMIT (64MiB) writes it.
 func bytesOf(t *testing.T, s string) int64 {
 	t.Helper()
 	m := regexp.MustCompile(`^(\d+)(Ki|Mi|Gi|KiB|MiB|GiB|K|M|G)?$`).FindStringSubmatch(s)
@@ -231,8 +231,8 @@ func TestKubernetesManifest(t *testing.T) {
 	if !ok || c.Resources.Requests["cpu"] == "" || c.Resources.Requests["memory"] == "" {
 		t.Fatalf("resources = %+v; want cpu and memory requests and a memory limit", c.Resources)
 	}
-	if soft := bytesOf(t, env["GOMEMLIMIT"]); soft <= 0 || soft >= bytesOf(t, limit) || soft < bytesOf(t, limit)/2 {
-		t.Errorf("GOMEMLIMIT=%q; want it a little under the memory limit %s", env["GOMEMLIMIT"], limit)
+	if soft := bytesOf(t, env["GOMEMLIMIT"]); soft != memoryLimit || soft >= bytesOf(t, limit) {
+		t.Errorf("GOMEMLIMIT=%q; want the binary's own soft limit (%d MiB), under the memory limit %s", env["GOMEMLIMIT"], memoryLimit>>20, limit)
 	}
 
 	sc := c.SecurityContext
@@ -242,7 +242,11 @@ func TestKubernetesManifest(t *testing.T) {
 			pod.SecurityContext.RunAsNonRoot, pod.SecurityContext.RunAsUser, sc.ReadOnlyRootFilesystem, sc.AllowPrivilegeEscalation, sc.Capabilities.Drop)
 	}
 	// The image runs as distroless "nonroot", uid 65532.
-	if dockerfile, _ := os.ReadFile(filepath.Join("..", "..", "Dockerfile")); !bytes.Contains(dockerfile, []byte("USER nonroot")) || pod.SecurityContext.RunAsUser != 65532 {
+	dockerfile, _ := os.ReadFile(filepath.Join("..", "..", "Dockerfile"))
+	if want := fmt.Sprintf("ENV GOMEMLIMIT=%dMiB\n", memoryLimit>>20); !bytes.Contains(dockerfile, []byte(want)) {
+		t.Errorf("the Dockerfile has no %q: the image names the binary's own soft limit", strings.TrimSpace(want))
+	}
+	if !bytes.Contains(dockerfile, []byte("USER nonroot")) || pod.SecurityContext.RunAsUser != 65532 {
 		t.Errorf("runAsUser %d; the Dockerfile's user is nonroot (65532)", pod.SecurityContext.RunAsUser)
 	}
 
@@ -350,8 +354,8 @@ func TestSystemdUnit(t *testing.T) {
 	if err != nil || stop <= cfg.drain+cfg.shutdown {
 		t.Errorf("TimeoutStopSec %v is not above the drain (%v) plus -shutdown-timeout (%v)", service["TimeoutStopSec"], cfg.drain, cfg.shutdown)
 	}
-	if max := strings.Join(service["MemoryMax"], ""); max == "" || bytesOf(t, env["GOMEMLIMIT"]) >= bytesOf(t, max) {
-		t.Errorf("GOMEMLIMIT=%q; want it under MemoryMax=%q", env["GOMEMLIMIT"], max)
+	if max := strings.Join(service["MemoryMax"], ""); max == "" || bytesOf(t, env["GOMEMLIMIT"]) != memoryLimit || memoryLimit >= bytesOf(t, max) {
+		t.Errorf("GOMEMLIMIT=%q; want the binary's own soft limit (%d MiB), under MemoryMax=%q", env["GOMEMLIMIT"], memoryLimit>>20, max)
 	}
 	for key, want := range map[string]string{
 		"DynamicUser": "yes", "NoNewPrivileges": "yes", "CapabilityBoundingSet": "", "ProtectSystem": "strict",
