@@ -5,8 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"github.com/guide/pmvspm/content"
-	"github.com/guide/pmvspm/web/serve"
 	"image"
 	"image/color"
 	"image/draw"
@@ -21,8 +19,10 @@ import (
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
 
+	"github.com/guide/pmvspm/content"
 	"github.com/guide/pmvspm/templates"
 	"github.com/guide/pmvspm/web/decision"
+	"github.com/guide/pmvspm/web/serve"
 )
 
 // Social cards: the picture a link shows when it is shared. Each page

@@ -3,7 +3,6 @@ package web
 import (
 	"bytes"
 	"encoding/hex"
-	"github.com/guide/pmvspm/web/serve"
 	"image/color"
 	"image/png"
 	"net/http"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/guide/pmvspm/static"
 	"github.com/guide/pmvspm/web/decision"
+	"github.com/guide/pmvspm/web/serve"
 )
 
 // TestSocialCards checks every HTML page's social card tags, and that each

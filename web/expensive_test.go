@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/guide/pmvspm/web/serve"
 	"io"
 	"log/slog"
 	"net/http"
@@ -15,6 +14,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/guide/pmvspm/web/serve"
 )
 
 // The tests of SPEC §8.3: expensive requests, abandoned work. Each drives

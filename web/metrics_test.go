@@ -1,8 +1,6 @@
 package web
 
 import (
-	"github.com/guide/pmvspm/web/decision"
-	"github.com/guide/pmvspm/web/serve"
 	"io"
 	"log/slog"
 	"net/http"
@@ -12,6 +10,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/guide/pmvspm/web/decision"
+	"github.com/guide/pmvspm/web/serve"
 )
 
 // TestMetrics serves a few requests and reads the counts back the way

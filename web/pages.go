@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"encoding/xml"
 	"fmt"
-	"github.com/guide/pmvspm/web/serve"
 	"maps"
 	"net/http"
 	"slices"
@@ -15,6 +14,7 @@ import (
 	"github.com/guide/pmvspm/static"
 	"github.com/guide/pmvspm/templates"
 	"github.com/guide/pmvspm/web/decision"
+	"github.com/guide/pmvspm/web/serve"
 )
 
 // listPages lists every page rendered at start, in the sitemap's order.

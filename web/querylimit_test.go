@@ -2,13 +2,14 @@ package web
 
 import (
 	"bytes"
-	"github.com/guide/pmvspm/web/serve"
 	"io"
 	"net/http"
 	"strings"
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"github.com/guide/pmvspm/web/serve"
 )
 
 // parseText reads a words.yaml string as the page shows it.

@@ -4,13 +4,13 @@ package web
 // cards.
 
 import (
-	"github.com/guide/pmvspm/web/serve"
 	"net/http"
 	"regexp"
 
 	"github.com/go-chi/chi/v5"
 
 	"github.com/guide/pmvspm/static"
+	"github.com/guide/pmvspm/web/serve"
 )
 
 // staticFiles prepares every static file under its hashed name.

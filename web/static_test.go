@@ -1,12 +1,12 @@
 package web
 
 import (
-	"github.com/guide/pmvspm/web/serve"
 	"net/http"
 	"strings"
 	"testing"
 
 	"github.com/guide/pmvspm/static"
+	"github.com/guide/pmvspm/web/serve"
 )
 
 // During a rollout, and for as long as a CDN keeps pages made by an earlier

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"github.com/guide/pmvspm/web/serve"
 	"html/template"
 	"io/fs"
 	"log/slog"
@@ -19,6 +18,7 @@ import (
 	"github.com/guide/pmvspm/content"
 	"github.com/guide/pmvspm/static"
 	"github.com/guide/pmvspm/web"
+	"github.com/guide/pmvspm/web/serve"
 )
 
 // siteHandler loads the content and builds the site's handler. With -dev

@@ -1,10 +1,11 @@
 package main
 
 import (
-	"github.com/guide/pmvspm/web/serve"
 	"net/http"
 	"net/http/pprof"
 	"time"
+
+	"github.com/guide/pmvspm/web/serve"
 )
 
 // metricsServer serves Prometheus metrics and the runtime profiles on their

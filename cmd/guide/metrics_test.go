@@ -1,13 +1,14 @@
 package main
 
 import (
-	"github.com/guide/pmvspm/web/decision"
-	"github.com/guide/pmvspm/web/serve"
 	"io"
 	"net/http"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/guide/pmvspm/web/decision"
+	"github.com/guide/pmvspm/web/serve"
 )
 
 // TestMetricsListener checks that -metrics-addr serves /metrics and the

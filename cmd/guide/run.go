@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/guide/pmvspm/web/decision"
 	"io"
 	"log/slog"
 	"net"
@@ -15,6 +14,7 @@ import (
 	"time"
 
 	"github.com/guide/pmvspm/web"
+	"github.com/guide/pmvspm/web/decision"
 	"github.com/guide/pmvspm/web/serve"
 )
 
