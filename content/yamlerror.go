@@ -18,7 +18,9 @@ import (
 // on which src starts.
 func plainYAMLError(file string, src []byte, first int, err error) *FileError {
 	lines := strings.Split(string(src), "\n")
-	at := func(line int) *FileError { return &FileError{File: file, Line: first + line - 1} }
+	at := func(line int, format string, args ...any) *FileError {
+		return fileErrorf(file, first+line-1, format, args...)
+	}
 	line := 1
 	var ye yaml.Error
 	if errors.As(err, &ye) {
@@ -32,9 +34,7 @@ func plainYAMLError(file string, src []byte, first int, err error) *FileError {
 	// spaces only, and the parser's own words ("found character '\t'")
 	// show the tab as blank space.
 	if tab := bytes.IndexByte(src, '\t'); tab >= 0 && strings.Contains(err.Error(), "'\t'") {
-		e := at(lineAt(src, tab))
-		e.Reason = "this line has a tab character: indent and separate with spaces only"
-		return e
+		return at(lineAt(src, tab), "this line has a tab character: indent and separate with spaces only")
 	}
 	// A quote opened and never closed: the parser notices on a later line,
 	// where the next field's own opening quote reads as the closing one;
@@ -45,13 +45,10 @@ func plainYAMLError(file string, src []byte, first int, err error) *FileError {
 		n, key, q = unclosedQuote(lines[:line])
 	}
 	if n > 0 && errors.As(err, &syntax) {
-		e := at(n)
 		if q == '\'' {
-			e.Reason = fmt.Sprintf(`%s: the text opens with ' but is not closed on this line: end it with ', and write an apostrophe inside it as '' (or put the text in "double quotes")`, key)
-		} else {
-			e.Reason = fmt.Sprintf(`%s: the text opens with " but is not closed on this line: end it with " (and write a " inside it as \")`, key)
+			return at(n, `%s: the text opens with ' but is not closed on this line: end it with ', and write an apostrophe inside it as '' (or put the text in "double quotes")`, key)
 		}
-		return e
+		return at(n, `%s: the text opens with " but is not closed on this line: end it with " (and write a " inside it as \")`, key)
 	}
 
 	// A field indented unlike its neighbours: the parser notices on the
@@ -69,26 +66,23 @@ func plainYAMLError(file string, src []byte, first int, err error) *FileError {
 		overflowErr *yaml.OverflowError
 		dupErr      *yaml.DuplicateKeyError
 		unknownErr  *yaml.UnknownFieldError
-		syntaxErr   *yaml.SyntaxError
 	)
-	e := at(line)
 	switch {
 	case errors.As(err, &typeErr):
-		e = at(keyLine) // a list under the key: name the key's line
-		e.Reason = fmt.Sprintf("%s must be %s", key, expected(typeErr.DstType))
+		return at(keyLine, "%s must be %s", key, expected(typeErr.DstType)) // a list under the key: name the key's line
 	case errors.As(err, &overflowErr):
-		e.Reason = fmt.Sprintf("%s: %s is too large a number", key, overflowErr.SrcNum)
+		return at(line, "%s: %s is too large a number", key, overflowErr.SrcNum)
 	case errors.As(err, &dupErr):
-		e.Reason = duplicateKey(key, dupErr.Message)
+		return at(line, "%s", duplicateKey(key, dupErr.Message))
 	case errors.As(err, &unknownErr):
-		e.Reason = unknownErr.Message + ": check its spelling against the fields this file takes"
-	case errors.As(err, &syntaxErr):
-		msg := syntaxErr.Message
+		return at(line, "%s: check its spelling against the fields this file takes", unknownErr.Message)
+	case errors.As(err, &syntax):
+		msg := syntax.Message
 		switch {
 		case strings.HasPrefix(msg, "mapping key") && strings.Contains(msg, "already defined"):
-			e.Reason = duplicateKey(key, msg)
+			return at(line, "%s", duplicateKey(key, msg))
 		case strings.Contains(msg, "mapping value is not allowed"):
-			e.Reason = fmt.Sprintf(`%s: the text has a colon followed by a space, which YAML reads as a new field: put the whole text in "double quotes"`, key)
+			return at(line, `%s: the text has a colon followed by a space, which YAML reads as a new field: put the whole text in "double quotes"`, key)
 		case strings.Contains(msg, "']'") || strings.Contains(msg, "'}'"):
 			// The parser notices the open bracket on a later line: point
 			// at the line that opens it.
@@ -96,16 +90,14 @@ func plainYAMLError(file string, src []byte, first int, err error) *FileError {
 			for open > 1 && !strings.ContainsAny(valueOf(lines[open-1]), "[{") {
 				open--
 			}
-			e = at(open)
 			key, _ := keyOn(lines, open)
-			e.Reason = fmt.Sprintf(`%s: a list opened with [ (or a map with {) is not closed; if the text itself starts with [ or {, put it in "double quotes"`, key)
+			return at(open, `%s: a list opened with [ (or a map with {) is not closed; if the text itself starts with [ or {, put it in "double quotes"`, key)
 		default:
-			e.Reason = fmt.Sprintf("%s: this line is not valid YAML (%s); write it as \"field: value\"", key, msg)
+			return at(line, "%s: this line is not valid YAML (%s); write it as \"field: value\"", key, msg)
 		}
 	default:
-		e.Reason = fmt.Sprintf("the YAML could not be read: %v", err)
+		return at(line, "the YAML could not be read: %v", err)
 	}
-	return e
 }
 
 // duplicateKey reads the first line out of go-yaml's message
@@ -148,13 +140,9 @@ func unclosedQuote(lines []string) (n int, key string, quote byte) {
 		if v == "" || (v[0] != '"' && v[0] != '\'') {
 			continue
 		}
-		if !closes(v) {
-			key, _ := keyOn(lines, i+1)
-			return i + 1, key, v[0]
-		}
 		// A line that closes its quote properly ends the search, unless
 		// something follows the closing quote (it' s text: 'It's').
-		if strings.TrimSpace(afterQuote(v)) == "" || strings.HasPrefix(strings.TrimSpace(afterQuote(v)), "#") {
+		if rest := strings.TrimSpace(afterQuote(v)); closes(v) && (rest == "" || strings.HasPrefix(rest, "#")) {
 			return 0, "", 0
 		}
 		key, _ := keyOn(lines, i+1)
