@@ -68,9 +68,9 @@ func loadComparison(fsys fs.FS, file string) (Comparison, error) {
 	if err := problems.err(); err != nil {
 		return Comparison{}, err
 	}
-	updated, err := parseDate(raw.Updated)
+	updated, err := parseDate(file, at, raw.Updated)
 	if err != nil {
-		return Comparison{}, fileErrorf(file, at.key("updated"), "%v", err)
+		return Comparison{}, err
 	}
 	return Comparison{
 		Title: raw.Title, Description: raw.Description, Summary: raw.Summary, Updated: updated, Rows: raw.Rows,

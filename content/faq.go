@@ -72,10 +72,8 @@ func loadAnswer(md goldmark.Markdown, fsys fs.FS, file string) (*Answer, *docume
 	if meta.Order < 1 {
 		problems.add(fileErrorf(file, fm.key("order"), "order must be a positive number"))
 	}
-	updated, err := parseDate(meta.Updated)
-	if err != nil {
-		problems.add(fileErrorf(file, fm.key("updated"), "%v", err))
-	}
+	updated, err := parseDate(file, fm, meta.Updated)
+	problems.add(err)
 	// The question is the answer's heading, so check refuses every heading
 	// in the body, nested ones too.
 	doc, err := parseMarkdown(md, file, body, bodyLine, false)

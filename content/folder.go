@@ -80,9 +80,8 @@ func checkCommonMeta(problems *Problems, file string, fm yamlLines, title, slug,
 	case n > 160:
 		problems.add(fileErrorf(file, fm.key("description"), "description is %d characters; the limit is 160", n))
 	}
-	if _, err := parseDate(updated); err != nil {
-		problems.add(fileErrorf(file, fm.key("updated"), "%v", err))
-	}
+	_, err := parseDate(file, fm, updated)
+	problems.add(err)
 }
 
 func validSlug(s string) bool {

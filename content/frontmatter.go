@@ -2,8 +2,6 @@ package content
 
 import (
 	"bytes"
-	"errors"
-	"fmt"
 	"io/fs"
 	"time"
 
@@ -83,14 +81,15 @@ func decodeYAML(file string, src []byte, first int, v any) (yamlLines, error) {
 	return lines, nil
 }
 
-// parseDate parses a front-matter date such as 2026-11-27.
-func parseDate(value string) (time.Time, error) {
+// parseDate parses value, the updated date (such as 2026-11-27) of file;
+// a problem with it is reported at the key's line, from at.
+func parseDate(file string, at yamlLines, value string) (time.Time, error) {
 	if value == "" {
-		return time.Time{}, errors.New("updated is required (YYYY-MM-DD)")
+		return time.Time{}, fileErrorf(file, at.key("updated"), "updated is required (YYYY-MM-DD)")
 	}
 	t, err := time.Parse(dateLayout, value)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("updated %q is not a date like 2026-11-27", value)
+		return time.Time{}, fileErrorf(file, at.key("updated"), "updated %q is not a date like 2026-11-27", value)
 	}
 	return t, nil
 }

@@ -74,7 +74,7 @@ func loadSection(md goldmark.Markdown, fsys fs.FS, file string) (*Section, *docu
 	if !validSlug(meta.Slug) {
 		return nil, nil, problems.err()
 	}
-	updated, _ := parseDate(meta.Updated)
+	updated, _ := parseDate(file, fm, meta.Updated)
 	s := &Section{
 		Title: meta.Title, Slug: meta.Slug, Description: meta.Description, Order: meta.Order, Updated: updated,
 		file: file, slugLine: fm.key("slug"), orderLine: fm.key("order"),

@@ -47,7 +47,7 @@ func loadPage(md goldmark.Markdown, fsys fs.FS, file string) (*Page, *document, 
 	if !validSlug(meta.Slug) {
 		return nil, nil, problems.err()
 	}
-	updated, _ := parseDate(meta.Updated)
+	updated, _ := parseDate(file, fm, meta.Updated)
 	doc, err := parseMarkdown(md, file, body, bodyLine, true)
 	problems.add(err)
 	p := &Page{

@@ -232,10 +232,8 @@ func loadHome(md goldmark.Markdown, fsys fs.FS, file string) (Home, *document, e
 	if meta.Title == "" || meta.Description == "" {
 		problems.add(fileErrorf(file, frontMatterLine, "title and description are required"))
 	}
-	updated, err := parseDate(meta.Updated)
-	if err != nil {
-		problems.add(fileErrorf(file, fm.key("updated"), "%v", err))
-	}
+	updated, err := parseDate(file, fm, meta.Updated)
+	problems.add(err)
 	doc, err := parseMarkdown(md, file, body, bodyLine, true)
 	problems.add(err)
 	html, err := doc.render(md, "", 0)
