@@ -44,10 +44,7 @@ func (y yamlLines) key(name string) int {
 // entries returns the file line on which each of the n entries of the
 // top-level sequence name starts; where the tree cannot tell, the key's line.
 func (y yamlLines) entries(name string, n int) []int {
-	lines := make([]int, n)
-	for i := range lines {
-		lines[i] = y.key(name)
-	}
+	lines := slices.Repeat([]int{y.key(name)}, n)
 	if kv := y.entry(name); kv != nil {
 		if seq, ok := kv.Value.(*ast.SequenceNode); ok {
 			for i, v := range seq.Values[:min(n, len(seq.Values))] {
@@ -100,13 +97,8 @@ func (y yamlLines) nearest(p string) int {
 		if line := y.pathLine(p); line != 0 {
 			return line
 		}
-		if strings.HasSuffix(p, "]") {
-			p = p[:strings.LastIndexByte(p, '[')]
-		} else if i := strings.LastIndexByte(p, '.'); i >= 0 {
-			p = p[:i]
-		} else {
-			p = ""
-		}
+		// The parent: p without its last ".key" or "[i]".
+		p = p[:max(strings.LastIndexAny(p, ".["), 0)]
 	}
 	return y.first
 }
