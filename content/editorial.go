@@ -41,19 +41,16 @@ func CheckWords(fsys fs.FS) error {
 		files = append(files, m...)
 	}
 	slices.Sort(files)
+	var problems Problems
 	for _, f := range files {
 		src, err := readFile(fsys, f)
 		if err != nil {
 			continue // Load says why
 		}
-		checked[f] = checkFile(f, string(src), isUS)
-	}
-	var problems Problems
-	for _, f := range files {
-		if c, ok := checked[f]; ok {
-			problems.add(c.problems)
-			problems.add(checkFAQLinks(f, c.src, fsys))
-		}
+		c := checkFile(f, string(src), isUS)
+		checked[f] = c
+		problems.add(c.problems)
+		problems.add(checkFAQLinks(f, c.src, fsys))
 	}
 	problems.add(checkFacts(checked))
 	problems.add(checkRepeated(files, checked))
