@@ -524,10 +524,9 @@ func loadHiringKit(fsys fs.FS, file string) (HiringKit, []Link, error) {
 	}
 	var links []Link
 	for _, l := range []struct{ key, url string }{{"words.pay_link_to", k.Words.PayLinkTo}, {"not_yet.link_to", k.NotYet.LinkTo}} {
-		if l.url == "" {
-			continue
+		if l.url != "" {
+			links = append(links, Link{File: file, Line: k.lines.nearest(l.key), URL: l.url})
 		}
-		links = append(links, Link{File: file, Line: k.lines.nearest(l.key), URL: l.url})
 	}
 	if err := problems.err(); err != nil {
 		return HiringKit{}, nil, err

@@ -314,12 +314,11 @@ func loadWords(fsys fs.FS, file string) (Words, error) {
 		// A placeholder the server does not fill in would be shown as
 		// it is written, braces and all.
 		for _, p := range placeholder.FindAllString(s, -1) {
-			if slices.Contains(placeholders[key], p) {
-				continue
-			}
-			if len(placeholders[key]) == 0 {
+			switch {
+			case slices.Contains(placeholders[key], p):
+			case len(placeholders[key]) == 0:
 				problems.add(fileErrorf(file, at.key(key), "%s: the server fills in nothing here, so %s would be shown as it is, braces and all: write the words themselves", key, p))
-			} else {
+			default:
 				problems.add(fileErrorf(file, at.key(key), "%s: the server fills in only %s here, so %s would be shown as it is, braces and all", key, strings.Join(placeholders[key], " and "), p))
 			}
 		}
