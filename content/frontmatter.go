@@ -75,10 +75,7 @@ func decodeYAML(file string, src []byte, first int, v any) (yamlLines, error) {
 	if err != nil {
 		return lines, plainYAMLError(file, src, first, err)
 	}
-	if err := checkWholeNumbers(file, lines, v); err != nil {
-		return lines, err
-	}
-	return lines, nil
+	return lines, checkWholeNumbers(file, lines, v)
 }
 
 // parseDate parses value, the updated date (such as 2026-11-27) of file;

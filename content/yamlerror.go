@@ -194,7 +194,7 @@ func expected(t reflect.Type) string {
 
 // checkWholeNumbers refuses a number with a fraction in a whole-number
 // field of v's top level (go-yaml would silently take 9 for 9.7).
-func checkWholeNumbers(file string, y yamlLines, v any) *FileError {
+func checkWholeNumbers(file string, y yamlLines, v any) error {
 	rv := reflect.Indirect(reflect.ValueOf(v))
 	if rv.Kind() != reflect.Struct {
 		return nil
