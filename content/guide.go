@@ -130,16 +130,15 @@ func loadSections(md goldmark.Markdown, fsys fs.FS) (sections []*Section, docs m
 			problems.add(&missingFile{"guide/" + want + ".md", fmt.Sprintf("guide: section %q is missing: /guide/%s is a published address (write guide/%s.md)", want, want, want)})
 		}
 	}
-	for i, s := range shipped {
-		// A file that failed, or two sections with one order, may be all
-		// that is out of order: say those alone.
-		if failed || len(sameOrder) > 0 {
-			break
-		}
-		if s.Slug != present[i] {
-			problems.add(fileErrorf(s.file, s.orderLine,
-				"section %q comes where %q should: the published sections keep their order %v", s.Slug, present[i], RequiredSections))
-			break
+	// A file that failed, or two sections with one order, may be all that
+	// is out of order: say those alone.
+	if !failed && len(sameOrder) == 0 {
+		for i, s := range shipped {
+			if s.Slug != present[i] {
+				problems.add(fileErrorf(s.file, s.orderLine,
+					"section %q comes where %q should: the published sections keep their order %v", s.Slug, present[i], RequiredSections))
+				break
+			}
 		}
 	}
 	return sections, docs, problems.err()
