@@ -44,11 +44,8 @@ func readMarkdownFile(fsys fs.FS, file string, meta any) (fm yamlLines, body []b
 	if err != nil {
 		return yamlLines{}, nil, 0, err
 	}
-	lines, err := decodeYAML(file, yamlSrc, frontMatterLine, meta)
-	if err != nil {
-		return yamlLines{}, nil, 0, err
-	}
-	return lines, body, bodyLine, nil
+	fm, err = decodeYAML(file, yamlSrc, frontMatterLine, meta)
+	return fm, body, bodyLine, err
 }
 
 // readYAML reads a YAML content file into v and returns its keys' lines.
