@@ -97,7 +97,7 @@ func (y yamlLines) nearest(p string) int {
 		if line := y.pathLine(p); line != 0 {
 			return line
 		}
-		// The parent: p without its last ".key" or "[i]".
+		// The parent: p without its last ".key" or "[i]" ("" at the top).
 		p = p[:max(strings.LastIndexAny(p, ".["), 0)]
 	}
 	return y.first
