@@ -54,12 +54,9 @@ func (s *server) howItWorksView() templates.HowItWorksView {
 	t := templates.DecisionTable{Head: []string{hw.ColNeed, hw.ColWhen, hw.ColResult, hw.ColWhy}}
 	needs := map[decision.Need]string{decision.NeedNone: hw.NeedNone, decision.NeedProduct: hw.NeedProduct, decision.NeedProject: hw.NeedProject, decision.NeedBoth: hw.NeedBoth}
 	for _, o := range decision.Outcomes {
-		when := s.conditions(o.If)
+		var lead []string
 		if o.Lead != "" {
-			when = append(when, content.Fill(hw.LeadsWith, "role", roleNoun(o.Lead)))
-		}
-		if len(when) == 0 {
-			when = []string{hw.Always}
+			lead = []string{content.Fill(hw.LeadsWith, "role", roleNoun(o.Lead))}
 		}
 		result := hw.TheLead
 		switch o.Give {
@@ -70,18 +67,14 @@ func (s *server) howItWorksView() templates.HowItWorksView {
 			words, _ := q.Recommendation(decision.Result{Recommendation: o.Give, Help: o.Help}.Key())
 			result = words.Role
 		}
-		t.Rows = append(t.Rows, templates.DecisionRow{Cells: [][]string{{needs[o.Need]}, when, {result}}, Link: s.rules[o.Link()]})
+		t.Rows = append(t.Rows, templates.DecisionRow{Cells: [][]string{{needs[o.Need]}, s.conditions(o.If, lead...), {result}}, Link: s.rules[o.Link()]})
 	}
 	outcomes.Tables = []templates.DecisionTable{t}
 
 	leads := templates.Step{Heading: hw.Leads, Intro: hw.LeadsIntro}
 	t = templates.DecisionTable{Head: []string{hw.ColWhen, hw.ColResult, hw.ColWhy}}
 	for _, l := range decision.Leads {
-		when := s.conditions(l.If)
-		if len(when) == 0 {
-			when = []string{hw.Always}
-		}
-		t.Rows = append(t.Rows, templates.DecisionRow{Cells: [][]string{when, {roleNoun(l.Lead)}}, Link: s.rules[l.Link()]})
+		t.Rows = append(t.Rows, templates.DecisionRow{Cells: [][]string{s.conditions(l.If), {roleNoun(l.Lead)}}, Link: s.rules[l.Link()]})
 	}
 	leads.Tables = []templates.DecisionTable{t}
 
@@ -100,12 +93,8 @@ func (s *server) howItWorksView() templates.HowItWorksView {
 		if o.Job == decision.ProjectManager {
 			job = hw.JobProject
 		}
-		when := s.conditions(o.If)
-		if len(when) == 0 {
-			when = []string{hw.Always}
-		}
 		words, _ := q.OtherJob(o.ID)
-		t.Rows = append(t.Rows, templates.DecisionRow{Cells: [][]string{{job}, when, {words.Text}}, Link: s.rules[o.Link()]})
+		t.Rows = append(t.Rows, templates.DecisionRow{Cells: [][]string{{job}, s.conditions(o.If), {words.Text}}, Link: s.rules[o.Link()]})
 	}
 	others.Tables = []templates.DecisionTable{t}
 
@@ -115,8 +104,9 @@ func (s *server) howItWorksView() templates.HowItWorksView {
 }
 
 // conditions puts a rule's conditions in words, one line each, with the
-// questions' short names and the form's own answers.
-func (s *server) conditions(cs []decision.Cond) []string {
+// questions' short names and the form's own answers, then the lines in
+// more; hw.Always when there are none.
+func (s *server) conditions(cs []decision.Cond, more ...string) []string {
 	hw := s.site.Words.HowItWorks
 	var out []string
 	for _, c := range cs {
@@ -137,6 +127,10 @@ func (s *server) conditions(cs []decision.Cond) []string {
 		}
 		line := content.Fill(format, "question", q.Short)
 		out = append(out, content.Fill(line, "answers", strings.Join(labels, " "+join+" ")))
+	}
+	out = append(out, more...)
+	if len(out) == 0 {
+		return []string{hw.Always}
 	}
 	return out
 }
