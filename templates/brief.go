@@ -85,9 +85,8 @@ func (b Brief) WriteMarkdown(w io.Writer) error {
 		if p.Text != "" {
 			fmt.Fprintf(&s, "%s\n\n", p.Text)
 		}
-		writeBullets(&s, p.Items)
 		if len(p.Items) > 0 {
-			s.WriteString("\n")
+			writeBullets(&s, p.Items)
 		}
 	}
 	if b.Split != "" {
@@ -121,7 +120,7 @@ func (b Brief) WriteMarkdown(w io.Writer) error {
 		writeNumbered(&s, pr.ReferenceQs)
 		fmt.Fprintf(&s, "## %s\n\n_%s_\n\n%s\n\n", pr.NeverAsk, pr.NeverAskWhen, pr.NeverAskIntro)
 		writeBullets(&s, pr.NeverAskItems)
-		fmt.Fprintf(&s, "\n%s\n\n", pr.NeverAskInstead)
+		fmt.Fprintf(&s, "%s\n\n", pr.NeverAskInstead)
 	}
 	if len(b.Mistakes) > 0 {
 		fmt.Fprintf(&s, "## %s\n\n_%s_\n\n", b.Kit.Mistakes, pr.MistakesWhen)
@@ -176,12 +175,10 @@ func writeKitMarkdown(s *strings.Builder, b Brief, role BriefRole) {
 	fmt.Fprintf(s, "\n### %s\n\n_%s_\n\n%s\n\n%s\n\n", k.WorkSample, pr.WorkSampleWhen, ws.Task, ws.Time)
 	fmt.Fprintf(s, "#### %s\n\n", k.Fair)
 	writeBullets(s, h.Fair(k))
-	s.WriteString("\n")
 	writePackMarkdown(s, k, ws.Pack)
 	for _, part := range ws.Parts(k) {
 		fmt.Fprintf(s, "#### %s\n\n", part.Heading)
 		writeBullets(s, part.Items)
-		s.WriteString("\n")
 	}
 }
 
@@ -192,7 +189,6 @@ func writePackMarkdown(s *strings.Builder, k content.KitWords, p content.Pack) {
 	for _, l := range p.Lists {
 		fmt.Fprintf(s, "**%s**\n\n", l.Heading)
 		writeBullets(s, l.Items)
-		s.WriteString("\n")
 	}
 	for _, t := range p.Tables {
 		fmt.Fprintf(s, "**%s**\n\n| %s |\n|%s\n", t.Heading, strings.Join(t.Columns, " | "), strings.Repeat(" --- |", len(t.Columns)))
@@ -203,11 +199,12 @@ func writePackMarkdown(s *strings.Builder, k content.KitWords, p content.Pack) {
 	}
 }
 
-// writeBullets writes a bulleted list.
+// writeBullets writes a bulleted list and the blank line after it.
 func writeBullets(s *strings.Builder, items []string) {
 	for _, it := range items {
 		fmt.Fprintf(s, "- %s\n", it)
 	}
+	s.WriteString("\n")
 }
 
 func writeChecklist(s *strings.Builder, items []content.Item) {
