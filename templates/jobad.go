@@ -133,9 +133,6 @@ func (v JobAds) write(w io.Writer, f adFormat) error {
 // writeLines writes paragraphs (no prefix: a blank line after each) or a
 // list (a prefix: one blank line after the list).
 func (v JobAds) writeLines(s *strings.Builder, lines []AdLine, prefix string, link func(text, url string) string) {
-	if len(lines) == 0 {
-		return
-	}
 	for _, l := range lines {
 		if link == nil {
 			l.LinkURL = ""
@@ -157,7 +154,7 @@ func (v JobAds) writeLines(s *strings.Builder, lines []AdLine, prefix string, li
 			s.WriteString("\n")
 		}
 	}
-	if prefix != "" {
+	if prefix != "" && len(lines) > 0 {
 		s.WriteString("\n")
 	}
 }
