@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"slices"
 	"strconv"
 
 	"github.com/guide/pmvspm/content"
@@ -63,7 +62,7 @@ func errorMessage(site *content.Site, e decision.FieldError) string {
 	case decision.MoreThanOne:
 		return form.MoreThanOne + " " + q.Error
 	case decision.NotAChoice:
-		if slices.ContainsFunc(decision.Fields, func(f decision.Field) bool { return f.Name == e.Field && f.Multiple }) {
+		if f, _ := decision.FieldNamed(e.Field); f.Multiple {
 			return form.NotOnList + " " + q.Error
 		}
 		return form.NotAChoice + " " + q.Error
