@@ -146,11 +146,11 @@ func (p pdfWriter) textWidth() float64 {
 	return w - 2*pdfMargin
 }
 
-// The site's colours (static/style.css): the teal accent and the ink.
-var (
-	pdfAccent = [3]int{0x00, 0x67, 0x7f}
-	pdfInk    = [3]int{0x1c, 0x1c, 0x21}
-)
+// pdfInk is the site's ink (static/style.css).
+var pdfInk = color.RGBA{0x1c, 0x1c, 0x21, 0xff}
+
+// rgb is a colour as fpdf takes it.
+func rgb(c color.RGBA) (r, g, b int) { return int(c.R), int(c.G), int(c.B) }
 
 // pdfEdge is the height of the product and project managers' pair of
 // colours along the band's foot, as on the site's masthead.
@@ -173,11 +173,11 @@ const pdfBand = 18.0
 // white on the teal accent, as in the site's header.
 func (p pdfWriter) masthead() {
 	w, _ := p.GetPageSize()
-	p.SetFillColor(pdfAccent[0], pdfAccent[1], pdfAccent[2])
+	p.SetFillColor(rgb(AccentFill))
 	p.Rect(0, 0, w, pdfBand, "F")
-	p.SetFillColor(int(ProductFill.R), int(ProductFill.G), int(ProductFill.B))
+	p.SetFillColor(rgb(ProductFill))
 	p.Rect(0, pdfBand, w/2, pdfEdge, "F")
-	p.SetFillColor(int(ProjectFill.R), int(ProjectFill.G), int(ProjectFill.B))
+	p.SetFillColor(rgb(ProjectFill))
 	p.Rect(w/2, pdfBand, w/2, pdfEdge, "F")
 	// The mark: 30×20 units at 0.45mm a unit, rings of radius 8.5 round
 	// (10, 10) and (20, 10).
@@ -227,7 +227,7 @@ func (p pdfWriter) masthead() {
 // title is the brief's title, in the serif, in ink.
 func (p pdfWriter) title(text string) {
 	p.SetFont(pdfSerif, "B", 20)
-	p.SetTextColor(pdfInk[0], pdfInk[1], pdfInk[2])
+	p.SetTextColor(rgb(pdfInk))
 	p.MultiCell(0, 8, text, "", "L", false)
 	p.Ln(1)
 }
@@ -273,10 +273,9 @@ func (p pdfWriter) heading(text string, size float64) {
 	p.Ln(1.5)
 	p.keep(size*0.6 + 12) // the heading and two lines of what follows it
 	p.SetFont(pdfSerif, "B", size)
-	p.SetTextColor(pdfInk[0], pdfInk[1], pdfInk[2])
+	p.SetTextColor(rgb(pdfInk))
 	if size >= 13 {
-		c := p.accent()
-		p.SetTextColor(int(c.R), int(c.G), int(c.B))
+		p.SetTextColor(rgb(p.accent()))
 	}
 	p.MultiCell(0, size*0.48, text, "", "L", false)
 	p.Ln(1)
@@ -301,7 +300,7 @@ func (p pdfWriter) panel(text string) {
 	x, y := pdfMargin, p.GetY()
 	a, b := p.fills[0], p.fills[len(p.fills)-1]
 	if a == b {
-		p.SetFillColor(int(a.R), int(a.G), int(a.B))
+		p.SetFillColor(rgb(a))
 		p.Rect(x, y, w, h, "F")
 	} else {
 		p.LinearGradient(x, y, w, h, int(a.R), int(a.G), int(a.B), int(b.R), int(b.G), int(b.B), .2, 0, .8, 0)
@@ -529,7 +528,7 @@ func (p pdfWriter) scoreSheet(b Brief, role BriefRole) {
 	p.SetTextColor(70, 70, 70)
 	p.MultiCell(0, 4.5, pr.ScoreSheet, "", "L", false)
 	p.SetFont(pdfFont, "B", 14)
-	p.SetTextColor(pdfAccent[0], pdfAccent[1], pdfAccent[2])
+	p.SetTextColor(rgb(AccentFill))
 	p.MultiCell(0, 7, b.RoleHeading(role), "", "L", false)
 	p.Ln(1)
 	p.when(pr.ScoreSheetWhen)

@@ -132,15 +132,12 @@ var cardFonts = sync.OnceValues(func() (cardFaces, error) {
 	return f, nil
 })
 
-// The site's colours (static/style.css): the teal accent, and the product
-// and project managers' blue and amber.
+// The site's white and ink (static/style.css); its teal and the product and
+// project managers' blue and amber are templates' fills (AccentFill…).
 var (
-	cardBG      = color.RGBA{0xff, 0xff, 0xff, 0xff}
-	cardInk     = color.RGBA{0x1c, 0x1c, 0x21, 0xff}
-	cardAccent  = color.RGBA{0x00, 0x67, 0x7f, 0xff}
-	cardOnTeal  = color.RGBA{0xff, 0xff, 0xff, 0xff}
-	cardProduct = color.RGBA{0x1f, 0x4f, 0xbf, 0xff}
-	cardProject = color.RGBA{0x9a, 0x44, 0x00, 0xff}
+	cardBG     = color.RGBA{0xff, 0xff, 0xff, 0xff}
+	cardInk    = color.RGBA{0x1c, 0x1c, 0x21, 0xff}
+	cardOnTeal = color.RGBA{0xff, 0xff, 0xff, 0xff}
 )
 
 // The card's layout, in pixels.
@@ -172,9 +169,9 @@ func drawCard(w *bytes.Buffer, kicker, title, panel string) error {
 		draw.Draw(img, r, image.NewUniform(c), image.Point{}, draw.Src)
 	}
 	fill(img.Bounds(), cardBG)
-	fill(image.Rect(0, 0, cardWidth, cardBand), cardAccent)
-	fill(image.Rect(0, cardBand, cardWidth/2, cardBand+cardStripe), cardProduct)
-	fill(image.Rect(cardWidth/2, cardBand, cardWidth, cardBand+cardStripe), cardProject)
+	fill(image.Rect(0, 0, cardWidth, cardBand), templates.AccentFill)
+	fill(image.Rect(0, cardBand, cardWidth/2, cardBand+cardStripe), templates.ProductFill)
+	fill(image.Rect(cardWidth/2, cardBand, cardWidth, cardBand+cardStripe), templates.ProjectFill)
 	ink := cardInk
 	if panel != "" {
 		fills := templates.PanelFills(panel)
@@ -210,7 +207,7 @@ func drawCard(w *bytes.Buffer, kicker, title, panel string) error {
 	if err != nil {
 		return err
 	}
-	text(small, cardAccent, cardLeft, cardTitleY, kicker)
+	text(small, templates.AccentFill, cardLeft, cardTitleY, kicker)
 
 	// The largest size at which the title fits above the foot.
 	var lines []string
