@@ -62,10 +62,7 @@ func (s *server) hiringBrief(a decision.Answers, res decision.Result) templates.
 	for i, role := range res.Hired() {
 		h, _ := kit.Hire(ids[i])
 		need, _ := site.Questionnaire.Recommendation(string(role))
-		br := templates.BriefRole{Name: h.Name, Need: need.Role, Hire: h, Profile: site.ProductManager}
-		if role == decision.ProjectManager {
-			br.Profile = site.ProjectManager
-		}
+		br := templates.BriefRole{Name: h.Name, Need: need.Role, Hire: h, Profile: byRole(role, site.ProductManager, site.ProjectManager)}
 		if res.Recommendation == decision.OnePerson {
 			br.Need = words.Role
 		}

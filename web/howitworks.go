@@ -28,22 +28,14 @@ func (s *server) howItWorksView() templates.HowItWorksView {
 
 	signs := templates.Step{Heading: hw.Signs, Intro: hw.SignsIntro}
 	for _, role := range decision.Roles {
-		t := templates.DecisionTable{Caption: hw.ProductSide, Head: []string{hw.ColWhen, hw.ColEffect, hw.ColWhy}}
-		if role == decision.ProjectManager {
-			t.Caption = hw.ProjectSide
-		}
+		t := templates.DecisionTable{Caption: byRole(role, hw.ProductSide, hw.ProjectSide), Head: []string{hw.ColWhen, hw.ColEffect, hw.ColWhy}}
 		for _, r := range decision.Reasons {
 			if r.Role != role || r.Links == decision.OldLinks {
 				continue // old links' own rows are explained at the end
 			}
-			effect := hw.Shows
-			switch {
-			case r.Kind == decision.Covers && role == decision.ProjectManager:
-				effect = hw.CoversDelivery
-			case r.Kind == decision.Covers:
-				effect = hw.Covers
-			case role == decision.ProjectManager:
-				effect = hw.ShowsDelivery
+			effect := byRole(role, hw.Shows, hw.ShowsDelivery)
+			if r.Kind == decision.Covers {
+				effect = byRole(role, hw.Covers, hw.CoversDelivery)
 			}
 			t.Rows = append(t.Rows, templates.DecisionRow{Cells: [][]string{s.conditions(r.If), {effect}}, Link: s.rules[r.Link()]})
 		}
@@ -89,10 +81,7 @@ func (s *server) howItWorksView() templates.HowItWorksView {
 	others := templates.Step{Heading: hw.OtherJobs, Intro: hw.OtherJobsIntro}
 	t = templates.DecisionTable{Head: []string{hw.ColJob, hw.ColWhen, hw.ColCovers, hw.ColWhy}}
 	for _, o := range decision.OtherJobs {
-		job := hw.JobProduct
-		if o.Job == decision.ProjectManager {
-			job = hw.JobProject
-		}
+		job := byRole(o.Job, hw.JobProduct, hw.JobProject)
 		words, _ := q.OtherJob(o.ID)
 		t.Rows = append(t.Rows, templates.DecisionRow{Cells: [][]string{{job}, s.conditions(o.If), {words.Text}}, Link: s.rules[o.Link()]})
 	}
@@ -138,4 +127,12 @@ func (s *server) conditions(cs []decision.Cond, more ...string) []string {
 // roleNoun is one role's name without its article.
 func roleNoun(r decision.Recommendation) string {
 	return strings.ReplaceAll(string(r), "-", " ")
+}
+
+// byRole is project for the project manager's job, product for any other.
+func byRole[T any](job decision.Recommendation, product, project T) T {
+	if job == decision.ProjectManager {
+		return project
+	}
+	return product
 }

@@ -125,10 +125,7 @@ func (s *server) resultView(a decision.Answers, query string, res decision.Resul
 		v.NoOwner = append(v.NoOwner, rules["check:"+c.ID])
 	}
 	for _, role := range decision.Roles {
-		side := templates.Side{Heading: rw.ProductSide, Class: "why-pm"}
-		if role == decision.ProjectManager {
-			side.Heading, side.Class = rw.ProjectSide, "why-pj"
-		}
+		side := templates.Side{Heading: byRole(role, rw.ProductSide, rw.ProjectSide), Class: byRole(role, "why-pm", "why-pj")}
 		for _, r := range res.For(role) {
 			side.Reasons = append(side.Reasons, rules["reason:"+r.ID])
 		}
@@ -181,12 +178,8 @@ func (s *server) resultParts(res decision.Result) []templates.BriefPart {
 	q, rw, rules := s.site.Questionnaire, s.site.Words.Result, s.rules
 	if o := res.OtherJob; o != nil {
 		words, _ := q.OtherJob(o.ID)
-		heading := rw.OtherProduct
-		if o.Job == decision.ProjectManager {
-			heading = rw.OtherProject
-		}
 		return []templates.BriefPart{
-			{Heading: heading, Text: words.Text, Link: rules[o.Link()]},
+			{Heading: byRole(o.Job, rw.OtherProduct, rw.OtherProject), Text: words.Text, Link: rules[o.Link()]},
 			{Heading: rw.SecondHire, Text: words.AddWhen, Items: words.Signals},
 		}
 	}
