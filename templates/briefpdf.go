@@ -45,8 +45,7 @@ func (b Brief) WritePDF(w io.Writer, made time.Time, fonts *FontCache) error {
 		pdf.CellFormat(0, 5, strings.NewReplacer("{site}", SiteName, "{title}", b.Title(), "{page}", strconv.Itoa(pdf.PageNo()), "{pages}", "{nb}").Replace(b.Words.PDFFooter), "", 0, "C", false, 0, "")
 	})
 	pdf.AddPage()
-	fills := PanelFills(b.Panel)
-	p := pdfWriter{pdf, fills}
+	p := pdfWriter{pdf, PanelFills(b.Panel)}
 
 	p.masthead()
 	p.title(b.Title())
@@ -198,12 +197,11 @@ func (p pdfWriter) masthead() {
 	p.DrawPath("F")
 	p.SetLineWidth(0.2)
 
-	product, project := siteProduct, siteProject
 	p.SetTextColor(255, 255, 255)
 	p.SetXY(x+30*u+3, 0)
 	const size = 15.0 // points
 	p.SetFont(pdfSerif, "B", size)
-	p.CellFormat(p.GetStringWidth(product), pdfBand, product, "", 0, "L", false, 0, "")
+	p.CellFormat(p.GetStringWidth(siteProduct), pdfBand, siteProduct, "", 0, "L", false, 0, "")
 	// The "or" in the serif's italic, drawn from its outline (the
 	// masthead's one use of that face), on the cell's baseline; under it
 	// the word as invisible text, so the name reads whole when copied.
@@ -220,7 +218,7 @@ func (p pdfWriter) masthead() {
 	} else {
 		p.CellFormat(p.GetStringWidth(" or "), pdfBand, " or ", "", 0, "L", false, 0, "")
 	}
-	p.CellFormat(p.GetStringWidth(project), pdfBand, project, "", 0, "L", false, 0, "")
+	p.CellFormat(p.GetStringWidth(siteProject), pdfBand, siteProject, "", 0, "L", false, 0, "")
 	p.SetXY(pdfMargin, pdfBand+7)
 }
 
