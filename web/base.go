@@ -88,9 +88,7 @@ func (c *Config) defaults() {
 	c.ClientIPHeader = cmp.Or(c.ClientIPHeader, "X-Forwarded-For")
 	c.missPause = cmp.Or(c.missPause, time.Second)
 	c.PageMaxAge = cmp.Or(c.PageMaxAge, 5*time.Minute)
-	if c.Health == nil {
-		c.Health = new(serve.Health)
-	}
+	c.Health = cmp.Or(c.Health, new(serve.Health))
 }
 
 // server holds the dependencies the handlers share.
