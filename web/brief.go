@@ -53,8 +53,7 @@ func (s *server) hiringBrief(a decision.Answers, res decision.Result) templates.
 	site, kit := s.site, s.site.HiringKit
 	v := s.resultView(a, a.Query(), res)
 	b := v.Brief
-	b.Kit = kit.Words
-	b.Process = kit.Process
+	b.Kit, b.Process = kit.Words, kit.Process
 	b.Kit.JobAdLink = v.JobAdLink // for no hire yet, the link says why there is none
 	words, _ := site.Questionnaire.Recommendation(res.Key())
 	seen := map[string]bool{}

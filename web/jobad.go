@@ -73,8 +73,7 @@ func (s *server) jobAds(a decision.Answers, res decision.Result) templates.JobAd
 // jobAd is one hire's advert for these answers, with the employer's notes
 // beside it. other names the role hired beside it, if any.
 func jobAd(kit content.HiringKit, h content.Hire, a decision.Answers, other string) templates.JobAd {
-	w := kit.Words
-	ad := h.Ad
+	w, ad := kit.Words, h.Ad
 	about := templates.AdBlock{Heading: w.AboutJob, Before: templates.Lines(w.AboutCompany)}
 	situation := kit.Situations[a.Goal]
 	if s := kit.DeliverySituations[a.Goal]; other != "" && h.Side == "project" && s != "" {
