@@ -155,21 +155,6 @@ func (res Result) otherJob() Recommendation {
 	return ""
 }
 
-// customerFacingMoot reports whether an old link's answer to
-// customer_facing changed nothing: each other answer to it decides rec too.
-func customerFacingMoot(a Answers, rec Recommendation) bool {
-	f, _ := FieldNamed("customer_facing")
-	for _, v := range f.Values {
-		if v == a.CustomerFacing {
-			continue
-		}
-		if _, product, project := reasons(a.With(f.Name, v)); combine(product, project) != rec {
-			return false
-		}
-	}
-	return true
-}
-
 // ChecksOf returns the result's checks of one kind, in table order.
 func (res Result) ChecksOf(kind CheckKind) []Check {
 	return filter(res.Checks, func(c Check) bool { return c.Kind == kind })

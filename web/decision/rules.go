@@ -89,6 +89,21 @@ func reasons(a Answers) (found []Reason, product, project bool) {
 	return found, shows[ProductManager] && !covered[ProductManager], shows[ProjectManager] && !covered[ProjectManager]
 }
 
+// customerFacingMoot reports whether an old link's answer to
+// customer_facing changed nothing: each other answer to it decides rec too.
+func customerFacingMoot(a Answers, rec Recommendation) bool {
+	f, _ := FieldNamed("customer_facing")
+	for _, v := range f.Values {
+		if v == a.CustomerFacing {
+			continue
+		}
+		if _, product, project := reasons(a.With(f.Name, v)); combine(product, project) != rec {
+			return false
+		}
+	}
+	return true
+}
+
 // Link is the guide URL that supports the rule.
 func (r Reason) Link() string { return link(r.Section, r.Anchor) }
 
