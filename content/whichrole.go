@@ -135,7 +135,10 @@ func (q *Questionnaire) OtherJob(id string) (OtherJobWords, bool) {
 // Said returns how a result states an answer, for this goal: the option's
 // words for the goal, else its default, else its label.
 func (q Question) Said(value, goal string) string {
-	if o, ok := find(q.Options, func(o Option) bool { return o.Value == value }); ok {
+	for _, o := range q.Options {
+		if o.Value != value {
+			continue
+		}
 		if s, ok := o.Said[goal]; ok {
 			return s
 		}
