@@ -128,11 +128,3 @@ func (s *server) conditions(cs []decision.Cond, more ...string) []string {
 func roleNoun(r decision.Recommendation) string {
 	return strings.ReplaceAll(string(r), "-", " ")
 }
-
-// byRole is project for the project manager's job, product for any other.
-func byRole[T any](job decision.Recommendation, product, project T) T {
-	if job == decision.ProjectManager {
-		return project
-	}
-	return product
-}

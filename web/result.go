@@ -199,3 +199,11 @@ func (s *server) resultParts(res decision.Result) []templates.BriefPart {
 	}
 	return nil
 }
+
+// byRole is project for the project manager's job, product for any other.
+func byRole[T any](job decision.Recommendation, product, project T) T {
+	if job == decision.ProjectManager {
+		return project
+	}
+	return product
+}
