@@ -315,7 +315,7 @@ func loadWords(fsys fs.FS, file string) (Words, error) {
 		// it is written, braces and all.
 		for _, p := range placeholder.FindAllString(s, -1) {
 			switch {
-			case slices.Contains(placeholders[key], p):
+			case slices.Contains(placeholders[key], p): // the server fills it in
 			case len(placeholders[key]) == 0:
 				problems.add(fileErrorf(file, at.key(key), "%s: the server fills in nothing here, so %s would be shown as it is, braces and all: write the words themselves", key, p))
 			default:

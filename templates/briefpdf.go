@@ -145,9 +145,6 @@ func (p pdfWriter) textWidth() float64 {
 	return w - 2*pdfMargin
 }
 
-// pdfInk is the site's ink (static/style.css).
-var pdfInk = color.RGBA{0x1c, 0x1c, 0x21, 0xff}
-
 // rgb is a colour as fpdf takes it.
 func rgb(c color.RGBA) (r, g, b int) { return int(c.R), int(c.G), int(c.B) }
 
@@ -225,7 +222,7 @@ func (p pdfWriter) masthead() {
 // title is the brief's title, in the serif, in ink.
 func (p pdfWriter) title(text string) {
 	p.SetFont(pdfSerif, "B", 20)
-	p.SetTextColor(rgb(pdfInk))
+	p.SetTextColor(rgb(Ink))
 	p.MultiCell(0, 8, text, "", "L", false)
 	p.Ln(1)
 }
@@ -271,7 +268,7 @@ func (p pdfWriter) heading(text string, size float64) {
 	p.Ln(1.5)
 	p.keep(size*0.6 + 12) // the heading and two lines of what follows it
 	p.SetFont(pdfSerif, "B", size)
-	p.SetTextColor(rgb(pdfInk))
+	p.SetTextColor(rgb(Ink))
 	if size >= 13 {
 		p.SetTextColor(rgb(p.accent()))
 	}

@@ -20,11 +20,13 @@ var (
 
 // The fills the result panel puts white text on (style.css --product-fill,
 // --project-fill and --accent-bg): the product manager's blue, the project
-// manager's amber, and the site's teal.
+// manager's amber, and the site's teal; and Ink, the text on white (--fg),
+// for the pictures and files drawn outside the stylesheet.
 var (
 	ProductFill = color.RGBA{0x1f, 0x4f, 0xbf, 0xff}
 	ProjectFill = color.RGBA{0x9a, 0x44, 0x00, 0xff}
 	AccentFill  = color.RGBA{0x00, 0x67, 0x7f, 0xff}
+	Ink         = color.RGBA{0x1c, 0x1c, 0x21, 0xff}
 )
 
 // PanelClass is an outcome's panel colour class, from its recommendation

@@ -132,11 +132,11 @@ var cardFonts = sync.OnceValues(func() (cardFaces, error) {
 	return f, nil
 })
 
-// The site's white and ink (static/style.css); its teal and the product and
-// project managers' blue and amber are templates' fills (AccentFill…).
+// The card's white, behind the title and on the teal band; its ink, teal,
+// blue and amber are templates' (Ink, AccentFill, ProductFill,
+// ProjectFill).
 var (
 	cardBG     = color.RGBA{0xff, 0xff, 0xff, 0xff}
-	cardInk    = color.RGBA{0x1c, 0x1c, 0x21, 0xff}
 	cardOnTeal = color.RGBA{0xff, 0xff, 0xff, 0xff}
 )
 
@@ -172,7 +172,7 @@ func drawCard(w *bytes.Buffer, kicker, title, panel string) error {
 	fill(image.Rect(0, 0, cardWidth, cardBand), templates.AccentFill)
 	fill(image.Rect(0, cardBand, cardWidth/2, cardBand+cardStripe), templates.ProductFill)
 	fill(image.Rect(cardWidth/2, cardBand, cardWidth, cardBand+cardStripe), templates.ProjectFill)
-	ink := cardInk
+	ink := templates.Ink
 	if panel != "" {
 		fills := templates.PanelFills(panel)
 		drawPanel(img, image.Rect(0, cardPanelTop, cardWidth, cardHeight), fills[0], fills[len(fills)-1])
